@@ -1,0 +1,33 @@
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
+import { CONTENT_SECURITY_POLICY } from './shared/platform/content-security-policy';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** Puts the CSP into the built index.html only: the dev server needs inline scripts for hot reload. */
+function contentSecurityPolicyMetaTag(): Plugin {
+  return {
+    name: 'content-security-policy-meta-tag',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  publicDir: false,
+  plugins: [react(), contentSecurityPolicyMetaTag()],
+  define: { __APP_VERSION__: JSON.stringify(version) },
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 2000,
+  },
+  worker: { format: 'es' },
+});
