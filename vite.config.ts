@@ -1,7 +1,8 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
-import { CONTENT_SECURITY_POLICY } from './shared/platform/content-security-policy';
+import { fileURLToPath } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from './shared/platform/content-security-policy.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -17,13 +18,13 @@ function contentSecurityPolicyMetaTag(): Plugin {
 }
 
 export default defineConfig({
-  root: 'renderer',
+  root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
   publicDir: false,
   plugins: [react(), contentSecurityPolicyMetaTag()],
   define: { __APP_VERSION__: JSON.stringify(version) },
   build: {
-    outDir: '../dist/renderer',
+    outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,

@@ -1,0 +1,76 @@
+import { useEffect, useRef, useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { ErrorBoundary } from './error-boundary';
+import { SECTIONS } from './sections';
+import { ShortcutsDialog } from './shortcuts-dialog';
+import { useSectionShortcuts } from './use-section-shortcuts';
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+/** The frame around every section: navigation, a skip link and the current section's page. */
+export function Shell() {
+  const location = useLocation();
+  const section = SECTIONS.find((candidate) => location.pathname.startsWith(`/${candidate.path}`)) ?? SECTIONS[0];
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [isShortcutsOpen, setShortcutsOpen] = useState(false);
+  const isFirstRender = useRef(true);
+  useSectionShortcuts();
+
+  useEffect(() => {
+    document.title = `${section.label} · Discovery Desk`;
+    // Move focus to the new page's heading so keyboard and screen-reader users land on it.
+    if (isFirstRender.current) isFirstRender.current = false;
+    else headingRef.current?.focus();
+  }, [section]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === '?' && !isTypingTarget(event.target)) setShortcutsOpen(true);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main" onClick={(event) => {
+        event.preventDefault();
+        headingRef.current?.focus();
+      }}>
+        Skip to content
+      </a>
+      <nav className="sidebar" aria-label="Sections">
+        <div className="sidebar__brand">
+          <span className="sidebar__logo" aria-hidden="true">◆</span> Discovery Desk
+        </div>
+        <ul className="sidebar__list">
+          {SECTIONS.map((item) => (
+            <li key={item.path}>
+              <NavLink to={`/${item.path}`} className="sidebar__link" aria-keyshortcuts={`Alt+${item.digit}`}>
+                <span>{item.label}</span>
+                <kbd className="sidebar__key" aria-hidden="true">Alt {item.digit}</kbd>
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+        <button type="button" className="sidebar__help" onClick={() => setShortcutsOpen(true)}>
+          Keyboard shortcuts <kbd aria-hidden="true">?</kbd>
+        </button>
+      </nav>
+      <main id="main" className="page">
+        <header className="page__header">
+          <h1 ref={headingRef} tabIndex={-1} className="page__title">
+            {section.label}
+          </h1>
+          <p className="page__summary">{section.summary}</p>
+        </header>
+        <ErrorBoundary key={section.path} place={`the ${section.label} section`}>
+          <Outlet />
+        </ErrorBoundary>
+      </main>
+      <ShortcutsDialog isOpen={isShortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+    </div>
+  );
+}

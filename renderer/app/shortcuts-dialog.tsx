@@ -1,0 +1,53 @@
+import { useEffect, useRef } from 'react';
+import { SECTIONS } from './sections';
+
+interface ShortcutsDialogProps {
+  readonly isOpen: boolean;
+  readonly onClose: () => void;
+}
+
+/** The list of keyboard shortcuts, opened with "?" or from the sidebar. */
+export function ShortcutsDialog({ isOpen, onClose }: ShortcutsDialogProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (isOpen && !dialog.open) dialog.showModal?.();
+    if (!isOpen && dialog.open) dialog.close();
+  }, [isOpen]);
+
+  return (
+    <dialog ref={dialogRef} className="dialog" aria-labelledby="shortcuts-title" onClose={onClose}>
+      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      <table className="shortcuts">
+        <tbody>
+          {SECTIONS.map((section) => (
+            <tr key={section.path}>
+              <td>
+                <kbd>Alt</kbd> + <kbd>{section.digit}</kbd>
+              </td>
+              <td>Go to {section.label}</td>
+            </tr>
+          ))}
+          <tr>
+            <td>
+              <kbd>?</kbd>
+            </td>
+            <td>Show this list</td>
+          </tr>
+          <tr>
+            <td>
+              <kbd>Tab</kbd> / <kbd>Shift</kbd> + <kbd>Tab</kbd>
+            </td>
+            <td>Move between controls; the first Tab offers “Skip to content”</td>
+          </tr>
+        </tbody>
+      </table>
+      <form method="dialog">
+        <button type="submit" className="button button--primary">
+          Close
+        </button>
+      </form>
+    </dialog>
+  );
+}

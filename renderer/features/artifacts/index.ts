@@ -1,0 +1,1 @@
+export { ArtifactsScreen } from './artifacts-screen';

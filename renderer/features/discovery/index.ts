@@ -1,0 +1,1 @@
+export { DiscoveryScreen } from './discovery-screen';

@@ -1,0 +1,62 @@
+import { PlannedSection } from '../../components/planned-section';
+import { usePlatform } from '../../platform';
+import { useAppInfo } from './use-app-info';
+import { useStorageEstimate } from './use-storage-estimate';
+
+function formatBytes(bytes: number | null): string {
+  if (bytes === null) return 'unknown';
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${(bytes / 1024 / 1024 / 1024).toFixed(1)} GB`;
+}
+
+export function SettingsScreen() {
+  const platform = usePlatform();
+  const appInfo = useAppInfo();
+  const storage = useStorageEstimate();
+
+  return (
+    <div className="stack">
+      <section className="panel" aria-labelledby="about-heading">
+        <h2 id="about-heading">This app</h2>
+        {appInfo.status === 'loading' && <p>Loading…</p>}
+        {appInfo.status === 'error' && <p role="alert">Could not read the app details: {appInfo.message}</p>}
+        {appInfo.status === 'ready' && (
+          <dl className="facts">
+            <dt>Version</dt>
+            <dd>{appInfo.info.version}</dd>
+            <dt>Running as</dt>
+            <dd>{platform.kind === 'desktop' ? `Desktop app (Electron ${appInfo.info.electronVersion})` : 'Browser mode'}</dd>
+            <dt>Engine</dt>
+            <dd>Chromium {appInfo.info.chromeVersion || 'unknown'}</dd>
+            <dt>Data stored in</dt>
+            <dd>{appInfo.info.userDataPath}</dd>
+            <dt>Theme</dt>
+            <dd>Follows your system’s light or dark setting</dd>
+          </dl>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="storage-heading">
+        <h2 id="storage-heading">Storage</h2>
+        <dl className="facts">
+          <dt>Used</dt>
+          <dd>
+            {formatBytes(storage.usageBytes)} of {formatBytes(storage.quotaBytes)} available
+          </dd>
+          <dt>Protected from clean-up</dt>
+          <dd>
+            {storage.isPersistent === null
+              ? 'unknown'
+              : storage.isPersistent
+                ? 'Yes: the browser will not evict this data when space runs low'
+                : 'No: the browser may evict this data when space runs low. Keep backups.'}
+          </dd>
+        </dl>
+      </section>
+      <PlannedSection
+        intro="More settings will live here."
+        planned={['Workspace backup and restore, with verification before anything is replaced', 'Automatic daily backups in the desktop app', 'Research-load budgets and other preferences']}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { SurveysScreen } from './surveys-screen';

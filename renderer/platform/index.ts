@@ -1,0 +1,2 @@
+export { createPlatform, type Platform } from './platform';
+export { PlatformProvider, usePlatform } from './platform-context';
