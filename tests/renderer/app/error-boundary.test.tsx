@@ -1,0 +1,43 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { ErrorBoundary } from '../../../renderer/app/error-boundary';
+
+let shouldThrow = true;
+function Fragile() {
+  if (shouldThrow) throw new Error('The inbox could not render row 42');
+  return <p>Inbox is back</p>;
+}
+
+function Sibling() {
+  const [text] = useState('Draft that must survive');
+  return <p>{text}</p>;
+}
+
+describe('ErrorBoundary', () => {
+  it('contains a crash, says the data is safe and what went wrong, and recovers on "Try again"', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const user = userEvent.setup();
+    shouldThrow = true;
+    render(
+      <>
+        <Sibling />
+        <ErrorBoundary place="the Discovery section">
+          <Fragile />
+        </ErrorBoundary>
+      </>,
+    );
+
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Something went wrong in the Discovery section');
+    expect(alert.textContent).toContain('Your data is safe');
+    expect(alert.textContent).toContain('The inbox could not render row 42');
+    expect(screen.getByText('Draft that must survive')).toBeTruthy();
+
+    shouldThrow = false;
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(screen.getByText('Inbox is back')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});

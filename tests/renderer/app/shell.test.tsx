@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '../../../renderer/app/app';
+import { createBrowserPlatform } from '../../../renderer/platform/browser-platform';
+
+function renderApp(hash = '#/discovery') {
+  window.location.hash = hash;
+  return render(<App platform={createBrowserPlatform(document)} />);
+}
+
+describe('the app shell', () => {
+  it('opens on Discovery and lists every section in the navigation', async () => {
+    renderApp('#/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Discovery' })).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: 'Sections' });
+    const names = within(nav)
+      .getAllByRole('link')
+      .map((link) => link.textContent?.replace(/Alt \d/, '').trim());
+    expect(names).toEqual(['Discovery', 'People', 'Surveys', 'Board', 'Artifacts', 'Settings']);
+  });
+
+  it('moves between sections by link and by Alt+digit, focusing the new heading', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await screen.findByRole('heading', { level: 1, name: 'Discovery' });
+
+    await user.click(screen.getByRole('link', { name: /People/ }));
+    expect(screen.getByRole('heading', { level: 1, name: 'People' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: /People/ }).getAttribute('aria-current')).toBe('page');
+
+    await user.keyboard('{Alt>}4{/Alt}');
+    const board = await screen.findByRole('heading', { level: 1, name: 'Board' });
+    expect(document.activeElement).toBe(board);
+  });
+
+  it('says plainly that sections not built yet do nothing', async () => {
+    renderApp('#/surveys');
+    expect(await screen.findByRole('heading', { name: 'Not built yet' })).toBeTruthy();
+    expect(screen.getByText(/none of it works yet/)).toBeTruthy();
+  });
+
+  it('sends unknown addresses to Discovery instead of a blank page', async () => {
+    renderApp('#/no-such-section');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Discovery' })).toBeTruthy();
+  });
+
+  it('shows what this app is in Settings', async () => {
+    renderApp('#/settings');
+    expect(await screen.findByText('Browser mode')).toBeTruthy();
+    expect(screen.getByText('0.0.0-test')).toBeTruthy();
+  });
+});

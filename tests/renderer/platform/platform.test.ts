@@ -1,0 +1,71 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createPlatform } from '../../../renderer/platform/platform';
+import { createBrowserPlatform } from '../../../renderer/platform/browser-platform';
+import { ok } from '../../../shared/ipc/result';
+import type { DesktopApi } from '../../../shared/ipc/contract';
+
+describe('createPlatform', () => {
+  it('uses the desktop API when the preload exposed every verb', async () => {
+    const desktop: DesktopApi = {
+      getAppInfo: vi.fn(() => Promise.resolve(ok({ name: 'Discovery Desk', version: '1.2.3', platform: 'linux', electronVersion: '41.7.1', chromeVersion: '146', userDataPath: '/home/a/.config/Discovery Desk' }))),
+      openFile: vi.fn(() => Promise.resolve(ok(null))),
+      saveFile: vi.fn(() => Promise.resolve(ok(null))),
+    };
+    Reflect.set(window, 'desktop', desktop);
+    try {
+      const platform = createPlatform(window);
+      expect(platform.kind).toBe('desktop');
+      const info = await platform.getAppInfo();
+      expect(info.ok && info.value.electronVersion).toBe('41.7.1');
+    } finally {
+      Reflect.deleteProperty(window, 'desktop');
+    }
+  });
+
+  it('falls back to the browser when the desktop API is missing or incomplete', () => {
+    expect(createPlatform(window).kind).toBe('browser');
+    Reflect.set(window, 'desktop', { getAppInfo: () => undefined });
+    try {
+      expect(createPlatform(window).kind).toBe('browser');
+    } finally {
+      Reflect.deleteProperty(window, 'desktop');
+    }
+  });
+});
+
+describe('browser platform', () => {
+  it('saves by downloading the bytes under the suggested name', async () => {
+    const createObjectURL = vi.fn((_blob: Blob) => 'blob:test/1');
+    URL.createObjectURL = createObjectURL;
+    URL.revokeObjectURL = vi.fn();
+    const clicked: HTMLAnchorElement[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    const result = await createBrowserPlatform(document).saveFile({ suggestedName: 'results.csv', bytes: new TextEncoder().encode('a,b\n1,2\n') });
+    expect(result).toEqual({ ok: true, value: { path: 'results.csv' } });
+    expect(clicked[0]?.download).toBe('results.csv');
+    const blob = createObjectURL.mock.calls[0]?.[0];
+    expect(await blob?.text()).toBe('a,b\n1,2\n');
+    click.mockRestore();
+  });
+
+  it('opens the file a person picks, and reports a cancelled pick as null', async () => {
+    const platform = createBrowserPlatform(document);
+    const click = vi.spyOn(HTMLInputElement.prototype, 'click').mockImplementation(function (this: HTMLInputElement) {
+      const file = new File(['name,team\nAda,Platform\n'], 'contacts.csv', { type: 'text/csv' });
+      Object.defineProperty(this, 'files', { value: [file] });
+      this.dispatchEvent(new Event('change'));
+    });
+    const opened = await platform.openFile({ filters: [{ name: 'CSV', extensions: ['csv'] }] });
+    expect(opened.ok && opened.value?.name).toBe('contacts.csv');
+    expect(opened.ok && new TextDecoder().decode(opened.value?.bytes)).toBe('name,team\nAda,Platform\n');
+
+    click.mockImplementation(function (this: HTMLInputElement) {
+      this.dispatchEvent(new Event('cancel'));
+    });
+    expect(await platform.openFile({})).toEqual({ ok: true, value: null });
+    expect(document.querySelectorAll('input[type=file]')).toHaveLength(0);
+    click.mockRestore();
+  });
+});
