@@ -16,8 +16,3 @@ export type Channel = (typeof CHANNELS)[number]['id'];
 
 /** The channel ids alone, in display order. */
 export const CHANNEL_IDS: readonly Channel[] = CHANNELS.map((channel) => channel.id);
-
-/** Whether a value (for example from an import or a stored record) is a known channel id. */
-export function isChannel(value: unknown): value is Channel {
-  return CHANNEL_IDS.some((id) => id === value);
-}

@@ -4,13 +4,13 @@ export type JsonValue = string | number | boolean | null | readonly JsonValue[] 
 /** A TipTap (ProseMirror) mark as stored JSON, e.g. bold, link or a highlight. */
 export interface RichTextMark {
   readonly type: string;
-  readonly attrs?: { readonly [key: string]: JsonValue };
+  readonly attrs?: Readonly<Record<string, JsonValue>>;
 }
 
 /** A TipTap (ProseMirror) node as stored JSON. */
 export interface RichTextNode {
   readonly type: string;
-  readonly attrs?: { readonly [key: string]: JsonValue };
+  readonly attrs?: Readonly<Record<string, JsonValue>>;
   readonly content?: readonly RichTextNode[];
   readonly marks?: readonly RichTextMark[];
   readonly text?: string;

@@ -1,0 +1,28 @@
+import type { Transaction } from 'dexie';
+import { schemaV1 } from './v1';
+
+/** One schema version: its stores (null deletes a table) and the data migration run on the way up. */
+export interface SchemaVersion {
+  readonly version: number;
+  readonly stores: Readonly<Record<string, string | null>>;
+  readonly upgrade?: (transaction: Transaction) => Promise<void>;
+}
+
+/**
+ * Every schema version, oldest first. Append only: each new version gets its own file, an
+ * upgrade test on a seeded older database, and a new schema snapshot.
+ */
+export const schemaVersions: readonly SchemaVersion[] = [{ version: 1, stores: schemaV1 }];
+
+/** The highest version in a list of schema versions (0 for none). */
+export function latestSchemaVersion(versions: readonly SchemaVersion[]): number {
+  return Math.max(0, ...versions.map((schemaVersion) => schemaVersion.version));
+}
+
+/** The schema version this build writes. */
+export const CURRENT_SCHEMA_VERSION = latestSchemaVersion(schemaVersions);
+
+/** Dexie stores version N as native IndexedDB version N * 10, plus one per automatic schema patch. */
+export function schemaVersionOfNativeVersion(nativeVersion: number): number {
+  return Math.floor(nativeVersion / 10);
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** Workspace settings, stored one key per row. */
+export interface Settings {
+  /** Default share of planned effort for immediate user pain (0-100) given to new rounds. */
+  readonly immediatePainTargetPercent: number;
+  readonly theme: 'system' | 'light' | 'dark';
+  /** Epoch milliseconds of the last verified backup, or null before the first one. */
+  readonly lastBackupAt: number | null;
+}
+
+export type SettingKey = keyof Settings;
+
+/** The value of every setting nobody has changed. */
+export const DEFAULT_SETTINGS: Settings = {
+  immediatePainTargetPercent: 70,
+  theme: 'system',
+  lastBackupAt: null,
+};
+
+const settingSchemas: { readonly [K in SettingKey]: z.ZodType<Settings[K]> } = {
+  immediatePainTargetPercent: z.number().int().min(0).max(100),
+  theme: z.enum(['system', 'light', 'dark']),
+  lastBackupAt: z.number().int().nonnegative().nullable(),
+};
+
+/** Checks a stored or entered setting value; undefined when it is not valid for the key. */
+export function parseSetting<K extends SettingKey>(key: K, value: unknown): Settings[K] | undefined {
+  const result = settingSchemas[key].safeParse(value);
+  return result.success ? result.data : undefined;
+}

@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DiscoveryDb } from '../../../../renderer/db/discovery-db';
+import { openDatabase } from '../../../../renderer/db/open-database';
+import { createMetaRepository } from '../../../../renderer/db/repositories/meta-repository';
+import { schemaV1 } from '../../../../renderer/db/schema/v1';
+import { CURRENT_SCHEMA_VERSION, schemaVersions, type SchemaVersion } from '../../../../renderer/db/schema/versions';
+import { findUntestedVersions, openSeededDatabase, readRawRows, readStoredShape, seedDatabase } from '../migration-harness';
+import { uniqueDatabaseName } from '../unique-database-name';
+
+const noteRowV1 = {
+  id: 'note-1',
+  channel: 'coffee-chat',
+  title: 'Build times',
+  body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'CI is slow' }] }] },
+  plainText: 'CI is slow',
+  occurredAt: Date.UTC(2024, 5, 1),
+  personIds: ['contact-1'],
+  teams: ['payments'],
+  tags: ['ci'],
+  links: [],
+  createdAt: Date.UTC(2024, 5, 1),
+  updatedAt: Date.UTC(2024, 5, 1),
+};
+
+/**
+ * One upgrade test per schema version: seed a database at the version before, open it with this
+ * build, check the rows came through as the new version expects. Add an entry with every version.
+ */
+const upgradeTests: Readonly<Record<number, () => Promise<void>>> = {
+  1: async () => {
+    // Version 1 creates the database; the test is that a v1 database opens and keeps its rows.
+    const name = uniqueDatabaseName('v1');
+    const db = await openSeededDatabase({ name, version: 1, rows: { notes: [noteRowV1] } });
+    expect(await db.notes.get('note-1')).toEqual(noteRowV1);
+    expect(await createMetaRepository(db).getSchemaVersion()).toBe(1);
+    db.close();
+  },
+};
+
+const openDatabases: DiscoveryDb[] = [];
+afterEach(() => {
+  for (const db of openDatabases.splice(0)) db.close();
+});
+
+describe('schema migrations', () => {
+  it.each(Object.keys(upgradeTests).map(Number))('upgrades a database to version %i', async (version) => {
+    await upgradeTests[version]?.();
+  });
+
+  it('has an upgrade test for every schema version after 1', () => {
+    expect(findUntestedVersions(schemaVersions, Object.keys(upgradeTests).map(Number))).toEqual([]);
+  });
+
+  it('has no upgrade test for a version that does not exist', () => {
+    const versions = new Set(schemaVersions.map((schemaVersion) => schemaVersion.version));
+    expect(Object.keys(upgradeTests).map(Number).filter((version) => !versions.has(version))).toEqual([]);
+  });
+
+  it('flags a version added without an upgrade test', () => {
+    const versions: SchemaVersion[] = [
+      { version: 1, stores: {} },
+      { version: 2, stores: {} },
+      { version: 3, stores: {} },
+    ];
+    expect(findUntestedVersions(versions, [2])).toEqual([3]);
+  });
+});
+
+describe('migration harness', () => {
+  const nextVersion = CURRENT_SCHEMA_VERSION + 1;
+  // A test-only next version: adds a table and an index, and fills the new field from old data.
+  const withNextVersion: SchemaVersion[] = [
+    ...schemaVersions,
+    {
+      version: nextVersion,
+      stores: { notes: `${schemaV1.notes}, titleLength`, noteStats: 'id' },
+      upgrade: async (transaction) => {
+        await transaction
+          .table<{ title: string; titleLength?: number }>('notes')
+          .toCollection()
+          .modify((note) => {
+            note.titleLength = note.title.length;
+          });
+      },
+    },
+  ];
+
+  it('seeds an older version, then runs the newer upgrade over the seeded rows', async () => {
+    const name = uniqueDatabaseName('harness');
+    const db = await openSeededDatabase({ name, version: CURRENT_SCHEMA_VERSION, rows: { notes: [noteRowV1] }, versions: withNextVersion });
+    openDatabases.push(db);
+    expect(await db.notes.get('note-1')).toEqual({ ...noteRowV1, titleLength: 11 });
+    expect(await db.table('notes').where('titleLength').equals(11).count()).toBe(1);
+    expect(await createMetaRepository(db).getSchemaVersion()).toBe(nextVersion);
+    expect(db.backendDB().version).toBe(nextVersion * 10);
+  });
+
+  it('refuses to seed a version that does not exist', async () => {
+    await expect(seedDatabase({ name: uniqueDatabaseName('missing'), version: 99, rows: {} })).rejects.toThrow(/no schema version 99/);
+  });
+
+  it('leaves the database unchanged and reports failure when an upgrade throws half-way', async () => {
+    const name = uniqueDatabaseName('failing-upgrade');
+    await seedDatabase({ name, version: CURRENT_SCHEMA_VERSION, rows: { notes: [noteRowV1] } });
+    const failing: SchemaVersion = {
+      version: nextVersion,
+      stores: { notes: `${schemaV1.notes}, titleLength`, noteStats: 'id' },
+      upgrade: async (transaction) => {
+        await transaction.table('notes').toCollection().modify({ title: 'half-migrated' });
+        throw new Error('The migration broke.');
+      },
+    };
+
+    const result = await openDatabase(name, { versions: [...schemaVersions, failing] });
+
+    expect(result.db).toBeNull();
+    expect(result.status).toMatchObject({ kind: 'failed' });
+    expect(await readRawRows(name, 'notes')).toEqual([noteRowV1]);
+    expect(await readStoredShape(name)).toEqual({
+      nativeVersion: CURRENT_SCHEMA_VERSION * 10,
+      tableNames: Object.keys(schemaV1).sort(),
+    });
+    expect(await readRawRows(name, 'meta')).toEqual([{ key: 'schemaVersion', value: CURRENT_SCHEMA_VERSION }]);
+
+    // The same data opens normally with the build that has no broken migration.
+    const retry = await openDatabase(name);
+    expect(retry.status).toBe('ready');
+    retry.db?.close();
+  });
+
+  it('reports why the open failed', async () => {
+    const name = uniqueDatabaseName('failing-reason');
+    await seedDatabase({ name, version: CURRENT_SCHEMA_VERSION, rows: {} });
+    const failing: SchemaVersion = {
+      version: nextVersion,
+      stores: {},
+      upgrade: () => Promise.reject(new Error('The migration broke.')),
+    };
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const result = await openDatabase(name, { versions: [...schemaVersions, failing] });
+    consoleError.mockRestore();
+    expect(result.status).toMatchObject({ kind: 'failed' });
+    expect(result.db === null ? String(result.status.error) : '').toMatch(/The migration broke/);
+  });
+});
