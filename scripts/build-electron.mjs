@@ -24,9 +24,9 @@ for (const [index, bundle] of bundles.entries()) {
       target: 'node20',
       minify: false,
       sourcemap: true,
-      ssr: true,
-      lib: { entry: bundle.entry, formats: ['cjs'], fileName: () => bundle.fileName },
-      rollupOptions: { external, output: { inlineDynamicImports: true } },
+      // Vite 8 ignores lib.fileName for SSR builds, so name the single entry through the output.
+      ssr: bundle.entry,
+      rollupOptions: { external, output: { format: 'cjs', entryFileNames: bundle.fileName, codeSplitting: false } },
     },
     ssr: { noExternal: true },
   });

@@ -1,15 +1,25 @@
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
+import type { OpenDatabaseResult } from '../db';
 import { PlatformProvider, type Platform } from '../platform';
+import { DatabaseGate } from './database-gate';
 import { ErrorBoundary } from './error-boundary';
 import { createAppRouter } from './router';
 
-export function App({ platform }: { readonly platform: Platform }) {
+interface AppProps {
+  readonly platform: Platform;
+  /** Opens the workspace database; tests pass their own. */
+  readonly openDatabase?: () => Promise<OpenDatabaseResult>;
+}
+
+export function App({ platform, openDatabase }: AppProps) {
   const [router] = useState(createAppRouter);
   return (
     <ErrorBoundary place="the app">
       <PlatformProvider platform={platform}>
-        <RouterProvider router={router} />
+        <DatabaseGate isBrowserMode={platform.kind === 'browser'} {...(openDatabase ? { open: openDatabase } : {})}>
+          <RouterProvider router={router} />
+        </DatabaseGate>
       </PlatformProvider>
     </ErrorBoundary>
   );

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { IpcResult } from './result';
+import { IPC_CHANNELS } from './channels';
+
+export { DESKTOP_API_KEY, IPC_CHANNELS } from './channels';
 
 /** Largest file the desktop app reads for an import (bytes); larger files are refused, not truncated. */
 export const MAX_OPEN_FILE_BYTES = 1024 * 1024 * 1024;
@@ -56,9 +59,9 @@ export interface SavedFile {
  * with these before a handler runs; the preload exposes exactly these verbs.
  */
 export const ipcContract = {
-  getAppInfo: { channel: 'app:get-info', args: z.tuple([]) },
-  openFile: { channel: 'file:open', args: z.tuple([openFileRequest]) },
-  saveFile: { channel: 'file:save', args: z.tuple([saveFileRequest]) },
+  getAppInfo: { channel: IPC_CHANNELS.getAppInfo, args: z.tuple([]) },
+  openFile: { channel: IPC_CHANNELS.openFile, args: z.tuple([openFileRequest]) },
+  saveFile: { channel: IPC_CHANNELS.saveFile, args: z.tuple([saveFileRequest]) },
 } as const;
 
 /** What each verb resolves to (null when the user cancelled the dialog). */
@@ -81,5 +84,3 @@ export type IpcHandlers = {
   readonly [V in IpcVerb]: (...args: IpcArgs<V>) => Promise<IpcValues[V]>;
 };
 
-/** The name under which the preload exposes the API (`window.desktop`). */
-export const DESKTOP_API_KEY = 'desktop';

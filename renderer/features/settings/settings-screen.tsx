@@ -1,4 +1,5 @@
 import { PlannedSection } from '../../components/planned-section';
+import { useDatabase } from '../../db';
 import { usePlatform } from '../../platform';
 import { useAppInfo } from './use-app-info';
 import { useStorageEstimate } from './use-storage-estimate';
@@ -14,6 +15,7 @@ export function SettingsScreen() {
   const platform = usePlatform();
   const appInfo = useAppInfo();
   const storage = useStorageEstimate();
+  const database = useDatabase();
 
   return (
     <div className="stack">
@@ -42,6 +44,11 @@ export function SettingsScreen() {
           <dt>Used</dt>
           <dd>
             {formatBytes(storage.usageBytes)} of {formatBytes(storage.quotaBytes)} available
+          </dd>
+          <dt>Workspace</dt>
+          <dd>
+            Schema version {database.appSchemaVersion}
+            {database.isReadOnly ? ' (read-only: saved by a newer version of the app)' : ''}
           </dd>
           <dt>Protected from clean-up</dt>
           <dd>

@@ -1,0 +1,94 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { APP_SCHEME } from '../../shared/platform/app-origin';
+import { createAppProtocolHandler } from './app-protocol';
+import { applicationMenuTemplate } from './application-menu';
+import { createMainWindow } from './create-main-window';
+import { createAppInfoHandler } from './ipc/app-info';
+import { createFileHandlers } from './ipc/files';
+import { registerIpcHandlers, trustedSender } from './ipc/register-ipc-handlers';
+import { attachWebContentsGuards, denyAllPermissions } from './security';
+import { loadWindowState, saveWindowState, WINDOW_STATE_FILE_NAME } from './window-state';
+
+// dist/electron/main.cjs serves dist/renderer and loads its sibling dist/electron/preload.cjs.
+const rendererRoot = path.join(__dirname, '../renderer');
+const preloadPath = path.join(__dirname, 'preload.cjs');
+
+let mainWindow: BrowserWindow | null = null;
+
+function reportError(error: unknown): void {
+  console.error('[discovery-desk]', error);
+}
+
+function openMainWindow(): BrowserWindow {
+  const windowStatePath = path.join(app.getPath('userData'), WINDOW_STATE_FILE_NAME);
+  const windowState = loadWindowState(windowStatePath, fs, {
+    workAreas: screen.getAllDisplays().map((display) => display.workArea),
+    primaryWorkArea: screen.getPrimaryDisplay().workArea,
+  });
+  const window = createMainWindow({
+    createWindow: (options) => new BrowserWindow(options),
+    preloadPath,
+    isDarkMode: nativeTheme.shouldUseDarkColors,
+    windowState,
+    saveWindowState: (state) => saveWindowState(windowStatePath, state, fs),
+    onError: reportError,
+  });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  mainWindow = window;
+  return window;
+}
+
+function onReady(): void {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: rendererRoot, readFile: (filePath) => fs.promises.readFile(filePath) }));
+  denyAllPermissions(session.defaultSession);
+  registerIpcHandlers(
+    ipcMain,
+    {
+      getAppInfo: createAppInfoHandler({
+        app,
+        platform: process.platform,
+        versions: { electron: process.versions.electron, chrome: process.versions.chrome },
+      }),
+      ...createFileHandlers({ dialog, getWindow: () => mainWindow, fs: fs.promises }),
+    },
+    trustedSender(() => BrowserWindow.getAllWindows().map((window) => window.webContents.id)),
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(process.platform, app.getName())));
+  openMainWindow();
+}
+
+// Privileged schemes and the sandbox must be set before the app is ready.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
+]);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would open the same IndexedDB; hand over to the running one instead.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow === null) {
+      if (app.isReady()) openMainWindow();
+      return;
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => attachWebContentsGuards(contents, shell));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openMainWindow();
+  });
+  app.whenReady().then(onReady).catch((error: unknown) => {
+    reportError(error);
+    app.quit();
+  });
+}

@@ -1,0 +1,24 @@
+import { IPC_CHANNELS } from '../../shared/ipc/channels';
+import type { DesktopApi, IpcArgs, IpcValues, IpcVerb } from '../../shared/ipc/contract';
+import type { IpcResult } from '../../shared/ipc/result';
+
+/** `ipcRenderer.invoke`, narrowed: the caller states what main answers on that channel. */
+export type Invoke = <T>(channel: string, ...args: unknown[]) => Promise<T>;
+
+/**
+ * Builds the `window.desktop` API from the contract: one function per verb that forwards its
+ * arguments to the verb's channel and returns main's `IpcResult`, nothing else.
+ */
+export function createDesktopApi(invoke: Invoke): DesktopApi {
+  const verb =
+    <V extends IpcVerb>(name: V) =>
+    (...args: IpcArgs<V>): Promise<IpcResult<IpcValues[V]>> =>
+      invoke<IpcResult<IpcValues[V]>>(IPC_CHANNELS[name], ...args);
+
+  const api = {
+    getAppInfo: verb('getAppInfo'),
+    openFile: verb('openFile'),
+    saveFile: verb('saveFile'),
+  } satisfies DesktopApi;
+  return Object.freeze(api);
+}

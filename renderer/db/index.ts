@@ -1,0 +1,5 @@
+export { DB_NAME, DiscoveryDb } from './discovery-db';
+export { openDatabase, requestPersistentStorage, type OpenDatabaseResult, type NewerSchemaStatus, type FailedStatus } from './open-database';
+export { NewerSchemaError } from './newer-schema-error';
+export { StorageFullError } from './storage-full-error';
+export { DatabaseContext, useDatabase, type DatabaseState } from './database-context';

@@ -1,0 +1,12 @@
+/**
+ * The IPC channel of each verb, and the name of the exposed API. Kept apart from the argument
+ * parsers so the sandboxed preload bundles only these strings.
+ */
+export const IPC_CHANNELS = {
+  getAppInfo: 'app:get-info',
+  openFile: 'file:open',
+  saveFile: 'file:save',
+} as const;
+
+/** The name under which the preload exposes the API (`window.desktop`). */
+export const DESKTOP_API_KEY = 'desktop';
