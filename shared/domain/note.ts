@@ -7,13 +7,20 @@ export interface NoteLink {
   readonly label?: string;
 }
 
+/** The metrics SLA conversations are about; `other` keeps whatever the user wrote. */
+export const SLA_METRICS = ['availability', 'latency', 'throughput', 'freshness', 'other'] as const;
+export type SlaMetric = (typeof SLA_METRICS)[number];
+
 /** What a user expects from a service, even when we cannot offer it today. */
 export interface SlaFields {
   readonly kind: 'sla';
   readonly service: string;
-  readonly metric: string;
+  readonly metric: SlaMetric;
+  /** The target users expect, e.g. "99.95%" or "p99 under 200 ms". */
   readonly expected: string;
+  /** What the service offers today, if anything. */
   readonly offered?: string;
+  /** What is measured today, if known. */
   readonly measured?: string;
 }
 
@@ -22,9 +29,10 @@ export interface SurveyResponseFields {
   readonly kind: 'survey-response';
   readonly surveyId: string;
   readonly responseId: string;
+  readonly questionId?: string;
 }
 
-/** The concrete proposal a discussion group reacted to. */
+/** The concrete proposal a discussion group (2-4 people) reacted to. */
 export interface DiscussionGroupFields {
   readonly kind: 'discussion-group';
   readonly proposal: string;
@@ -33,23 +41,35 @@ export interface DiscussionGroupFields {
 export interface PeerCompanyFields {
   readonly kind: 'peer-company';
   readonly company: string;
+  /** How they approach the problem, in a line; the body holds the detail. */
+  readonly approach?: string;
 }
 
 export interface ResearchFields {
   readonly kind: 'research';
-  readonly citation: string;
+  readonly authors?: string;
+  readonly venue?: string;
+  readonly year?: string;
+  readonly url?: string;
 }
 
 export interface OpenSourceFields {
   readonly kind: 'open-source';
   readonly project: string;
+  readonly url?: string;
+  readonly licence?: string;
+  readonly activity?: string;
+  readonly maturity?: string;
 }
 
 /** Whether a vendor offering could absorb the problem is what this channel is for. */
 export interface CloudVendorFields {
   readonly kind: 'cloud-vendor';
   readonly vendor: string;
-  readonly offering: string;
+  readonly service: string;
+  readonly url?: string;
+  readonly pricingModel?: string;
+  readonly limits?: string;
 }
 
 /** Channel-specific fields; `kind` equals the note's channel. */
