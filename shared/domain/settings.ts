@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHANNEL_IDS, type Channel } from './channel';
 
 /** Workspace settings, stored one key per row. */
 export interface Settings {
@@ -7,6 +8,8 @@ export interface Settings {
   readonly theme: 'system' | 'light' | 'dark';
   /** Epoch milliseconds of the last verified backup, or null before the first one. */
   readonly lastBackupAt: number | null;
+  /** The channel quick capture (Ctrl/Cmd+N) opens a new note in. */
+  readonly lastUsedChannel: Channel;
 }
 
 export type SettingKey = keyof Settings;
@@ -16,12 +19,14 @@ export const DEFAULT_SETTINGS: Settings = {
   immediatePainTargetPercent: 70,
   theme: 'system',
   lastBackupAt: null,
+  lastUsedChannel: 'coffee-chat',
 };
 
 const settingSchemas: { readonly [K in SettingKey]: z.ZodType<Settings[K]> } = {
   immediatePainTargetPercent: z.number().int().min(0).max(100),
   theme: z.enum(['system', 'light', 'dark']),
   lastBackupAt: z.number().int().nonnegative().nullable(),
+  lastUsedChannel: z.custom<Channel>((value) => typeof value === 'string' && (CHANNEL_IDS as readonly string[]).includes(value)),
 };
 
 /** Checks a stored or entered setting value; undefined when it is not valid for the key. */

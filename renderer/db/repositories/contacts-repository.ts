@@ -30,6 +30,10 @@ export interface ContactsRepository {
   listByName(options: { readonly limit: number; readonly after?: ContactCursor }): Promise<ContactPage>;
   /** The contact with this email (ignoring case and surrounding spaces), for matching imports. */
   findByEmail(email: string): Promise<Contact | undefined>;
+  /** Contacts whose name starts with the text (ignoring case), in name order, for autocomplete. */
+  searchByName(prefix: string, limit: number): Promise<readonly Contact[]>;
+  /** The contacts with these ids, in the same order; missing ones are left out. */
+  getMany(ids: readonly string[]): Promise<readonly Contact[]>;
 }
 
 const NAME_INDEX = '[nameKey+id]';
@@ -74,6 +78,17 @@ export function createContactsRepository(
     async findByEmail(email) {
       const key = normaliseEmail(email);
       return key === '' ? undefined : db.contacts.where('email').equals(key).first();
+    },
+
+    async searchByName(prefix, limit) {
+      const key = contactNameKey(prefix);
+      const collection = key === '' ? db.contacts.orderBy(NAME_INDEX) : db.contacts.where(NAME_INDEX).between([key, ''], [`${key}\uffff`, ''], true, false);
+      return collection.limit(limit).toArray();
+    },
+
+    async getMany(ids) {
+      const rows = await db.contacts.bulkGet([...ids]);
+      return rows.filter((row): row is Contact => row !== undefined);
     },
   };
 }

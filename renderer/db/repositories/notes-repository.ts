@@ -1,4 +1,5 @@
 import { CHANNEL_IDS, type Channel } from '../../../shared/domain/channel';
+import { compareNewestFirst, matchesNoteFilter, type NoteFilter } from '../../../shared/domain/note-filter';
 import { hasMatchingChannelFields, type ChannelFields, type Note, type NoteLink } from '../../../shared/domain/note';
 import { richTextToPlainText, type RichTextDoc } from '../../../shared/domain/rich-text';
 import type { DiscoveryDb } from '../discovery-db';
@@ -49,7 +50,22 @@ export interface NotesRepository {
   listNewest(options: { readonly limit: number; readonly before?: NoteCursor }): Promise<NotePage>;
   /** Notes per channel (every channel present, in display order), counted on the index. */
   countByChannel(): Promise<ReadonlyMap<Channel, number>>;
+  /** The date of each channel's newest note; channels never used are absent. */
+  lastUsedByChannel(): Promise<ReadonlyMap<Channel, number>>;
+  /**
+   * The newest `limit` notes matching every filter, through the indexes: a selective filter
+   * (person, team, organisation, tag) reads only its matches; otherwise the date index is walked
+   * newest first and stops after `limit`. `total` is the number of matches when cheaply known.
+   */
+  query(filter: NoteFilter, limit: number): Promise<{ readonly notes: readonly Note[]; readonly total: number | null }>;
+  /** Every note of one channel, newest first (for small channels such as SLA conversations). */
+  listChannel(channel: Channel): Promise<readonly Note[]>;
+  /** The distinct values in use, sorted, for autocomplete. */
+  distinctValues(field: 'tags' | 'teams' | 'organisation'): Promise<readonly string[]>;
 }
+
+/** Above this many candidates a selective filter is walked by date instead of loaded whole. */
+const SELECTIVE_FILTER_LIMIT = 5000;
 
 const NEWEST_INDEX = '[occurredAt+id]';
 const CHANNEL_INDEX = '[channel+occurredAt+id]';
@@ -107,7 +123,77 @@ export function createNotesRepository(db: DiscoveryDb, { clock = systemClock, ne
       );
       return new Map(CHANNEL_IDS.map((channel, index) => [channel, counts[index] ?? 0]));
     },
+
+    async lastUsedByChannel() {
+      const newest = await db.transaction('r', db.notes, () =>
+        Promise.all(CHANNEL_IDS.map((channel) => channelRange(db, channel).reverse().first())),
+      );
+      return new Map(newest.flatMap((note) => (note === undefined ? [] : [[note.channel, note.occurredAt] as const])));
+    },
+
+    async query(filter, limit) {
+      if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`A page holds at least one note, not ${limit}.`);
+      return db.transaction('r', db.notes, async () => {
+        const candidates = await selectiveCandidates(db, filter);
+        if (candidates !== null && candidates.size <= SELECTIVE_FILTER_LIMIT) {
+          const rows = await db.notes.bulkGet([...candidates]);
+          const matches = rows.filter((note): note is Note => note !== undefined && matchesNoteFilter(note, filter)).sort(compareNewestFirst);
+          return { notes: matches.slice(0, limit), total: matches.length };
+        }
+        const range = dateRange(db, filter);
+        if (candidates === null) {
+          const [notes, total] = await Promise.all([range.clone().reverse().limit(limit).toArray(), range.count()]);
+          return { notes, total };
+        }
+        const notes = await range
+          .reverse()
+          .filter((note) => candidates.has(note.id) && matchesNoteFilter(note, filter))
+          .limit(limit)
+          .toArray();
+        return { notes, total: null };
+      });
+    },
+
+    async listChannel(channel) {
+      return channelRange(db, channel).reverse().toArray();
+    },
+
+    async distinctValues(field) {
+      const keys = await db.notes.orderBy(field).uniqueKeys();
+      return keys.filter((key): key is string => typeof key === 'string' && key !== '').sort((a, b) => a.localeCompare(b));
+    },
   };
+}
+
+// Bounds for compound keys: -Infinity sorts below every key part, a fresh [] above every number
+// and string. Fresh arrays each time: IndexedDB rejects a key holding the same array twice.
+const low = (value: number | undefined) => value ?? -Infinity;
+const high = (value: number | undefined): number | never[] => value ?? [];
+
+function channelRange(db: DiscoveryDb, channel: Channel, from?: number, to?: number) {
+  return db.notes.where(CHANNEL_INDEX).between([channel, low(from), -Infinity], [channel, high(to), []], true, true);
+}
+
+// The channel and date filters map onto an index range directly; the others are checked per note.
+function dateRange(db: DiscoveryDb, filter: NoteFilter) {
+  if (filter.channel !== undefined) return channelRange(db, filter.channel, filter.from, filter.to);
+  if (filter.from === undefined && filter.to === undefined) return db.notes.orderBy(NEWEST_INDEX);
+  return db.notes.where(NEWEST_INDEX).between([low(filter.from), -Infinity], [high(filter.to), []], true, true);
+}
+
+// The ids matching every equality filter, read as keys only from their indexes; null when none is set.
+async function selectiveCandidates(db: DiscoveryDb, filter: NoteFilter): Promise<Set<string> | null> {
+  const lookups = [
+    filter.personId === undefined ? null : db.notes.where('personIds').equals(filter.personId),
+    filter.team === undefined ? null : db.notes.where('teams').equals(filter.team),
+    filter.organisation === undefined ? null : db.notes.where('organisation').equals(filter.organisation),
+    filter.tag === undefined ? null : db.notes.where('tags').equals(filter.tag),
+  ].filter((collection) => collection !== null);
+  if (lookups.length === 0) return null;
+  const keySets = await Promise.all(lookups.map((collection) => collection.primaryKeys()));
+  const [smallest, ...others] = keySets.sort((a, b) => a.length - b.length);
+  const otherSets = others.map((keys) => new Set(keys));
+  return new Set((smallest ?? []).filter((id) => otherSets.every((keys) => keys.has(id))));
 }
 
 // Copies field by field, so nothing a caller's object carries beyond NewNote is stored.

@@ -48,7 +48,7 @@ describe('notes repository', () => {
         organisation: 'Acme',
         tags: ['ci'],
         links: [{ url: 'https://example.com/dashboard', label: 'Dashboard' }],
-        channelFields: { kind: 'sla', service: 'CI', metric: 'p95 build time', expected: '10 min', offered: 'none' },
+        channelFields: { kind: 'sla', service: 'CI', metric: 'latency', expected: '10 min', offered: 'none' },
       }),
     );
 
@@ -64,7 +64,7 @@ describe('notes repository', () => {
       organisation: 'Acme',
       tags: ['ci'],
       links: [{ url: 'https://example.com/dashboard', label: 'Dashboard' }],
-      channelFields: { kind: 'sla', service: 'CI', metric: 'p95 build time', expected: '10 min', offered: 'none' },
+      channelFields: { kind: 'sla', service: 'CI', metric: 'latency', expected: '10 min', offered: 'none' },
       createdAt: Date.UTC(2025, 2, 1),
       updatedAt: Date.UTC(2025, 2, 1),
     });

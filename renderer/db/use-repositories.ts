@@ -1,0 +1,27 @@
+import { useMemo } from 'react';
+import { useDatabase } from './database-context';
+import { createContactsRepository, type ContactsRepository } from './repositories/contacts-repository';
+import { createHighlightsRepository, type HighlightsRepository } from './repositories/highlights-repository';
+import { createNotesRepository, type NotesRepository } from './repositories/notes-repository';
+import { createSettingsRepository, type SettingsRepository } from './repositories/settings-repository';
+
+export interface Repositories {
+  readonly notes: NotesRepository;
+  readonly contacts: ContactsRepository;
+  readonly highlights: HighlightsRepository;
+  readonly settings: SettingsRepository;
+}
+
+/** The repositories over the open workspace; components never touch tables themselves. */
+export function useRepositories(): Repositories {
+  const { db } = useDatabase();
+  return useMemo(
+    () => ({
+      notes: createNotesRepository(db),
+      contacts: createContactsRepository(db),
+      highlights: createHighlightsRepository(db),
+      settings: createSettingsRepository(db),
+    }),
+    [db],
+  );
+}
