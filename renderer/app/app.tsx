@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
 import type { OpenDatabaseResult } from '../db';
+import { ToastProvider } from '../components/toast';
 import { PlatformProvider, type Platform } from '../platform';
+import { SearchProvider } from '../search';
 import { DatabaseGate } from './database-gate';
 import { ErrorBoundary } from './error-boundary';
 import { createAppRouter } from './router';
@@ -18,7 +20,11 @@ export function App({ platform, openDatabase }: AppProps) {
     <ErrorBoundary place="the app">
       <PlatformProvider platform={platform}>
         <DatabaseGate isBrowserMode={platform.kind === 'browser'} {...(openDatabase ? { open: openDatabase } : {})}>
-          <RouterProvider router={router} />
+          <SearchProvider>
+            <ToastProvider>
+              <RouterProvider router={router} />
+            </ToastProvider>
+          </SearchProvider>
         </DatabaseGate>
       </PlatformProvider>
     </ErrorBoundary>

@@ -15,7 +15,7 @@ export function createAppRouter() {
       element: <Shell />,
       children: [
         { index: true, element: <Navigate to="/discovery" replace /> },
-        { path: 'discovery', element: <DiscoveryScreen /> },
+        { path: 'discovery/*', element: <DiscoveryScreen /> },
         { path: 'people', element: <PeopleScreen /> },
         { path: 'surveys', element: <SurveysScreen /> },
         { path: 'board', element: <BoardScreen /> },

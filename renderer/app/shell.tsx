@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { useCreateNote } from '../features/discovery';
+import { CommandPalette } from './command-palette';
 import { ErrorBoundary } from './error-boundary';
 import { SECTIONS } from './sections';
 import { ShortcutsDialog } from './shortcuts-dialog';
@@ -15,6 +17,8 @@ export function Shell() {
   const section = SECTIONS.find((candidate) => location.pathname.startsWith(`/${candidate.path}`)) ?? SECTIONS[0];
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [isShortcutsOpen, setShortcutsOpen] = useState(false);
+  const [isPaletteOpen, setPaletteOpen] = useState(false);
+  const createNote = useCreateNote();
   const isFirstRender = useRef(true);
   useSectionShortcuts();
 
@@ -27,11 +31,21 @@ export function Shell() {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === '?' && !isTypingTarget(event.target)) setShortcutsOpen(true);
+      const isMod = event.ctrlKey || event.metaKey;
+      if (isMod && !event.shiftKey && !event.altKey && event.code === 'KeyK') {
+        event.preventDefault();
+        setPaletteOpen(true);
+      } else if ((isMod && !event.shiftKey && !event.altKey && event.code === 'KeyN') || (event.altKey && !isMod && event.code === 'KeyN')) {
+        // Browsers keep Ctrl+N for a new window, so Alt+N does the same in browser mode.
+        event.preventDefault();
+        void createNote();
+      } else if (event.key === '?' && !isTypingTarget(event.target)) {
+        setShortcutsOpen(true);
+      }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [createNote]);
 
   return (
     <div className="shell">
@@ -71,6 +85,7 @@ export function Shell() {
         </ErrorBoundary>
       </main>
       <ShortcutsDialog isOpen={isShortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <CommandPalette isOpen={isPaletteOpen} onClose={() => setPaletteOpen(false)} />
     </div>
   );
 }

@@ -31,6 +31,30 @@ export function ShortcutsDialog({ isOpen, onClose }: ShortcutsDialogProps) {
           ))}
           <tr>
             <td>
+              <kbd>Ctrl</kbd> + <kbd>K</kbd>
+            </td>
+            <td>Jump to a note, person or command</td>
+          </tr>
+          <tr>
+            <td>
+              <kbd>Ctrl</kbd> + <kbd>N</kbd> (desktop), <kbd>Alt</kbd> + <kbd>N</kbd>
+            </td>
+            <td>New note in the channel you used last</td>
+          </tr>
+          <tr>
+            <td>
+              <kbd>Ctrl</kbd> + <kbd>Shift</kbd> + <kbd>H</kbd>
+            </td>
+            <td>Highlight the selected text as evidence</td>
+          </tr>
+          <tr>
+            <td>
+              <kbd>↑</kbd> / <kbd>↓</kbd>
+            </td>
+            <td>Move through the notes list</td>
+          </tr>
+          <tr>
+            <td>
               <kbd>?</kbd>
             </td>
             <td>Show this list</td>

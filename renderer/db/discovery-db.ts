@@ -9,6 +9,7 @@ import type { Survey, SurveyQuestion, SurveyResponse } from '../../shared/domain
 import type { Experiment, Solution } from '../../shared/domain/validation';
 import { NewerSchemaError } from './newer-schema-error';
 import { readSchemaVersion } from './repositories/meta-repository';
+import type { SearchIndexRecord } from './repositories/search-index-repository';
 import { declareSchemaVersions } from './schema/declare-schema-versions';
 import { latestSchemaVersion, schemaVersionOfNativeVersion, schemaVersions, type SchemaVersion } from './schema/versions';
 import { createWriteGuardMiddleware } from './write-guard-middleware';
@@ -57,6 +58,7 @@ export class DiscoveryDb extends Dexie {
   declare readonly experiments: Table<Experiment, string>;
   declare readonly settings: Table<SettingRecord, string>;
   declare readonly meta: Table<MetaRecord, string>;
+  declare readonly searchIndex: Table<SearchIndexRecord, string>;
 
   /** The schema version this build writes. */
   readonly appSchemaVersion: number;

@@ -4,6 +4,6 @@ export { NewerSchemaError } from './newer-schema-error';
 export { StorageFullError } from './storage-full-error';
 export { DatabaseContext, useDatabase, type DatabaseState } from './database-context';
 export { useRepositories, type Repositories } from './use-repositories';
-export type { NewNote, NoteChanges, NotesRepository } from './repositories/notes-repository';
+export type { DeletedNote, NewNote, NoteChanges, NotesRepository } from './repositories/notes-repository';
 export type { NewContact, ContactsRepository } from './repositories/contacts-repository';
 export type { HighlightsRepository } from './repositories/highlights-repository';

@@ -2,6 +2,8 @@ import { CHANNEL_IDS, type Channel } from '../../../shared/domain/channel';
 import { compareNewestFirst, matchesNoteFilter, type NoteFilter } from '../../../shared/domain/note-filter';
 import { hasMatchingChannelFields, type ChannelFields, type Note, type NoteLink } from '../../../shared/domain/note';
 import { richTextToPlainText, type RichTextDoc } from '../../../shared/domain/rich-text';
+import { sanitizeRichText } from '../../../shared/rich-text/sanitize-rich-text';
+import type { Highlight } from '../../../shared/domain/highlight';
 import type { DiscoveryDb } from '../discovery-db';
 import { randomId, systemClock, type RepositoryDependencies } from './repository-dependencies';
 import { writeTransaction } from './write-transaction';
@@ -37,6 +39,12 @@ export interface NotePage {
   readonly next?: NoteCursor;
 }
 
+/** A deleted note with its highlights, enough to undo the deletion. */
+export interface DeletedNote {
+  readonly note: Note;
+  readonly highlights: readonly Highlight[];
+}
+
 export interface NotesRepository {
   create(input: NewNote): Promise<Note>;
   /** All notes or none (for imports). */
@@ -44,8 +52,12 @@ export interface NotesRepository {
   /** Undefined when the note does not exist. */
   update(id: string, changes: NoteChanges): Promise<Note | undefined>;
   get(id: string): Promise<Note | undefined>;
-  /** Deletes the note and its highlights together. */
-  delete(id: string): Promise<void>;
+  /** The notes with these ids, in the same order; missing ones are left out. */
+  getMany(ids: readonly string[]): Promise<readonly Note[]>;
+  /** Deletes the note and its highlights together; returns what was removed, for undo. */
+  delete(id: string): Promise<DeletedNote | undefined>;
+  /** Puts back a note and its highlights exactly as `delete` returned them. */
+  restore(deleted: DeletedNote): Promise<void>;
   /** A page of notes, newest first; reads only the page, never every note. */
   listNewest(options: { readonly limit: number; readonly before?: NoteCursor }): Promise<NotePage>;
   /** Notes per channel (every channel present, in display order), counted on the index. */
@@ -98,10 +110,26 @@ export function createNotesRepository(db: DiscoveryDb, { clock = systemClock, ne
 
     get: (id) => db.notes.get(id),
 
+    async getMany(ids) {
+      const rows = await db.notes.bulkGet([...ids]);
+      return rows.filter((row): row is Note => row !== undefined);
+    },
+
     delete(id) {
       return writeTransaction(db, [db.notes, db.highlights], async () => {
+        const note = await db.notes.get(id);
+        if (note === undefined) return undefined;
+        const highlights = await db.highlights.where('noteId').equals(id).toArray();
         await db.highlights.where('noteId').equals(id).delete();
         await db.notes.delete(id);
+        return { note, highlights };
+      });
+    },
+
+    restore({ note, highlights }) {
+      return writeTransaction(db, [db.notes, db.highlights], async () => {
+        await db.notes.add(note);
+        await db.highlights.bulkAdd([...highlights]);
       });
     },
 
@@ -199,12 +227,14 @@ async function selectiveCandidates(db: DiscoveryDb, filter: NoteFilter): Promise
 // Copies field by field, so nothing a caller's object carries beyond NewNote is stored.
 function toNote(id: string, fields: NewNote, createdAt: number, updatedAt: number): Note {
   if (!Number.isFinite(fields.occurredAt)) throw new RangeError('A note needs the date it happened.');
+  // Every way into the table (editor, import, restore) passes here, so hostile markup stops here.
+  const body = sanitizeRichText(fields.body);
   const note: Note = {
     id,
     channel: fields.channel,
     title: fields.title,
-    body: fields.body,
-    plainText: richTextToPlainText(fields.body),
+    body,
+    plainText: richTextToPlainText(body),
     occurredAt: fields.occurredAt,
     personIds: fields.personIds ?? [],
     teams: fields.teams ?? [],

@@ -1,5 +1,6 @@
 import type { Transaction } from 'dexie';
 import { schemaV1 } from './v1';
+import { schemaV2 } from './v2';
 
 /** One schema version: its stores (null deletes a table) and the data migration run on the way up. */
 export interface SchemaVersion {
@@ -12,7 +13,10 @@ export interface SchemaVersion {
  * Every schema version, oldest first. Append only: each new version gets its own file, an
  * upgrade test on a seeded older database, and a new schema snapshot.
  */
-export const schemaVersions: readonly SchemaVersion[] = [{ version: 1, stores: schemaV1 }];
+export const schemaVersions: readonly SchemaVersion[] = [
+  { version: 1, stores: schemaV1 },
+  { version: 2, stores: schemaV2 },
+];
 
 /** The highest version in a list of schema versions (0 for none). */
 export function latestSchemaVersion(versions: readonly SchemaVersion[]): number {

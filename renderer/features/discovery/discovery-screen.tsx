@@ -1,16 +1,35 @@
-import { PlannedSection } from '../../components/planned-section';
+import { Link, Route, Routes, useLocation } from 'react-router';
+import { CoverageView } from './coverage-view';
+import { HighlightsView } from './highlights-view';
+import { NotesView } from './notes-view';
+import { SlaTableView } from './sla-table-view';
 
+const TABS = [
+  { to: '/discovery', label: 'Notes', isActive: (path: string) => path === '/discovery' || path.startsWith('/discovery/notes/') },
+  { to: '/discovery/highlights', label: 'Highlights', isActive: (path: string) => path.startsWith('/discovery/highlights') },
+  { to: '/discovery/sla', label: 'SLA table', isActive: (path: string) => path.startsWith('/discovery/sla') },
+  { to: '/discovery/coverage', label: 'Channel coverage', isActive: (path: string) => path.startsWith('/discovery/coverage') },
+] as const;
+
+/** Discovery: unprioritized notes from every channel. Nothing here scores, ranks or votes. */
 export function DiscoveryScreen() {
+  const { pathname } = useLocation();
   return (
-    <PlannedSection
-      intro="Cast a broad net and judge nothing: every coffee chat, survey answer, discussion group, SLA conversation, peer-company chat, paper, open-source scan and cloud-vendor offering lands here as an unprioritized note."
-      planned={[
-        'Notes for every discovery channel, each with its own fields and a starting template',
-        'Rich-text editing with autosave, and highlights that become evidence',
-        'An inbox filtered by channel, person, team, organisation, tag and date',
-        'Channel coverage, so neglected channels stand out',
-        'Search as you type across 100,000 notes, and the SLA table',
-      ]}
-    />
+    <div className="discovery">
+      <nav className="tabs" aria-label="Discovery views">
+        {TABS.map((tab) => (
+          <Link key={tab.to} to={tab.to} className="tabs__tab" aria-current={tab.isActive(pathname) ? 'page' : undefined}>
+            {tab.label}
+          </Link>
+        ))}
+      </nav>
+      <Routes>
+        <Route index element={<NotesView />} />
+        <Route path="notes/:noteId" element={<NotesView />} />
+        <Route path="highlights" element={<HighlightsView />} />
+        <Route path="sla" element={<SlaTableView />} />
+        <Route path="coverage" element={<CoverageView />} />
+      </Routes>
+    </div>
   );
 }

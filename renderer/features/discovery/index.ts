@@ -1,1 +1,2 @@
 export { DiscoveryScreen } from './discovery-screen';
+export { useCreateNote } from './use-create-note';

@@ -53,7 +53,7 @@ describe('discovery records judge nothing', () => {
       organisation: 'o',
       tags: ['x'],
       links: [{ url: 'https://example.com', label: 'l' }],
-      channelFields: { kind: 'sla', service: 's', metric: 'm', expected: 'e', offered: 'o', measured: 'm' },
+      channelFields: { kind: 'sla', service: 's', metric: 'latency', expected: 'e', offered: 'o', measured: 'm' },
     });
     const contact = await createContactsRepository(db, dependencies).create({
       name: 'Ada',

@@ -124,7 +124,7 @@ describe('openDatabase', () => {
       expect(await readRawRows(name, 'settings')).toEqual([]);
       expect(await readStoredShape(name)).toEqual({
         nativeVersion: NEXT_VERSION * 10,
-        tableNames: [...Object.keys(schemaV1), 'moods'].sort(),
+        tableNames: [...new Set(schemaVersions.flatMap((schemaVersion) => Object.keys(schemaVersion.stores))), 'moods'].sort(),
       });
     });
 

@@ -51,3 +51,46 @@ describe('contacts autocomplete', () => {
     expect(alan.nameKey).toBe('alan turing');
   });
 });
+
+describe('deleting a note', () => {
+  it('returns what it removed so the deletion can be undone exactly', async () => {
+    const db = await openTestDatabase('note-undo');
+    const dependencies = createTestDependencies();
+    const notes = createNotesRepository(db, dependencies);
+    const highlights = createHighlightsRepository(db, dependencies);
+    const note = await notes.create({ channel: 'sla', title: 'Cache SLA', body: EMPTY_RICH_TEXT_DOC, occurredAt: 5, tags: ['cache'] });
+    const highlight = await highlights.create({ noteId: note.id, quote: 'p99 under 200 ms', tags: ['latency'] });
+
+    const deleted = await notes.delete(note.id);
+    expect(await notes.get(note.id)).toBeUndefined();
+    expect(deleted).toEqual({ note, highlights: [highlight] });
+    expect(await notes.delete(note.id)).toBeUndefined();
+
+    if (deleted) await notes.restore(deleted);
+    expect(await notes.get(note.id)).toEqual(note);
+    expect(await highlights.listForNote(note.id)).toEqual([highlight]);
+  });
+});
+
+describe('note bodies', () => {
+  it('are cleaned on the way in, whoever writes them', async () => {
+    const db = await openTestDatabase('note-sanitize');
+    const notes = createNotesRepository(db, createTestDependencies());
+    const hostile = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          attrs: { onclick: 'alert(1)' },
+          content: [{ type: 'text', text: 'click me', marks: [{ type: 'link', attrs: { href: 'JaVaScRiPt:alert(1)' } }] }],
+        },
+        { type: 'script', content: [{ type: 'text', text: 'kept words' }] },
+      ],
+    } as const;
+    const created = await notes.create({ channel: 'research', title: 'Paper', body: hostile, occurredAt: 1 });
+    const stored = JSON.stringify(await notes.get(created.id));
+    expect(stored).not.toMatch(/javascript|onclick|script/i);
+    expect(created.plainText).toContain('click me');
+    expect(created.plainText).toContain('kept words');
+  });
+});

@@ -30,10 +30,25 @@ const upgradeTests: Readonly<Record<number, () => Promise<void>>> = {
   1: async () => {
     // Version 1 creates the database; the test is that a v1 database opens and keeps its rows.
     const name = uniqueDatabaseName('v1');
-    const db = await openSeededDatabase({ name, version: 1, rows: { notes: [noteRowV1] } });
+    const versions = schemaVersions.filter((schemaVersion) => schemaVersion.version <= 1);
+    const db = await openSeededDatabase({ name, version: 1, rows: { notes: [noteRowV1] }, versions });
     expect(await db.notes.get('note-1')).toEqual(noteRowV1);
     expect(await createMetaRepository(db).getSchemaVersion()).toBe(1);
     db.close();
+  },
+  2: async () => {
+    // Version 2 adds the empty searchIndex table; the search worker fills it. Everything else is kept.
+    const name = uniqueDatabaseName('v2');
+    const contactRow = { id: 'contact-1', name: 'Ada', nameKey: 'ada', createdAt: 1, updatedAt: 1 };
+    const versions = schemaVersions.filter((schemaVersion) => schemaVersion.version <= 2);
+    const db = await openSeededDatabase({ name, version: 1, rows: { notes: [noteRowV1], contacts: [contactRow] }, versions });
+    expect(await db.notes.toArray()).toEqual([noteRowV1]);
+    expect(await db.contacts.toArray()).toEqual([contactRow]);
+    expect(await db.searchIndex.count()).toBe(0);
+    expect(await createMetaRepository(db).getSchemaVersion()).toBe(2);
+    expect(db.backendDB().version).toBe(20);
+    db.close();
+    expect((await readStoredShape(name)).tableNames).toEqual([...Object.keys(schemaV1), 'searchIndex'].sort());
   },
 };
 
@@ -118,7 +133,7 @@ describe('migration harness', () => {
     expect(await readRawRows(name, 'notes')).toEqual([noteRowV1]);
     expect(await readStoredShape(name)).toEqual({
       nativeVersion: CURRENT_SCHEMA_VERSION * 10,
-      tableNames: Object.keys(schemaV1).sort(),
+      tableNames: currentTableNames(),
     });
     expect(await readRawRows(name, 'meta')).toEqual([{ key: 'schemaVersion', value: CURRENT_SCHEMA_VERSION }]);
 
@@ -143,3 +158,7 @@ describe('migration harness', () => {
     expect(result.db === null ? String(result.status.error) : '').toMatch(/The migration broke/);
   });
 });
+
+function currentTableNames(): string[] {
+  return [...new Set(schemaVersions.flatMap((schemaVersion) => Object.keys(schemaVersion.stores)))].sort();
+}

@@ -37,6 +37,13 @@ describe('schema versions', () => {
           },
           "version": 1,
         },
+        {
+          "hasUpgrade": false,
+          "stores": {
+            "searchIndex": "key",
+          },
+          "version": 2,
+        },
       ]
     `);
   });
@@ -58,9 +65,12 @@ describe('schema versions', () => {
 
   it('gives every table of the current schema a typed property on DiscoveryDb', () => {
     const db = new DiscoveryDb('schema-property-check');
-    expect(db.tables.map((table) => table.name).sort()).toEqual(Object.keys(schemaV1).sort());
+    const tableNames = [...new Set(schemaVersions.flatMap((schemaVersion) => Object.keys(schemaVersion.stores)))].sort();
+    expect(tableNames).toEqual([...Object.keys(schemaV1), 'searchIndex'].sort());
+    expect(db.tables.map((table) => table.name).sort()).toEqual(tableNames);
     expect(db.notes.name).toBe('notes');
     expect(db.meta.name).toBe('meta');
+    expect(db.searchIndex.name).toBe('searchIndex');
   });
 
   it('maps native IndexedDB versions to schema versions, counting Dexie schema patches as the same version', () => {

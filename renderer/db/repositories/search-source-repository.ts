@@ -1,0 +1,52 @@
+import type { Note } from '../../../shared/domain/note';
+import type { DiscoveryDb } from '../discovery-db';
+
+/** A page of notes in id order. */
+export interface NoteIdPage {
+  readonly notes: readonly Note[];
+  /** Where the next page starts (after this id); absent on the last page. */
+  readonly nextAfterId?: string;
+}
+
+/** What the search worker reads to build and update its index; read-only. */
+export interface SearchSourceRepository {
+  countNotes(): Promise<number>;
+  /** Notes in id order, after `afterId` (from the first when undefined). */
+  notesAfter(afterId: string | undefined, limit: number): Promise<NoteIdPage>;
+  /** Ids of the notes whose `updatedAt` is at or above `watermark`, read from the index alone. */
+  noteIdsUpdatedSince(watermark: number): Promise<readonly string[]>;
+  /** Every note id, read from the primary key alone. */
+  noteIds(): Promise<readonly string[]>;
+  /** The notes with these ids that exist. */
+  notesByIds(ids: readonly string[]): Promise<readonly Note[]>;
+  /** Every contact's name by id. */
+  contactNames(): Promise<ReadonlyMap<string, string>>;
+}
+
+export function createSearchSourceRepository(db: DiscoveryDb): SearchSourceRepository {
+  return {
+    countNotes: () => db.notes.count(),
+
+    async notesAfter(afterId, limit) {
+      const collection = afterId === undefined ? db.notes.orderBy(':id') : db.notes.where(':id').above(afterId);
+      const notes = await collection.limit(limit).toArray();
+      const last = notes.at(-1);
+      return notes.length === limit && last !== undefined ? { notes, nextAfterId: last.id } : { notes };
+    },
+
+    noteIdsUpdatedSince: (watermark) => db.notes.where('updatedAt').aboveOrEqual(watermark).primaryKeys(),
+
+    noteIds: () => db.notes.toCollection().primaryKeys(),
+
+    async notesByIds(ids) {
+      const notes = await db.notes.bulkGet([...ids]);
+      return notes.filter((note) => note !== undefined);
+    },
+
+    async contactNames() {
+      const names = new Map<string, string>();
+      await db.contacts.each((contact) => names.set(contact.id, contact.name));
+      return names;
+    },
+  };
+}

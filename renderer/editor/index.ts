@@ -1,0 +1,7 @@
+export { NoteEditor, type HighlightSelection, type NoteEditorProps } from './note-editor';
+export { noteEditorExtensions, type NoteEditorExtensionOptions } from './note-editor-extensions';
+export { EvidenceHighlight, type EvidenceHighlightRange } from './extensions/evidence-highlight';
+export { setRequestHandlers, type RequestHandler, type RequestShortcutsStorage } from './extensions/request-shortcuts';
+export { useAutosave, type Autosave, type AutosaveOptions } from './use-autosave';
+export type { AutosaveStatus } from './autosave-queue';
+export { SaveStatus, type SaveStatusProps } from './save-status';

@@ -1,0 +1,133 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Note } from '../../../shared/domain/note';
+import { useDatabase, useRepositories, type DeletedNote } from '../../db';
+import { NoteEditor, SaveStatus, useAutosave } from '../../editor';
+import { useSearchClient } from '../../search';
+import { DeleteNoteButton } from './delete-note-button';
+import { NoteFields } from './note-fields';
+import { NoteHighlights } from './note-highlights';
+import { changesFromDraft, draftFromNote, type NoteDraft } from './note-draft';
+
+// A note created and closed without any edit is removed; StrictMode's remount cancels it.
+const pendingCleanups = new Map<string, ReturnType<typeof setTimeout>>();
+
+interface NotePaneProps {
+  readonly noteId: string;
+  readonly onDeleted: (deleted: DeletedNote) => void;
+}
+
+/** Loads a note and hands it to the form once; from then on the form's draft is the truth. */
+export function NotePane({ noteId, onDeleted }: NotePaneProps) {
+  const { notes } = useRepositories();
+  const note = useLiveQuery(async () => (await notes.get(noteId)) ?? null, [notes, noteId]);
+  // The first version seen seeds the form; later versions only tell whether the note still exists.
+  const [initial, setInitial] = useState<Note | null>(null);
+  if (note && !initial) setInitial(note);
+
+  if (note === undefined) return <p className="empty-pane" role="status">Opening the note…</p>;
+  if (note === null && !initial) {
+    return (
+      <div className="empty-pane">
+        <p className="empty-pane__title">This note does not exist</p>
+        <p>It may have been deleted. Pick another note from the list.</p>
+      </div>
+    );
+  }
+  if (!initial) return null;
+  return <NoteForm note={initial} isDeletedElsewhere={note === null} onDeleted={onDeleted} />;
+}
+
+function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDeletedElsewhere: boolean; onDeleted: (deleted: DeletedNote) => void }) {
+  const { notes, highlights } = useRepositories();
+  const { isReadOnly } = useDatabase();
+  const search = useSearchClient();
+  const [draft, setDraft] = useState<NoteDraft>(() => draftFromNote(note));
+  const hasEdited = useRef(false);
+  const [isDeleted, setDeleted] = useState(false);
+  const [wasUntouched] = useState(note.createdAt === note.updatedAt);
+
+  const save = useCallback(
+    async (value: NoteDraft) => {
+      const saved = await notes.update(note.id, changesFromDraft(value));
+      if (saved === undefined) throw new Error('This note was deleted in another window; copy any text you want to keep.');
+      search?.notesChanged([note.id]);
+    },
+    [note.id, notes, search],
+  );
+  const autosave = useAutosave({ value: draft, save, key: note.id, isEnabled: !isReadOnly && !isDeleted });
+
+  const update = useCallback((changes: Partial<NoteDraft>) => {
+    hasEdited.current = true;
+    setDraft((current) => ({ ...current, ...changes }));
+  }, []);
+
+  useEffect(() => {
+    const pending = pendingCleanups.get(note.id);
+    if (pending) clearTimeout(pending);
+    pendingCleanups.delete(note.id);
+    return () => {
+      if (hasEdited.current || isDeleted || !wasUntouched || isReadOnly) return;
+      pendingCleanups.set(
+        note.id,
+        setTimeout(() => {
+          pendingCleanups.delete(note.id);
+          void notes.delete(note.id).then(() => search?.notesDeleted([note.id]));
+        }, 0),
+      );
+    };
+  }, [note.id, wasUntouched, isDeleted, notes, search, isReadOnly]);
+
+  const createHighlight = useCallback(
+    async ({ quote }: { quote: string }) => {
+      await autosave.flush();
+      const highlight = await highlights.create({ noteId: note.id, quote });
+      return highlight.id;
+    },
+    [autosave, highlights, note.id],
+  );
+
+  return (
+    <article className="note" aria-label={draft.title.trim() || 'Untitled note'}>
+      {isDeletedElsewhere && (
+        <p className="notice notice--error" role="alert">
+          This note was deleted in another window. Your text is still here; copy what you want to keep.
+        </p>
+      )}
+      <div className="note__header">
+        <input
+          className="note__title"
+          aria-label="Title"
+          placeholder="Untitled note"
+          value={draft.title}
+          readOnly={isReadOnly}
+          autoFocus={note.title === ''}
+          onChange={(event) => update({ title: event.target.value })}
+        />
+        <div className="note__actions">
+          <SaveStatus status={autosave.status} error={autosave.error} />
+          <DeleteNoteButton
+            noteTitle={draft.title}
+            noteId={note.id}
+            isDisabled={isReadOnly}
+            onDeleted={(deleted) => {
+              setDeleted(true);
+              search?.notesDeleted([note.id]);
+              onDeleted(deleted);
+            }}
+          />
+        </div>
+      </div>
+      <NoteFields draft={draft} isReadOnly={isReadOnly} onChange={update} />
+      <NoteEditor
+        documentKey={note.id}
+        content={draft.body}
+        isReadOnly={isReadOnly}
+        ariaLabel="Note text"
+        onChange={(body) => update({ body })}
+        onCreateHighlight={createHighlight}
+      />
+      <NoteHighlights noteId={note.id} isReadOnly={isReadOnly} />
+    </article>
+  );
+}

@@ -1,0 +1,132 @@
+import type { SearchHit } from '../../shared/search/search-hit';
+import { DB_NAME } from '../db/discovery-db';
+import { parseSearchWorkerReply, type SearchStatus, type SearchWorkerRequest } from './search-protocol';
+
+/** How many hits a search returns unless told otherwise. */
+export const DEFAULT_SEARCH_LIMIT = 50;
+
+/** What the client needs of a Worker; tests pass an in-process stand-in. */
+export interface SearchWorkerPort {
+  postMessage(message: SearchWorkerRequest): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<unknown>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+/** The answer to a search: its hits, or `superseded` when a newer search was made before it finished. */
+export type SearchResponse =
+  | { readonly kind: 'results'; readonly query: string; readonly hits: readonly SearchHit[]; readonly tookMs: number }
+  | { readonly kind: 'superseded'; readonly query: string };
+
+export interface SearchClient {
+  /** Searches the notes; only the newest search gets results, older ones resolve as superseded. */
+  search(query: string, limit?: number): Promise<SearchResponse>;
+  /** Tells the index these notes were created or changed (it reads them itself). */
+  notesChanged(ids: readonly string[]): void;
+  /** Tells the index these notes were deleted. */
+  notesDeleted(ids: readonly string[]): void;
+  /** Calls `listener` with the index status now and on every change; returns the unsubscribe function. */
+  subscribeStatus(listener: (status: SearchStatus) => void): () => void;
+  /** The latest status. */
+  getStatus(): SearchStatus;
+  /**
+   * Stops the worker; pending searches resolve as superseded. Using the client again starts a new
+   * worker (so a React effect can dispose it and run again).
+   */
+  dispose(): void;
+}
+
+const STARTING: SearchStatus = { phase: 'loading', indexed: 0, total: 0 };
+
+/** Starts the search worker (a module worker bundled by Vite) on the given database. */
+export function createSearchWorker(databaseName: string = DB_NAME): SearchWorkerPort {
+  const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
+  worker.postMessage({ type: 'open', databaseName } satisfies SearchWorkerRequest);
+  return worker;
+}
+
+/** The main-thread side of search. The worker starts on first use. */
+export function createSearchClient(workerFactory: () => SearchWorkerPort = () => createSearchWorker()): SearchClient {
+  let worker: SearchWorkerPort | null = null;
+  let status: SearchStatus = STARTING;
+  let nextRequestId = 1;
+  let pending: { requestId: number; query: string; resolve: (response: SearchResponse) => void; reject: (error: Error) => void } | null = null;
+  const listeners = new Set<(status: SearchStatus) => void>();
+
+  const setStatus = (next: SearchStatus) => {
+    status = next;
+    for (const listener of [...listeners]) listener(next);
+    if (next.phase === 'error' && pending !== null) {
+      pending.reject(new Error(next.message ?? 'Search is unavailable.'));
+      pending = null;
+    }
+  };
+
+  const supersedePending = () => {
+    if (pending === null) return;
+    pending.resolve({ kind: 'superseded', query: pending.query });
+    pending = null;
+  };
+
+  const connect = (): SearchWorkerPort => {
+    if (worker !== null) return worker;
+    const started = workerFactory();
+    started.onmessage = (event) => {
+      const reply = parseSearchWorkerReply(event.data);
+      if (reply === undefined) return;
+      if (reply.type === 'status') {
+        const { type: _type, ...next } = reply;
+        setStatus(next);
+      } else if (pending !== null && reply.requestId === pending.requestId) {
+        pending.resolve({ kind: 'results', query: pending.query, hits: reply.hits, tookMs: reply.tookMs });
+        pending = null;
+      }
+    };
+    started.onerror = (event) => {
+      event.preventDefault();
+      setStatus({ phase: 'error', indexed: status.indexed, total: status.total, message: event.message || 'The search worker stopped.' });
+    };
+    worker = started;
+    return started;
+  };
+
+  return {
+    search(query, limit = DEFAULT_SEARCH_LIMIT) {
+      supersedePending();
+      if (query.trim() === '') return Promise.resolve({ kind: 'results', query, hits: [], tookMs: 0 });
+      const port = connect();
+      const requestId = nextRequestId;
+      nextRequestId += 1;
+      return new Promise<SearchResponse>((resolve, reject) => {
+        pending = { requestId, query, resolve, reject };
+        port.postMessage({ type: 'search', requestId, query, limit });
+      });
+    },
+
+    notesChanged(ids) {
+      if (ids.length > 0) connect().postMessage({ type: 'notesChanged', ids: [...ids] });
+    },
+
+    notesDeleted(ids) {
+      if (ids.length > 0) connect().postMessage({ type: 'notesDeleted', ids: [...ids] });
+    },
+
+    subscribeStatus(listener) {
+      connect();
+      listeners.add(listener);
+      listener(status);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+
+    getStatus: () => status,
+
+    dispose() {
+      supersedePending();
+      worker?.terminate();
+      worker = null;
+      status = STARTING;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { Channel } from '../domain/channel';
+import type { RichTextDoc, RichTextNode } from '../domain/rich-text';
+
+interface TemplatePrompt {
+  readonly heading: string;
+  /** What follows the heading: a paragraph to write in, or a list to collect items in. */
+  readonly answer: 'paragraph' | 'list';
+}
+
+const ask = (heading: string): TemplatePrompt => ({ heading, answer: 'paragraph' });
+const collect = (heading: string): TemplatePrompt => ({ heading, answer: 'list' });
+
+// Prompts open questions only: discovery records what people say and never scores or ranks it.
+const TEMPLATE_PROMPTS = {
+  'coffee-chat': [ask('What are you working on?'), ask('What could we improve?'), ask('What would make your week easier?')],
+  'email-check-in': [ask('What are you working on?'), ask('What could we improve?')],
+  'survey-response': [],
+  'discussion-group': [ask('The proposal'), ask('Reactions'), ask('Concerns'), ask('What would change their mind')],
+  sla: [ask('What they rely on'), ask('What happens when it is late or down'), ask('What they expect')],
+  'peer-company': [ask('How they approach it'), ask('What worked'), ask('What did not')],
+  research: [ask('Key claims'), ask('Evidence'), ask('Relevance to us')],
+  'open-source': [ask('What it does'), ask('State and trends'), ask("Could it solve our users' problem?")],
+  'cloud-vendor': [ask('What it offers'), ask('Limits'), ask('Could it absorb the problem?')],
+  brainstorm: [collect('Ideas'), collect('Open questions')],
+} as const satisfies Readonly<Record<Channel, readonly TemplatePrompt[]>>;
+
+/** The prompt headings of a channel's template, in order (empty for survey responses). */
+export function noteTemplatePrompts(channel: Channel): readonly string[] {
+  return TEMPLATE_PROMPTS[channel].map((prompt: TemplatePrompt) => prompt.heading);
+}
+
+/**
+ * An editable starting body for a new note of a channel: one heading per prompt, each followed by
+ * an empty paragraph (or an empty list) to write in. A fresh document on every call.
+ */
+export function noteTemplate(channel: Channel): RichTextDoc {
+  const prompts: readonly TemplatePrompt[] = TEMPLATE_PROMPTS[channel];
+  return { type: 'doc', content: prompts.flatMap(promptNodes) };
+}
+
+function promptNodes(prompt: TemplatePrompt): RichTextNode[] {
+  const heading: RichTextNode = { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: prompt.heading }] };
+  const answer: RichTextNode =
+    prompt.answer === 'list'
+      ? { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] }
+      : { type: 'paragraph' };
+  return [heading, answer];
+}

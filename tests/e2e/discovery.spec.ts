@@ -1,0 +1,96 @@
+import { expect, test, type Page } from '@playwright/test';
+
+async function newNote(page: Page, channel: string) {
+  await page.getByRole('button', { name: 'New note' }).click();
+  await page.getByRole('menuitem', { name: channel }).click();
+  await expect(page.getByRole('textbox', { name: 'Title' })).toBeFocused();
+}
+
+async function expectSaved(page: Page) {
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 10_000 });
+}
+
+test('a researcher logs a coffee chat, highlights evidence, finds it again and sees SLA gaps', async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto('/#/discovery');
+  await expect(page.getByText('No notes yet')).toBeVisible();
+
+  // Log a coffee chat with a new contact and tags.
+  await newNote(page, 'Coffee chat');
+  await page.getByRole('textbox', { name: 'Title' }).fill('Coffee with Priya about CI');
+  const people = page.getByRole('combobox', { name: 'People' });
+  await people.fill('Priya Raman');
+  await page.getByRole('option', { name: 'Create contact “Priya Raman”' }).click();
+  await expect(page.getByRole('button', { name: 'Remove Priya Raman' })).toBeVisible();
+  const tags = page.getByRole('combobox', { name: 'Tags' });
+  await tags.fill('ci');
+  await tags.press('Enter');
+  await tags.fill('flaky-tests');
+  await tags.press('Enter');
+
+  const editor = page.getByRole('textbox', { name: 'Note text' });
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('Our build pipeline takes forty minutes and flaky tests block every merge.');
+  await expectSaved(page);
+
+  // Highlight a sentence as evidence.
+  await editor.getByText('Our build pipeline takes forty minutes').click({ clickCount: 3 });
+  await page.getByRole('button', { name: 'Highlight as evidence' }).first().click();
+  const highlights = page.getByRole('region', { name: /Highlights/ });
+  await expect(highlights.getByText('Our build pipeline takes forty minutes and flaky tests block every merge.')).toBeVisible();
+  await expectSaved(page);
+  await page.screenshot({ path: 'test-results/screenshots/discovery-editor.png' });
+
+  // An SLA conversation with a gap between what users expect and what is offered.
+  await newNote(page, 'SLA conversation');
+  await page.getByRole('textbox', { name: 'Title' }).fill('Build cache availability');
+  await page.getByLabel('Service *').fill('Build cache');
+  await page.getByLabel('Metric *').selectOption('availability');
+  await page.getByLabel('Users expect *').fill('99.9%');
+  await page.getByLabel('Offered today').fill('99.5%');
+  await expectSaved(page);
+
+  // Nothing typed is lost across a reload.
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Notes' }).getByRole('link')).toHaveCount(2);
+  await page.screenshot({ path: 'test-results/screenshots/discovery-inbox.png' });
+
+  // Find the coffee chat by a search with a typo.
+  await page.getByRole('searchbox', { name: 'Search notes' }).fill('pipline');
+  const results = page.locator('[aria-label="Search results"][data-search-query="pipline"]');
+  await expect(results.getByRole('link', { name: /Coffee with Priya about CI/ })).toBeVisible({ timeout: 15_000 });
+  await expect(results.locator('mark').first()).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search notes' }).fill('');
+
+  // Filter the inbox by channel.
+  await page.getByRole('button', { name: /^Filters/ }).click();
+  await page.getByLabel('Channel').first().selectOption({ label: 'SLA conversation' });
+  const inbox = page.getByRole('list', { name: 'Notes' });
+  await expect(inbox.getByRole('link')).toHaveCount(1);
+  await expect(inbox.getByRole('link', { name: /Build cache availability/ })).toBeVisible();
+
+  // The SLA table shows the gap.
+  await page.getByRole('link', { name: 'SLA table' }).click();
+  const row = page.getByRole('row', { name: /Build cache/ });
+  await expect(row.getByText('Gap')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/discovery-sla-table.png' });
+
+  // The highlights view lists the evidence with its source.
+  await page.getByRole('link', { name: 'Highlights', exact: true }).click();
+  await expect(page.getByRole('list', { name: 'Highlights' }).getByRole('link', { name: 'Coffee with Priya about CI' })).toBeVisible();
+
+  expect(pageErrors).toEqual([]);
+});
+
+test('discovery screens have no score, priority, vote or rank anywhere', async ({ page }) => {
+  await page.goto('/#/discovery');
+  await newNote(page, 'Research');
+  for (const path of ['/#/discovery', '/#/discovery/highlights', '/#/discovery/sla', '/#/discovery/coverage']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: 'Discovery' })).toBeVisible();
+    const text = (await page.locator('main').innerText()).toLowerCase();
+    expect(text).not.toMatch(/\b(score|priority|prioriti[sz]e|vote|rank|importance)\b/);
+  }
+});

@@ -1,0 +1,138 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createNotesRepository } from '../../../renderer/db/repositories/notes-repository';
+import { createSearchClient, type SearchWorkerPort } from '../../../renderer/search/search-client';
+import type { SearchStatus, SearchWorkerRequest } from '../../../renderer/search/search-protocol';
+import type { RichTextDoc } from '../../../shared/domain/rich-text';
+import { createTestDependencies } from '../db/create-test-dependencies';
+import { openTestDatabase } from '../db/open-test-database';
+import { createInProcessWorker, type InProcessWorker } from './in-process-search-worker';
+
+function body(text: string): RichTextDoc {
+  return { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
+}
+
+async function setUp(label: string) {
+  const db = await openTestDatabase(label);
+  const notes = createNotesRepository(db, createTestDependencies());
+  await notes.createMany([
+    { channel: 'sla', title: 'Latency SLA', body: body('p99 latency under 200 ms'), occurredAt: 1 },
+    { channel: 'research', title: 'Observability survey', body: body('tracing and sampling'), occurredAt: 2 },
+  ]);
+  const workers: InProcessWorker[] = [];
+  const client = createSearchClient(() => {
+    const worker = createInProcessWorker(db);
+    workers.push(worker);
+    return worker;
+  });
+  return { db, notes, client, workers };
+}
+
+/** A port that records what it was sent and never answers. */
+function silentPort(): SearchWorkerPort & { sent: SearchWorkerRequest[]; terminated: boolean } {
+  return {
+    sent: [],
+    terminated: false,
+    onmessage: null,
+    onerror: null,
+    postMessage(message) {
+      this.sent.push(message);
+    },
+    terminate() {
+      this.terminated = true;
+    },
+  };
+}
+
+describe('search client', () => {
+  it('starts the worker on first use and answers a search with hits', async () => {
+    const { client, workers } = await setUp('client-search');
+    expect(workers).toHaveLength(0);
+    const response = await client.search('latncy');
+    expect(workers).toHaveLength(1);
+    expect(response).toMatchObject({ kind: 'results', query: 'latncy', hits: [{ title: 'Latency SLA', channel: 'sla' }] });
+    client.dispose();
+  });
+
+  it('resolves older searches as superseded and only the newest with results', async () => {
+    const { client } = await setUp('client-supersede');
+    const first = client.search('obs');
+    const second = client.search('observ');
+    const third = client.search('observability');
+    expect(await first).toEqual({ kind: 'superseded', query: 'obs' });
+    expect(await second).toEqual({ kind: 'superseded', query: 'observ' });
+    expect(await third).toMatchObject({ kind: 'results', hits: [{ title: 'Observability survey' }] });
+    client.dispose();
+  });
+
+  it('answers a blank query at once with nothing, without asking the worker', async () => {
+    const port = silentPort();
+    const client = createSearchClient(() => port);
+    expect(await client.search('   ')).toEqual({ kind: 'results', query: '   ', hits: [], tookMs: 0 });
+    expect(port.sent).toEqual([]);
+    const pending = client.search('something');
+    expect(await client.search('')).toMatchObject({ kind: 'results', hits: [] });
+    expect(await pending).toEqual({ kind: 'superseded', query: 'something' });
+  });
+
+  it('passes edits and deletions on, and reports status to subscribers', async () => {
+    const { client, notes } = await setUp('client-changes');
+    const statuses: SearchStatus[] = [];
+    const unsubscribe = client.subscribeStatus((status) => statuses.push(status));
+    await vi.waitFor(() => expect(client.getStatus()).toEqual({ phase: 'ready', indexed: 2, total: 2 }));
+    expect(statuses[0]).toEqual({ phase: 'loading', indexed: 0, total: 0 });
+
+    const created = await notes.create({ channel: 'brainstorm', title: 'Tracing budget', body: body('sampling costs'), occurredAt: 3 });
+    client.notesChanged([created.id]);
+    await vi.waitFor(() => expect(client.getStatus().indexed).toBe(3));
+    const found = await client.search('sampling');
+    expect(found.kind === 'results' ? found.hits.map((hit) => hit.title).sort() : []).toEqual(['Observability survey', 'Tracing budget']);
+
+    await notes.delete(created.id);
+    client.notesDeleted([created.id]);
+    await vi.waitFor(() => expect(client.getStatus().indexed).toBe(2));
+    expect(await client.search('budget')).toMatchObject({ kind: 'results', hits: [] });
+
+    unsubscribe();
+    const count = statuses.length;
+    client.notesChanged([created.id]);
+    await client.search('anything');
+    expect(statuses).toHaveLength(count);
+    client.dispose();
+  });
+
+  it('terminates the worker on dispose, settling a pending search, and starts a new one when used again', async () => {
+    const { client, workers } = await setUp('client-dispose');
+    const pending = client.search('latency');
+    client.dispose();
+    expect(await pending).toEqual({ kind: 'superseded', query: 'latency' });
+    expect(workers[0]?.isTerminated()).toBe(true);
+    expect(await client.search('latency')).toMatchObject({ kind: 'results', hits: [{ title: 'Latency SLA' }] });
+    expect(workers).toHaveLength(2);
+    client.dispose();
+  });
+
+  it('reports a crashed worker as an error and fails the pending search', async () => {
+    const port = silentPort();
+    const client = createSearchClient(() => port);
+    const pending = client.search('anything');
+    port.onerror?.(new ErrorEvent('error', { message: 'Worker exploded' }));
+    await expect(pending).rejects.toThrow('Worker exploded');
+    expect(client.getStatus()).toMatchObject({ phase: 'error', message: 'Worker exploded' });
+  });
+
+  it('ignores malformed and stale replies', async () => {
+    const port = silentPort();
+    const client = createSearchClient(() => port);
+    const pending = client.search('query');
+    const [sent] = port.sent;
+    const requestId = sent?.type === 'search' ? sent.requestId : -1;
+    const deliver = (data: unknown) => port.onmessage?.(new MessageEvent('message', { data }));
+    deliver(null);
+    deliver({ type: 'results', requestId, query: 'query' });
+    deliver({ type: 'results', requestId: requestId - 1, query: 'older', hits: [], tookMs: 1 });
+    deliver({ type: 'status', phase: 'exploded', indexed: 1, total: 1 });
+    expect(client.getStatus().phase).toBe('loading');
+    deliver({ type: 'results', requestId, query: 'query', hits: [], tookMs: 2 });
+    expect(await pending).toEqual({ kind: 'results', query: 'query', hits: [], tookMs: 2 });
+  });
+});
