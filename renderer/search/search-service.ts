@@ -41,18 +41,20 @@ const CHANGE_BATCH_SIZE = 500;
 const FULL_TEXT_SNIPPET_HITS = 20;
 /** Full texts kept for snippets: successive keystrokes mostly find the same notes. */
 const FULL_TEXT_CACHE_SIZE = 500;
-// The watermark stays this far behind the clock: a note stamped just before a catch-up read may
-// commit just after it.
+// The watermark stays this far behind the clock: a note stamped just before a catch-up read began
+// may commit just after it. Cheap to be generous: notes whose version is already indexed are
+// compared on the updatedAt index alone, never read.
 const WATERMARK_MARGIN_MS = 60_000;
 
 /**
  * The search worker's logic, apart from the worker itself so tests can drive it: keeps a
  * SearchIndex of the notes in `db` up to date, answers the newest search, and stores snapshots.
  *
- * Persistence: a whole snapshot (compacted, one `put` in one transaction), written only when
- * enough has changed and things are quiet. Between snapshots the notes table is the journal:
- * start-up re-reads the notes changed since the snapshot's watermark (the `updatedAt` index) and
- * compares primary keys for deletions, so no delta records are written on each edit.
+ * Persistence: a whole snapshot (compacted, one `put` in one transaction), written after a build
+ * or a long catch-up (before `ready`), and otherwise only once enough has changed and things are
+ * quiet. Between snapshots the notes table is the journal: start-up compares the versions on the
+ * `updatedAt` index since the snapshot's watermark with the indexed ones, reads only the notes
+ * that differ, and compares primary keys for deletions, so no delta is written on each edit.
  */
 export function createSearchService(db: DiscoveryDb, post: (reply: SearchWorkerReply) => void, options: SearchServiceOptions): SearchService {
   const {
@@ -153,7 +155,7 @@ export function createSearchService(db: DiscoveryDb, post: (reply: SearchWorkerR
     if (changed.length > 0) {
       const notes = await source.notesByIds(changed);
       const found = new Set(notes.map((note) => note.id));
-      for (const note of notes) live.add(documentOf(note));
+      for (const note of notes) live.add(documentOf(note), note.updatedAt);
       for (const id of changed) {
         if (!found.has(id)) live.remove(id);
       }
@@ -211,7 +213,7 @@ export function createSearchService(db: DiscoveryDb, post: (reply: SearchWorkerR
    */
   const catchUp = async (live: SearchIndex, onProgress?: (done: number, of: number) => Promise<void>): Promise<number> => {
     const readStartedAt = Date.now();
-    const [changedIds, ids] = await Promise.all([source.noteIdsUpdatedSince(watermark), source.noteIds()]);
+    const [versions, ids] = await Promise.all([source.noteVersionsSince(watermark), source.noteIds()]);
     total = ids.length;
     let touched = 0;
     const existing = new Set(ids);
@@ -222,7 +224,11 @@ export function createSearchService(db: DiscoveryDb, post: (reply: SearchWorkerR
         touched += 1;
       }
     }
-    const changed = new Set(changedIds);
+    // Only notes whose version differs from the indexed one are read again.
+    const changed = new Set<string>();
+    versions.ids.forEach((id, position) => {
+      if (live.versionOf(id) !== versions.updatedAts[position]) changed.add(id);
+    });
     // Notes older than the watermark yet missing, e.g. restored from a backup with their old dates.
     for (const id of ids) {
       if (!live.has(id)) changed.add(id);
@@ -230,7 +236,7 @@ export function createSearchService(db: DiscoveryDb, post: (reply: SearchWorkerR
     const toRead = [...changed];
     for (let start = 0; start < toRead.length; start += buildPageSize) {
       const page = toRead.slice(start, start + buildPageSize);
-      for (const note of await source.notesByIds(page)) live.add(documentOf(note));
+      for (const note of await source.notesByIds(page)) live.add(documentOf(note), note.updatedAt);
       for (const id of page) fullTextCache.delete(id);
       await onProgress?.(start + page.length, toRead.length);
     }
@@ -248,34 +254,38 @@ export function createSearchService(db: DiscoveryDb, post: (reply: SearchWorkerR
     let afterId: string | undefined;
     do {
       const page = await source.notesAfter(afterId, buildPageSize);
-      for (const note of page.notes) building.add(documentOf(note));
+      for (const note of page.notes) building.add(documentOf(note), note.updatedAt);
       afterId = page.nextAfterId;
       postStatus();
       // Searches are answered from what is indexed so far.
       await yieldToEventLoop();
       await answerLatestSearch();
     } while (afterId !== undefined && !isDisposed);
-    building.compact();
-    unpersistedChanges = Math.max(unpersistedChanges, persistAfterChanges);
     return building;
   };
 
-  const persistNow = async () => {
-    if (index === null || phase !== 'ready') return;
+  /** Compacts the index and writes it with the current watermark; resolves when the write is done. */
+  const saveSnapshot = (live: SearchIndex): Promise<void> => {
     if (persistTimer !== undefined) clearTimeout(persistTimer);
     persistTimer = undefined;
-    await catchUp(index);
-    const snapshot = index.serialise();
+    const snapshot = live.serialise();
     unpersistedChanges = 0;
-    if (!canPersist || isDisposed) return;
-    // The snapshot's arrays are never changed again (edits go to a new mutable segment), so searches
-    // go on while IndexedDB writes it.
+    if (!canPersist || isDisposed) return Promise.resolve();
     const saving = store.save({ watermark, snapshot }).catch((error: unknown) => {
       // The index still works; the next start catches up from the older snapshot (or rebuilds).
       console.warn('The search index could not be saved.', error);
     });
     pendingSaves.add(saving);
     void saving.finally(() => pendingSaves.delete(saving));
+    return saving;
+  };
+
+  const persistNow = async () => {
+    if (index === null || phase !== 'ready') return;
+    await catchUp(index);
+    // Not awaited: the snapshot's arrays are never changed again (edits go to a new mutable
+    // segment), so searches go on while IndexedDB writes it.
+    void saveSnapshot(index);
   };
 
   const start = async () => {
@@ -292,12 +302,14 @@ export function createSearchService(db: DiscoveryDb, post: (reply: SearchWorkerR
         loaded = null;
       }
     }
+    let isLongWork = loaded === null;
     if (loaded !== null) {
       index = loaded;
       postStatus();
       unpersistedChanges += await catchUp(loaded, async (done, of) => {
         // A long catch-up (an import while no window was open) reports progress like a build.
         if (of <= buildPageSize) return;
+        isLongWork = true;
         phase = 'indexing';
         postStatus();
         await yieldToEventLoop();
@@ -307,10 +319,12 @@ export function createSearchService(db: DiscoveryDb, post: (reply: SearchWorkerR
     } else {
       index = await buildFromScratch();
     }
+    // After a build or a long catch-up the snapshot is written before `ready`, so closing the
+    // window right away does not mean doing it all again; otherwise at the next quiet moment.
+    if (isLongWork) await saveSnapshot(index);
     phase = 'ready';
     postStatus();
     if (latestSearch === null) warmUp(index);
-    // Written at the next quiet moment, so searches made meanwhile are not kept waiting.
     schedulePersist();
   };
 

@@ -8,13 +8,19 @@ export interface NoteIdPage {
   readonly nextAfterId?: string;
 }
 
+/** Note ids with their `updatedAt`, position by position. */
+export interface NoteVersions {
+  readonly ids: readonly string[];
+  readonly updatedAts: readonly number[];
+}
+
 /** What the search worker reads to build and update its index; read-only. */
 export interface SearchSourceRepository {
   countNotes(): Promise<number>;
   /** Notes in id order, after `afterId` (from the first when undefined). */
   notesAfter(afterId: string | undefined, limit: number): Promise<NoteIdPage>;
-  /** Ids of the notes whose `updatedAt` is at or above `watermark`, read from the index alone. */
-  noteIdsUpdatedSince(watermark: number): Promise<readonly string[]>;
+  /** The notes whose `updatedAt` is at or above `watermark`, as ids with their `updatedAt`, read from the index alone. */
+  noteVersionsSince(watermark: number): Promise<NoteVersions>;
   /** Every note id, read from the primary key alone. */
   noteIds(): Promise<readonly string[]>;
   /** The notes with these ids that exist. */
@@ -34,7 +40,14 @@ export function createSearchSourceRepository(db: DiscoveryDb): SearchSourceRepos
       return notes.length === limit && last !== undefined ? { notes, nextAfterId: last.id } : { notes };
     },
 
-    noteIdsUpdatedSince: (watermark) => db.notes.where('updatedAt').aboveOrEqual(watermark).primaryKeys(),
+    async noteVersionsSince(watermark) {
+      // One transaction, so both lists walk the same index entries in the same order.
+      const [updatedAts, ids] = await db.transaction('r', db.notes, () => {
+        const since = () => db.notes.where('updatedAt').aboveOrEqual(watermark);
+        return Promise.all([since().keys(), since().primaryKeys()]);
+      });
+      return { ids, updatedAts: updatedAts.map((key) => (typeof key === 'number' ? key : Number.NaN)) };
+    },
 
     noteIds: () => db.notes.toCollection().primaryKeys(),
 

@@ -5,6 +5,7 @@ import { isNoteFilterActive } from '../../../shared/domain/note-filter';
 import { useToast } from '../../components/toast';
 import { useRepositories, type DeletedNote } from '../../db';
 import { useSearchClient } from '../../search';
+import { SearchStatusLine } from './search-status-line';
 import { InboxFilters } from './inbox-filters';
 import { InboxList } from './inbox-list';
 import { NewNoteMenu } from './new-note-menu';
@@ -19,7 +20,14 @@ export function NotesView() {
   const { noteId } = useParams();
   const navigate = useNavigate();
   const { notes, contacts } = useRepositories();
-  const { filter, params, query, setParam, clearFilters } = useNoteFilter();
+  const { filter, params, query: queryParam, setParam, clearFilters } = useNoteFilter();
+  // The box keeps its own text: waiting for the address to round-trip would drop fast keystrokes.
+  const [query, setQuery] = useState(queryParam);
+  useEffect(() => {
+    const timer = setTimeout(() => setParam('q', query), 400);
+    return () => clearTimeout(timer);
+  }, [query, setParam]);
+  const setSearchText = setQuery;
   const filterKey = JSON.stringify(filter);
   // Paging restarts whenever the filters change.
   const [paging, setPaging] = useState({ filterKey, limit: PAGE_SIZE });
@@ -55,9 +63,9 @@ export function NotesView() {
             aria-label="Search notes"
             placeholder="Search notes, people, tags…"
             value={query}
-            onChange={(event) => setParam('q', event.target.value)}
+            onChange={(event) => setSearchText(event.target.value)}
             onKeyDown={(event) => {
-              if (event.key === 'Escape' && query !== '') setParam('q', null);
+              if (event.key === 'Escape' && query !== '') setSearchText('');
             }}
           />
           <NewNoteMenu />
@@ -66,6 +74,7 @@ export function NotesView() {
           <span className="inbox__count" aria-live="polite">
             {query.trim() === '' ? countText : 'Search results'}
           </span>
+          <SearchStatusLine />
           <button type="button" className="button button--small" aria-expanded={isFiltersOpen} onClick={() => setFiltersOpen((isOpen) => !isOpen)}>
             Filters{isNoteFilterActive(filter) ? ' (on)' : ''}
           </button>

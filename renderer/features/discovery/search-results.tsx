@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { ChannelBadge } from '../../components/channel-badge';
 import { formatDay } from '../../components/format-date';
@@ -23,14 +23,10 @@ export function SearchResults({ query, selectedId, noteHref }: SearchResultsProp
     performance.mark('discovery:search-results', { detail: { query: hitsQuery } });
   }, [hits, hitsQuery]);
 
-  useEffect(() => {
-    if (status.phase === 'ready') performance.mark('search:index-ready');
-  }, [status.phase]);
-
   const isIndexing = status.phase === 'loading' || status.phase === 'indexing';
   return (
     <div ref={listRef} className="search-results" aria-label="Search results" aria-busy={isSearching}>
-      <p className="search-results__status" data-search-status={status.phase}>
+      <p className="search-results__status">
         {status.phase === 'error'
           ? `Search is unavailable: ${status.message ?? 'unknown error'}`
           : isIndexing

@@ -15,7 +15,7 @@ function isChannel(value: string | null): value is Channel {
 export function useNoteFilter() {
   const [params, setParams] = useSearchParams();
 
-  const filter = useMemo<NoteFilter>(() => {
+  const parsed = useMemo<NoteFilter>(() => {
     const channel = params.get('channel');
     const from = fromDateInputValue(params.get('from') ?? '');
     const to = fromDateInputValue(params.get('to') ?? '');
@@ -32,6 +32,10 @@ export function useNoteFilter() {
       ...optional('to', to === null ? null : to + 12 * 3_600_000 - 1),
     };
   }, [params]);
+  // Typing a search changes the address too; the filter object must stay the same so the inbox query does not rerun.
+  const filterKey = JSON.stringify(parsed);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by value on purpose
+  const filter = useMemo(() => parsed, [filterKey]);
 
   const setParam = useCallback(
     (name: FilterParam | 'q', value: string | null) => {

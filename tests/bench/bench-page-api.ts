@@ -1,0 +1,57 @@
+import type { PageProbe } from './page-probe';
+
+export interface SeedOptions {
+  readonly seed: number;
+  readonly noteCount: number;
+  readonly batchSize: number;
+}
+
+export interface SeedReport {
+  readonly contacts: number;
+  readonly notes: number;
+  readonly highlights: number;
+  /** Time spent making the records in the page. */
+  readonly generateMs: number;
+  /** Time spent in the bulkAdd transactions alone. */
+  readonly bulkAddMs: number;
+  readonly totalMs: number;
+  /** What the origin stores after seeding (navigator.storage.estimate), in MB. */
+  readonly storageMb: number;
+}
+
+export interface NaiveFuseReport {
+  readonly notes: number;
+  readonly loadMs: number;
+  readonly buildMs: number;
+  /** One duration per query, in the order given. */
+  readonly searchMs: readonly number[];
+  readonly resultCounts: readonly number[];
+}
+
+export interface RawSurveyBulkAddOptions {
+  readonly seed: number;
+  readonly responseCount: number;
+}
+
+export interface RawSurveyBulkAddReport {
+  readonly responses: number;
+  readonly generateMs: number;
+  readonly bulkAddMs: number;
+}
+
+/** What the seeding bundle (seed-entry.ts) puts on `window` in a page of the app's origin. */
+export interface BenchPageApi {
+  /** Fills the app's real database (schema, indexes and all) in batches, one bulkAdd transaction each. */
+  seedWorkspace(options: SeedOptions): Promise<SeedReport>;
+  /** The baseline: plain Fuse.js over every stored note, keyed as the app's search is. */
+  naiveFuseSearch(options: { readonly queries: readonly string[] }): Promise<NaiveFuseReport>;
+  /** The import baseline: one raw bulkAdd of the survey's response records. */
+  rawSurveyBulkAdd(options: RawSurveyBulkAddOptions): Promise<RawSurveyBulkAddReport>;
+}
+
+declare global {
+  interface Window {
+    discoveryBench?: BenchPageApi;
+    discoveryBenchProbe?: PageProbe;
+  }
+}

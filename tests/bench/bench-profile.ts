@@ -1,0 +1,78 @@
+import { SEARCH_QUERIES } from './search-queries';
+
+export interface WorkspaceSize {
+  readonly noteCount: number;
+  /** The metric-name suffix: `10k`, `100k`. */
+  readonly label: string;
+}
+
+/** How big and how thorough a run is: `full` for `npm run bench`, `small` for CI. */
+export interface BenchProfile {
+  readonly name: 'full' | 'small';
+  readonly seed: number;
+  readonly workspaces: readonly WorkspaceSize[];
+  readonly survey: { readonly responseCount: number; readonly label: string };
+  readonly board: { readonly cardCount: number; readonly label: string };
+  readonly queries: readonly string[];
+  /** Start-up is the median of this many reloads. */
+  readonly startupReloads: number;
+  readonly seedBatchSize: number;
+  /** How long the Discovery screen gets to show a contract element before the feature counts as absent. */
+  readonly featureGraceMs: number;
+  /** How long a first build of the search index may take. */
+  readonly indexReadyTimeoutMs: number;
+  /** Between keystrokes: a quick typist, about 8 characters a second. */
+  readonly typingDelayMs: number;
+  /** How long the results of a typed query may take before the app counts as stuck. */
+  readonly searchResultTimeoutMs: number;
+  /** No new query is typed after this long, so a slow search cannot make the run endless. */
+  readonly searchBudgetMs: number;
+  /** Where results go, relative to the repository root. */
+  readonly resultsFile: string;
+  readonly metaFile: string;
+}
+
+const SEED = 20_260_101;
+
+/** `10k` for 10,000; `1k` for 1,000; the plain number otherwise. */
+export function sizeLabel(count: number): string {
+  return count >= 1000 && count % 1000 === 0 ? `${count / 1000}k` : String(count);
+}
+
+const workspace = (noteCount: number): WorkspaceSize => ({ noteCount, label: sizeLabel(noteCount) });
+
+export const FULL_PROFILE: BenchProfile = {
+  name: 'full',
+  seed: SEED,
+  workspaces: [workspace(10_000), workspace(100_000)],
+  survey: { responseCount: 100_000, label: `${sizeLabel(100_000)}_responses` },
+  board: { cardCount: 1000, label: '1000_cards' },
+  queries: SEARCH_QUERIES,
+  startupReloads: 3,
+  seedBatchSize: 2000,
+  featureGraceMs: 20_000,
+  indexReadyTimeoutMs: 10 * 60_000,
+  typingDelayMs: 120,
+  searchResultTimeoutMs: 3 * 60_000,
+  searchBudgetMs: 5 * 60_000,
+  resultsFile: 'bench/results.json',
+  metaFile: 'bench/meta.json',
+};
+
+export const SMALL_PROFILE: BenchProfile = {
+  name: 'small',
+  seed: SEED,
+  workspaces: [workspace(1000)],
+  survey: { responseCount: 2000, label: `${sizeLabel(2000)}_responses` },
+  board: { cardCount: 100, label: '100_cards' },
+  queries: SEARCH_QUERIES.slice(0, 4),
+  startupReloads: 2,
+  seedBatchSize: 500,
+  featureGraceMs: 8000,
+  indexReadyTimeoutMs: 60_000,
+  typingDelayMs: 60,
+  searchResultTimeoutMs: 60_000,
+  searchBudgetMs: 60_000,
+  resultsFile: 'bench/results.small.json',
+  metaFile: 'bench/.cache/meta.small.json',
+};

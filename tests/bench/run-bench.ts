@@ -1,0 +1,74 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { FULL_PROFILE, SMALL_PROFILE } from './bench-profile';
+import { buildSeedBundle } from './build-seed-bundle';
+import { describeMachine } from './describe-machine';
+import { collectMetrics, formatConsoleTable, formatMarkdownTable, reportRows } from './results-report';
+import { runWorkspaceSuite } from './run-workspace-suite';
+import type { ScenarioOutcome } from './scenario-outcome';
+import { boardScenario } from './scenarios/board-scenario';
+import { runImportScenarios } from './scenarios/import-scenarios';
+
+export interface RunBenchOptions {
+  readonly root: string;
+  /** The built renderer, served on 127.0.0.1. */
+  readonly appUrl: string;
+  readonly chromiumPath: string;
+  readonly chromiumArgs: readonly string[];
+  readonly isSmall: boolean;
+}
+
+/** Runs every scenario, prints the table, writes the results; resolves with the exit code (1 when a scenario failed). */
+export async function runBench({ root, appUrl, chromiumPath, chromiumArgs, isSmall }: RunBenchOptions): Promise<number> {
+  const profile = isSmall ? SMALL_PROFILE : FULL_PROFILE;
+  const loadAtStart = loadavg();
+  const cacheDir = join(root, 'bench', '.cache');
+  const browserOptions = { chromiumPath, chromiumArgs };
+
+  console.log('Building the seeding bundle…');
+  const bundleSource = await buildSeedBundle(root, cacheDir);
+
+  const outcomes: ScenarioOutcome[] = [];
+  let chromiumVersion = 'unknown';
+  for (const size of profile.workspaces) {
+    try {
+      const suite = await runWorkspaceSuite({ appUrl, bundleSource, browserOptions, profile }, size);
+      outcomes.push(...suite.outcomes);
+      chromiumVersion = suite.chromiumVersion;
+    } catch (error) {
+      console.error(error);
+      outcomes.push({ status: 'failed', scenario: `workspace ${size.label}`, metricNames: [], reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  console.log(`\nSurvey of ${profile.survey.responseCount.toLocaleString('en')} responses (${profile.survey.label})`);
+  outcomes.push(...(await runImportScenarios({ appUrl, bundleSource, cacheDir, browserOptions, profile })));
+  console.log(`\nBoard of ${profile.board.cardCount.toLocaleString('en')} cards`);
+  outcomes.push(boardScenario(profile));
+
+  const metrics = collectMetrics(outcomes);
+  const rows = reportRows(outcomes, metrics);
+  const notMeasured = Object.fromEntries(rows.filter((row) => row.value === undefined).map((row) => [row.metric, row.note]));
+  const meta = {
+    profile: profile.name,
+    date: new Date().toISOString(),
+    durationSeconds: Math.round(process.uptime()),
+    seed: profile.seed,
+    machine: describeMachine(chromiumVersion, loadAtStart),
+    notMeasured,
+  };
+  await writeJson(join(root, profile.resultsFile), metrics);
+  await writeJson(join(root, profile.metaFile), meta);
+  await writeFile(join(cacheDir, `performance-table.${profile.name}.md`), `${formatMarkdownTable(rows)}\n`);
+
+  console.log(`\n${formatConsoleTable(rows)}\n`);
+  console.log(`Wrote ${profile.resultsFile} and ${profile.metaFile} in ${meta.durationSeconds} s on ${meta.machine.cpuModel} (${meta.machine.cores} cores), Chromium ${chromiumVersion}.`);
+  const failures = outcomes.filter((outcome) => outcome.status === 'failed');
+  for (const failure of failures) console.error(`FAILED: ${failure.scenario}: ${failure.status === 'failed' ? failure.reason : ''}`);
+  return failures.length > 0 ? 1 : 0;
+}
+
+async function writeJson(path: string, value: unknown): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, `${JSON.stringify(value, null, 2)}\n`);
+}
