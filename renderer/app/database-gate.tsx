@@ -14,7 +14,9 @@ export function DatabaseGate({ open = openDatabase, isBrowserMode, children }: D
   useEffect(() => {
     let isCurrent = true;
     let opened: DiscoveryDb | null = null;
+    performance.mark('db:open-start');
     void open().then((next) => {
+      performance.mark('db:opened');
       opened = next.db;
       if (isCurrent) setResult(next);
       else next.db?.close();

@@ -6,6 +6,7 @@ import { sanitizeRichText } from '../../../shared/rich-text/sanitize-rich-text';
 import type { Highlight } from '../../../shared/domain/highlight';
 import type { DiscoveryDb } from '../discovery-db';
 import { randomId, systemClock, type RepositoryDependencies } from './repository-dependencies';
+import { adjustNoteCounts, readNoteCounts, recountNotes } from './note-counts';
 import { writeTransaction } from './write-transaction';
 
 export interface NewNote {
@@ -60,8 +61,10 @@ export interface NotesRepository {
   restore(deleted: DeletedNote): Promise<void>;
   /** A page of notes, newest first; reads only the page, never every note. */
   listNewest(options: { readonly limit: number; readonly before?: NoteCursor }): Promise<NotePage>;
-  /** Notes per channel (every channel present, in display order), counted on the index. */
+  /** Notes per channel (every channel present, in display order), from the kept counts. */
   countByChannel(): Promise<ReadonlyMap<Channel, number>>;
+  /** Rebuilds the kept note counts when they are missing (an old or bulk-loaded workspace); cheap otherwise. */
+  ensureCounts(): Promise<void>;
   /** The date of each channel's newest note; channels never used are absent. */
   lastUsedByChannel(): Promise<ReadonlyMap<Channel, number>>;
   /**
@@ -87,23 +90,32 @@ export function createNotesRepository(db: DiscoveryDb, { clock = systemClock, ne
     async create(input) {
       const now = clock();
       const note = toNote(newId(), input, now, now);
-      await writeTransaction(db, [db.notes], () => db.notes.add(note));
+      await writeTransaction(db, [db.notes, db.meta], async () => {
+        await db.notes.add(note);
+        await adjustNoteCounts(db, [{ channel: note.channel, delta: 1 }]);
+      });
       return note;
     },
 
     async createMany(inputs) {
       const now = clock();
       const notes = inputs.map((input) => toNote(newId(), input, now, now));
-      await writeTransaction(db, [db.notes], () => db.notes.bulkAdd(notes));
+      await writeTransaction(db, [db.notes, db.meta], async () => {
+        await db.notes.bulkAdd(notes);
+        await adjustNoteCounts(db, notes.map((note) => ({ channel: note.channel, delta: 1 })));
+      });
       return notes;
     },
 
     update(id, changes) {
-      return writeTransaction(db, [db.notes], async () => {
+      return writeTransaction(db, [db.notes, db.meta], async () => {
         const existing = await db.notes.get(id);
         if (existing === undefined) return undefined;
         const note = toNote(existing.id, mergeChanges(existing, changes), existing.createdAt, clock());
         await db.notes.put(note);
+        if (note.channel !== existing.channel) {
+          await adjustNoteCounts(db, [{ channel: existing.channel, delta: -1 }, { channel: note.channel, delta: 1 }]);
+        }
         return note;
       });
     },
@@ -116,20 +128,22 @@ export function createNotesRepository(db: DiscoveryDb, { clock = systemClock, ne
     },
 
     delete(id) {
-      return writeTransaction(db, [db.notes, db.highlights], async () => {
+      return writeTransaction(db, [db.notes, db.highlights, db.meta], async () => {
         const note = await db.notes.get(id);
         if (note === undefined) return undefined;
         const highlights = await db.highlights.where('noteId').equals(id).toArray();
         await db.highlights.where('noteId').equals(id).delete();
         await db.notes.delete(id);
+        await adjustNoteCounts(db, [{ channel: note.channel, delta: -1 }]);
         return { note, highlights };
       });
     },
 
     restore({ note, highlights }) {
-      return writeTransaction(db, [db.notes, db.highlights], async () => {
+      return writeTransaction(db, [db.notes, db.highlights, db.meta], async () => {
         await db.notes.add(note);
         await db.highlights.bulkAdd([...highlights]);
+        await adjustNoteCounts(db, [{ channel: note.channel, delta: 1 }]);
       });
     },
 
@@ -145,11 +159,13 @@ export function createNotesRepository(db: DiscoveryDb, { clock = systemClock, ne
     },
 
     async countByChannel() {
-      const counts = await db.transaction('r', db.notes, () =>
-        // Arrays sort after every number and string, so [channel, []] is above all of the channel's keys.
-        Promise.all(CHANNEL_IDS.map((channel) => db.notes.where(CHANNEL_INDEX).between([channel], [channel, []]).count())),
-      );
-      return new Map(CHANNEL_IDS.map((channel, index) => [channel, counts[index] ?? 0]));
+      const counts = (await readNoteCounts(db)) ?? (await countOnIndexes(db));
+      return new Map(CHANNEL_IDS.map((channel) => [channel, counts.byChannel.get(channel) ?? 0]));
+    },
+
+    async ensureCounts() {
+      if (db.isReadOnly) return;
+      if ((await readNoteCounts(db)) === undefined) await recountNotes(db);
     },
 
     async lastUsedByChannel() {
@@ -161,7 +177,7 @@ export function createNotesRepository(db: DiscoveryDb, { clock = systemClock, ne
 
     async query(filter, limit) {
       if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`A page holds at least one note, not ${limit}.`);
-      return db.transaction('r', db.notes, async () => {
+      return db.transaction('r', db.notes, db.meta, async () => {
         const candidates = await selectiveCandidates(db, filter);
         if (candidates !== null && candidates.size <= SELECTIVE_FILTER_LIMIT) {
           const rows = await db.notes.bulkGet([...candidates]);
@@ -170,7 +186,10 @@ export function createNotesRepository(db: DiscoveryDb, { clock = systemClock, ne
         }
         const range = dateRange(db, filter);
         if (candidates === null) {
-          const [notes, total] = await Promise.all([range.clone().reverse().limit(limit).toArray(), range.count()]);
+          const [notes, counts] = await Promise.all([range.clone().reverse().limit(limit).toArray(), readNoteCounts(db)]);
+          // Counting a range walks every key in it, so only the kept counts give a total.
+          const hasDates = filter.from !== undefined || filter.to !== undefined;
+          const total = counts === undefined || hasDates ? null : filter.channel === undefined ? counts.total : (counts.byChannel.get(filter.channel) ?? 0);
           return { notes, total };
         }
         const notes = await range
@@ -197,6 +216,12 @@ export function createNotesRepository(db: DiscoveryDb, { clock = systemClock, ne
 // and string. Fresh arrays each time: IndexedDB rejects a key holding the same array twice.
 const low = (value: number | undefined) => value ?? -Infinity;
 const high = (value: number | undefined): number | never[] => value ?? [];
+
+// The counts of a workspace whose kept counts are missing, read-only (a live query cannot write).
+async function countOnIndexes(db: DiscoveryDb): Promise<{ readonly byChannel: ReadonlyMap<Channel, number> }> {
+  const counts = await Promise.all(CHANNEL_IDS.map((channel) => channelRange(db, channel).count()));
+  return { byChannel: new Map(CHANNEL_IDS.map((channel, index) => [channel, counts[index] ?? 0])) };
+}
 
 function channelRange(db: DiscoveryDb, channel: Channel, from?: number, to?: number) {
   return db.notes.where(CHANNEL_INDEX).between([channel, low(from), -Infinity], [channel, high(to), []], true, true);

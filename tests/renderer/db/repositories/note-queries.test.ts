@@ -26,6 +26,7 @@ function note(index: number, overrides: Partial<NewNote> = {}): NewNote {
 async function seeded(count: number) {
   const db = await openTestDatabase('note-queries');
   const notes = createNotesRepository(db, createTestDependencies());
+  await notes.ensureCounts();
   const created = await notes.createMany(Array.from({ length: count }, (_, index) => note(index)));
   return { db, notes, created };
 }
