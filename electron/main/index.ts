@@ -4,6 +4,7 @@ import path from 'node:path';
 import { APP_SCHEME } from '../../shared/platform/app-origin';
 import { createAppProtocolHandler } from './app-protocol';
 import { applicationMenuTemplate } from './application-menu';
+import { confirmUnload } from './confirm-unload';
 import { createMainWindow } from './create-main-window';
 import { createAppInfoHandler } from './ipc/app-info';
 import { createFileHandlers } from './ipc/files';
@@ -35,6 +36,7 @@ function openMainWindow(): BrowserWindow {
     saveWindowState: (state) => saveWindowState(windowStatePath, state, fs),
     onError: reportError,
   });
+  window.webContents.on('will-prevent-unload', confirmUnload(dialog, () => mainWindow));
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
