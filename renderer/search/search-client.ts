@@ -13,9 +13,20 @@ export interface SearchWorkerPort {
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
-/** The answer to a search: its hits, or `superseded` when a newer search was made before it finished. */
+/**
+ * The answer to a search: its hits, or `superseded` when a newer search was made before it
+ * finished. `withSnippets` resolves with the same hits once those that matched past the text the
+ * index keeps have snippets from the notes' full text (at once when none needed it; with `hits`
+ * unchanged if a newer search comes first).
+ */
 export type SearchResponse =
-  | { readonly kind: 'results'; readonly query: string; readonly hits: readonly SearchHit[]; readonly tookMs: number }
+  | {
+      readonly kind: 'results';
+      readonly query: string;
+      readonly hits: readonly SearchHit[];
+      readonly tookMs: number;
+      readonly withSnippets: Promise<readonly SearchHit[]>;
+    }
   | { readonly kind: 'superseded'; readonly query: string };
 
 export interface SearchClient {
@@ -51,6 +62,7 @@ export function createSearchClient(workerFactory: () => SearchWorkerPort = () =>
   let status: SearchStatus = STARTING;
   let nextRequestId = 1;
   let pending: { requestId: number; query: string; resolve: (response: SearchResponse) => void; reject: (error: Error) => void } | null = null;
+  let awaitingSnippets: { requestId: number; hits: readonly SearchHit[]; resolve: (hits: readonly SearchHit[]) => void } | null = null;
   const listeners = new Set<(status: SearchStatus) => void>();
 
   const setStatus = (next: SearchStatus) => {
@@ -60,9 +72,15 @@ export function createSearchClient(workerFactory: () => SearchWorkerPort = () =>
       pending.reject(new Error(next.message ?? 'Search is unavailable.'));
       pending = null;
     }
+    if (next.phase === 'error') {
+      awaitingSnippets?.resolve(awaitingSnippets.hits);
+      awaitingSnippets = null;
+    }
   };
 
   const supersedePending = () => {
+    awaitingSnippets?.resolve(awaitingSnippets.hits);
+    awaitingSnippets = null;
     if (pending === null) return;
     pending.resolve({ kind: 'superseded', query: pending.query });
     pending = null;
@@ -77,8 +95,15 @@ export function createSearchClient(workerFactory: () => SearchWorkerPort = () =>
       if (reply.type === 'status') {
         const { type: _type, ...next } = reply;
         setStatus(next);
+      } else if (reply.type === 'snippets') {
+        if (awaitingSnippets?.requestId === reply.requestId) awaitingSnippets.resolve(reply.hits);
+        awaitingSnippets = null;
       } else if (pending !== null && reply.requestId === pending.requestId) {
-        pending.resolve({ kind: 'results', query: pending.query, hits: reply.hits, tookMs: reply.tookMs });
+        const { requestId, hits } = reply;
+        const withSnippets = reply.pendingSnippets
+          ? new Promise<readonly SearchHit[]>((resolve) => (awaitingSnippets = { requestId, hits, resolve }))
+          : Promise.resolve(hits);
+        pending.resolve({ kind: 'results', query: pending.query, hits, tookMs: reply.tookMs, withSnippets });
         pending = null;
       }
     };
@@ -93,7 +118,7 @@ export function createSearchClient(workerFactory: () => SearchWorkerPort = () =>
   return {
     search(query, limit = DEFAULT_SEARCH_LIMIT) {
       supersedePending();
-      if (query.trim() === '') return Promise.resolve({ kind: 'results', query, hits: [], tookMs: 0 });
+      if (query.trim() === '') return Promise.resolve({ kind: 'results', query, hits: [], tookMs: 0, withSnippets: Promise.resolve([]) });
       const port = connect();
       const requestId = nextRequestId;
       nextRequestId += 1;

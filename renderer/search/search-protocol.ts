@@ -20,9 +20,22 @@ export interface SearchStatus {
   readonly message?: string;
 }
 
-/** Messages from the search worker. Only the newest search is answered. */
+/**
+ * Messages from the search worker. Only the newest search is answered: first `results`, at once;
+ * then, when some hits matched past the text the index keeps, `snippets` with those hits' snippets
+ * cut from the notes' full text (read from the database, so it comes a little later).
+ */
 export type SearchWorkerReply =
-  | { readonly type: 'results'; readonly requestId: number; readonly query: string; readonly hits: readonly SearchHit[]; readonly tookMs: number }
+  | {
+      readonly type: 'results';
+      readonly requestId: number;
+      readonly query: string;
+      readonly hits: readonly SearchHit[];
+      readonly tookMs: number;
+      /** True when a `snippets` reply for this request follows. */
+      readonly pendingSnippets: boolean;
+    }
+  | { readonly type: 'snippets'; readonly requestId: number; readonly hits: readonly SearchHit[] }
   | ({ readonly type: 'status' } & SearchStatus);
 
 /** Reads a request posted to the worker; undefined for anything malformed. */
@@ -54,7 +67,16 @@ export function parseSearchWorkerReply(data: unknown): SearchWorkerReply | undef
     if (typeof requestId !== 'number' || typeof query !== 'string' || !Array.isArray(hits) || typeof tookMs !== 'number') return undefined;
     // The hits come from this app's own worker: their shape is the worker's SearchHit.
     const typedHits: readonly SearchHit[] = hits;
-    return { type: 'results', requestId, query, hits: typedHits, tookMs };
+    const pendingSnippets = 'pendingSnippets' in data && data.pendingSnippets === true;
+    return { type: 'results', requestId, query, hits: typedHits, tookMs, pendingSnippets };
+  }
+  if (data.type === 'snippets') {
+    if (!('requestId' in data) || !('hits' in data)) return undefined;
+    const { requestId, hits } = data;
+    if (typeof requestId !== 'number' || !Array.isArray(hits)) return undefined;
+    // As for results: the hits come from this app's own worker.
+    const typedHits: readonly SearchHit[] = hits;
+    return { type: 'snippets', requestId, hits: typedHits };
   }
   if (data.type === 'status') {
     if (!('phase' in data) || !('indexed' in data) || !('total' in data)) return undefined;

@@ -120,17 +120,19 @@ export function createSearchService(db: DiscoveryDb, post: (reply: SearchWorkerR
   const answer = async (request: SearchRequest, searchable: SearchIndex) => {
     const startedAt = now();
     const outcome = rankSearchHits(searchable.findCandidates(request.query), request.limit);
-    let hits = outcome.hits;
-    const shown = new Set(hits.slice(0, FULL_TEXT_SNIPPET_HITS).map((hit) => hit.id));
+    const shown = new Set(outcome.hits.slice(0, FULL_TEXT_SNIPPET_HITS).map((hit) => hit.id));
     const needed = outcome.idsNeedingFullText.filter((id) => shown.has(id));
-    if (needed.length > 0) {
-      // Without the full texts (a failed read) those hits keep the start of their text as snippet.
-      const texts = await fullTexts(needed).catch(() => new Map<string, string>());
-      hits = withFullTextSnippets(outcome, texts);
-    }
-    // A newer search arrived meanwhile: only the newest is answered.
-    if (latestSearch !== null || isDisposed) return;
-    post({ type: 'results', requestId: request.requestId, query: request.query, hits, tookMs: now() - startedAt });
+    const cached = needed.every((id) => fullTextCache.has(id));
+    // Texts already at hand go into the first answer; reading the others must not delay it.
+    const hits = needed.length > 0 && cached ? withFullTextSnippets(outcome, await fullTexts(needed)) : outcome.hits;
+    if (isDisposed) return;
+    const pendingSnippets = needed.length > 0 && !cached;
+    post({ type: 'results', requestId: request.requestId, query: request.query, hits, tookMs: now() - startedAt, pendingSnippets });
+    if (!pendingSnippets) return;
+    // Without the full texts (a failed read) those hits keep the start of their text as snippet.
+    const texts = await fullTexts(needed).catch(() => new Map<string, string>());
+    if (isDisposed) return;
+    post({ type: 'snippets', requestId: request.requestId, hits: withFullTextSnippets(outcome, texts) });
   };
 
   const answerLatestSearch = async () => {

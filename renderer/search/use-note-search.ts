@@ -36,7 +36,11 @@ export function useNoteSearch(query: string, { limit = DEFAULT_SEARCH_LIMIT }: {
     let isCurrent = true;
     client.search(trimmed, limit).then(
       (response) => {
-        if (isCurrent && response.kind === 'results') setAnswer({ query: trimmed, hits: response.hits });
+        if (!isCurrent || response.kind !== 'results') return;
+        setAnswer({ query: trimmed, hits: response.hits });
+        void response.withSnippets.then((hits) => {
+          if (isCurrent && hits !== response.hits) setAnswer({ query: trimmed, hits });
+        });
       },
       () => {
         // The status says why search failed.

@@ -25,6 +25,10 @@ export const SEARCH_INDEX_FORMAT_VERSION = 1;
 export const DEFAULT_CANDIDATE_LIMIT = 100;
 
 const PREFIX_EXPANSION_LIMIT = 64;
+// Postings a prefix may expand to, per document in the index: a one-letter prefix would otherwise
+// pull in the commonest words whole ("t": the, to, that...), for results nobody reads yet.
+const PREFIX_POSTINGS_PER_DOCUMENT = 2;
+const MIN_PREFIX_POSTINGS = 20_000;
 const FUZZY_EXPANSION_LIMIT = 24;
 const PREFIX_WEIGHT = 0.75;
 const FUZZY_WEIGHT_PER_EDIT = 0.3;
@@ -66,6 +70,8 @@ export interface SerialisedSearchIndex {
   readonly storedText: string;
   readonly storedOffsets: Uint32Array;
   readonly occurredAt: Float64Array;
+  /** Each document's version as given to `add` (the note's `updatedAt`), to tell what changed since. */
+  readonly versions: Float64Array;
 }
 
 /** How a term of the index came to match a query word. */
@@ -101,6 +107,7 @@ interface FrozenSegment {
   readonly postingWeights: Uint8Array;
   readonly trigrams: TrigramIndex;
   readonly stored: StoredDocumentPack;
+  readonly versions: Float64Array;
 }
 
 interface Expansion {
@@ -127,6 +134,7 @@ export class SearchIndex {
   private readonly mutableDocs: StoredDocument[] = [];
   private ids: string[];
   private alive: Uint8Array;
+  private versions: Float64Array;
   private numberById: Map<string, number>;
   private liveCount: number;
   private changeCount = 0;
@@ -148,6 +156,8 @@ export class SearchIndex {
     const size = packSize(frozen.stored);
     this.ids = Array.from({ length: size }, (_, index) => packedId(frozen.stored, index));
     this.alive = new Uint8Array(Math.max(16, size)).fill(1, 0, size);
+    this.versions = new Float64Array(Math.max(16, size));
+    this.versions.set(frozen.versions.subarray(0, size));
     this.numberById = new Map(this.ids.map((id, index) => [id, index]));
     this.liveCount = size;
     this.trigramCounts = new Uint8Array(frozen.terms.length);
@@ -184,6 +194,7 @@ export class SearchIndex {
       postingWeights: serialised.postingWeights,
       trigrams: { keys: serialised.trigramKeys, starts: serialised.trigramStarts, termIds: serialised.trigramTerms },
       stored,
+      versions: serialised.versions,
     };
     if (!isConsistent(frozen)) throw new RangeError('The stored search index is damaged.');
     return new SearchIndex(frozen);
@@ -208,13 +219,25 @@ export class SearchIndex {
     return this.numberById.keys();
   }
 
-  /** Adds a document, replacing any document with the same id. */
-  add(doc: SearchDocument): void {
+  /** The version a document was added with, or undefined when it is not in the index. */
+  versionOf(id: string): number | undefined {
+    const docNumber = this.numberById.get(id);
+    return docNumber === undefined ? undefined : this.versions[docNumber];
+  }
+
+  /** Adds a document, replacing any document with the same id; `version` (e.g. its `updatedAt`) tells later whether it changed. */
+  add(doc: SearchDocument, version = 0): void {
     this.remove(doc.id);
     const docNumber = this.ids.length;
     this.ids.push(doc.id);
     if (docNumber >= this.alive.length) this.alive = growBytes(this.alive, docNumber + 1);
+    if (docNumber >= this.versions.length) {
+      const grown = new Float64Array(this.alive.length);
+      grown.set(this.versions);
+      this.versions = grown;
+    }
     this.alive[docNumber] = 1;
+    this.versions[docNumber] = version;
     this.numberById.set(doc.id, docNumber);
     this.liveCount += 1;
     this.changeCount += 1;
@@ -250,11 +273,13 @@ export class SearchIndex {
     const total = this.ids.length;
     const renumbered = new Int32Array(total);
     const storedDocs: StoredDocument[] = [];
+    const versions = new Float64Array(this.liveCount);
     let next = 0;
     const frozenSize = packSize(this.frozen.stored);
     for (let docNumber = 0; docNumber < total; docNumber += 1) {
       if (this.alive[docNumber] === 1) {
         renumbered[docNumber] = next;
+        versions[next] = this.versions[docNumber] ?? 0;
         next += 1;
         const doc = docNumber < frozenSize ? unpackStoredDocument(this.frozen.stored, docNumber) : this.mutableDocs[docNumber - frozenSize];
         if (doc !== undefined) storedDocs.push(doc);
@@ -328,6 +353,7 @@ export class SearchIndex {
       postingWeights: weightWriter.finish(),
       trigrams: buildTrigramIndex(terms),
       stored: packStoredDocuments(storedDocs),
+      versions,
     });
     this.adopt(compacted);
   }
@@ -349,6 +375,7 @@ export class SearchIndex {
       storedText: frozen.stored.text,
       storedOffsets: frozen.stored.offsets,
       occurredAt: frozen.stored.occurredAt,
+      versions: frozen.versions,
     };
   }
 
@@ -382,6 +409,7 @@ export class SearchIndex {
     this.mutableDocs.length = 0;
     this.ids = other.ids;
     this.alive = other.alive;
+    this.versions = other.versions;
     this.numberById = other.numberById;
     this.liveCount = other.liveCount;
     this.changeCount = 0;
@@ -419,7 +447,15 @@ export class SearchIndex {
         if (term !== word.text && term.startsWith(word.text)) prefixed.push(this.expansionOf(term, 'prefix', PREFIX_WEIGHT, -1));
       }
       prefixed.sort((a, b) => b.documentFrequency - a.documentFrequency);
-      for (const expansion of prefixed.slice(0, PREFIX_EXPANSION_LIMIT)) expansions.set(expansion.term, expansion);
+      let budget = Math.max(MIN_PREFIX_POSTINGS, PREFIX_POSTINGS_PER_DOCUMENT * this.liveCount);
+      let taken = 0;
+      for (const expansion of prefixed) {
+        if (taken === PREFIX_EXPANSION_LIMIT) break;
+        if (expansion.documentFrequency > budget) continue;
+        budget -= expansion.documentFrequency;
+        taken += 1;
+        expansions.set(expansion.term, expansion);
+      }
     }
     if (word.maxEdits > 0) {
       const fuzzy: { expansion: Expansion; distance: number }[] = [];
@@ -570,6 +606,7 @@ function emptyFrozenSegment(): FrozenSegment {
     postingWeights: new Uint8Array(0),
     trigrams: buildTrigramIndex([]),
     stored: packStoredDocuments([]),
+    versions: new Float64Array(0),
   };
 }
 
@@ -586,6 +623,8 @@ function isConsistent(frozen: FrozenSegment): boolean {
     isTypedArray(trigrams.termIds, 'Uint32Array') &&
     isTypedArray(frozen.stored.offsets, 'Uint32Array') &&
     isTypedArray(frozen.stored.occurredAt, 'Float64Array') &&
+    isTypedArray(frozen.versions, 'Float64Array') &&
+    frozen.versions.length === frozen.stored.occurredAt.length &&
     typeof frozen.stored.text === 'string' &&
     postingStarts.length === termCount + 1 &&
     postingByteStarts.length === termCount + 1 &&

@@ -67,7 +67,7 @@ describe('search client', () => {
   it('answers a blank query at once with nothing, without asking the worker', async () => {
     const port = silentPort();
     const client = createSearchClient(() => port);
-    expect(await client.search('   ')).toEqual({ kind: 'results', query: '   ', hits: [], tookMs: 0 });
+    expect(await client.search('   ')).toMatchObject({ kind: 'results', query: '   ', hits: [], tookMs: 0 });
     expect(port.sent).toEqual([]);
     const pending = client.search('something');
     expect(await client.search('')).toMatchObject({ kind: 'results', hits: [] });
@@ -111,6 +111,32 @@ describe('search client', () => {
     client.dispose();
   });
 
+  it('delivers full-text snippets after the results, unless a newer search came first', async () => {
+    const port = silentPort();
+    const client = createSearchClient(() => port);
+    const deliver = (data: unknown) => port.onmessage?.(new MessageEvent('message', { data }));
+    const requestIdOf = (index: number) => {
+      const sent = port.sent[index];
+      return sent?.type === 'search' ? sent.requestId : -1;
+    };
+    const hit = (snippet: string) => ({ id: 'n', title: 'T', channel: 'sla', occurredAt: 1, snippet, matches: [] });
+
+    const first = client.search('deadline');
+    deliver({ type: 'results', requestId: requestIdOf(0), query: 'deadline', hits: [hit('start')], tookMs: 1, pendingSnippets: true });
+    const response = await first;
+    if (response.kind !== 'results') throw new Error('no results');
+    deliver({ type: 'snippets', requestId: requestIdOf(0), hits: [hit('…the deadline slipped')] });
+    expect((await response.withSnippets).map((refined) => refined.snippet)).toEqual(['…the deadline slipped']);
+
+    const second = client.search('deadlines');
+    deliver({ type: 'results', requestId: requestIdOf(1), query: 'deadlines', hits: [hit('start')], tookMs: 1, pendingSnippets: true });
+    const secondResponse = await second;
+    if (secondResponse.kind !== 'results') throw new Error('no results');
+    void client.search('newer');
+    deliver({ type: 'snippets', requestId: requestIdOf(1), hits: [hit('too late')] });
+    expect((await secondResponse.withSnippets).map((refined) => refined.snippet)).toEqual(['start']);
+  });
+
   it('reports a crashed worker as an error and fails the pending search', async () => {
     const port = silentPort();
     const client = createSearchClient(() => port);
@@ -133,6 +159,6 @@ describe('search client', () => {
     deliver({ type: 'status', phase: 'exploded', indexed: 1, total: 1 });
     expect(client.getStatus().phase).toBe('loading');
     deliver({ type: 'results', requestId, query: 'query', hits: [], tookMs: 2 });
-    expect(await pending).toEqual({ kind: 'results', query: 'query', hits: [], tookMs: 2 });
+    expect(await pending).toMatchObject({ kind: 'results', query: 'query', hits: [], tookMs: 2 });
   });
 });

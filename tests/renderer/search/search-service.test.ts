@@ -47,7 +47,9 @@ async function search(recorded: { service: SearchService; replies: SearchWorkerR
   await recorded.service.idle();
   const reply = lastOf(recorded.replies, (candidate) => candidate.type === 'results' && candidate.requestId === requestId);
   if (reply?.type !== 'results') throw new Error(`No answer to ${query}`);
-  return reply;
+  // The full-text snippets that follow, when some hits needed them.
+  const snippets = lastOf(recorded.replies, (candidate) => candidate.type === 'snippets' && candidate.requestId === requestId);
+  return snippets?.type === 'snippets' ? { ...reply, hits: snippets.hits } : reply;
 }
 
 async function titles(recorded: { service: SearchService; replies: SearchWorkerReply[] }, query: string): Promise<string[]> {
@@ -95,6 +97,26 @@ describe('search service', () => {
     expect(await createSearchIndexRepository(db).load()).toBeDefined();
   });
 
+  it('has stored the snapshot of a fresh build by the time it reports ready', async () => {
+    const db = await open(uniqueDatabaseName('search-durable'));
+    await createNotesRepository(db, createTestDependencies()).create(note('Durable', 'written before ready'));
+    const { createSearchService } = await import('../../../renderer/search/search-service');
+    const stored: boolean[] = [];
+    const store = createSearchIndexRepository(db);
+    const readyChecks: Promise<void>[] = [];
+    const service = createSearchService(
+      db,
+      (reply) => {
+        if (reply.type === 'status' && reply.phase === 'ready') readyChecks.push(store.load().then((record) => void stored.push(record !== undefined)));
+      },
+      { canPersist: true, persistDelayMs: 60_000 },
+    );
+    services.push(service);
+    await service.start();
+    await Promise.all(readyChecks);
+    expect(stored).toEqual([true]);
+  });
+
   it('loads the stored index on restart instead of rebuilding it', async () => {
     const name = uniqueDatabaseName('search-restart');
     const db = await open(name);
@@ -134,6 +156,25 @@ describe('search service', () => {
     expect(await titles(second, 'rotation')).toEqual(['Created note']);
     expect(await titles(second, 'postgres')).toEqual([kept.title]);
     expect(lastStatus(second.replies)).toEqual({ type: 'status', phase: 'ready', indexed: 3, total: 3 });
+  });
+
+  it('reads no note again on restart when only the versions it indexed are there, however recent', async () => {
+    const db = await open(uniqueDatabaseName('search-versions'));
+    const notes = createNotesRepository(db);
+    const recent = await notes.createMany([note('Fresh one', 'just written'), note('Fresh two', 'also new')]);
+    const first = await start(db);
+    first.service.dispose();
+
+    const bulkGet = vi.spyOn(db.notes, 'bulkGet');
+    const second = await start(db);
+    expect(bulkGet).not.toHaveBeenCalled();
+    expect(await titles(second, 'fresh')).toEqual(['Fresh one', 'Fresh two']);
+    second.service.dispose();
+
+    await notes.update(recent[0]?.id ?? '', { title: 'Fresh and edited' });
+    const third = await start(db);
+    expect(bulkGet.mock.calls.map(([ids]) => ids)).toEqual([[recent[0]?.id]]);
+    expect(await titles(third, 'edited')).toEqual(['Fresh and edited']);
   });
 
   it('reports a long catch-up as indexing, page by page', async () => {
@@ -241,8 +282,17 @@ describe('search service', () => {
     const recorded = await start(db);
     const [byPerson] = (await search(recorded, 'souza')).hits;
     expect(byPerson?.matches).toEqual([{ field: 'people', value: 'Ana Souza', ranges: [[4, 9]] }]);
+    const before = recorded.replies.length;
     const [byText] = (await search(recorded, 'exhaustion')).hits;
     expect(byText?.snippet).toContain('quota exhaustion came up');
+    // The results come at once with the start of the text; the snippet around the match follows.
+    const [first, second] = recorded.replies.slice(before);
+    expect(first).toMatchObject({ type: 'results', pendingSnippets: true, hits: [{ snippet: expect.stringMatching(/^Background discussion/) }] });
+    expect(second).toMatchObject({ type: 'snippets', requestId: first?.type === 'results' ? first.requestId : -1 });
+    // Read once, the text is at hand for the next keystroke: one answer, complete.
+    const again = recorded.replies.length;
+    expect((await search(recorded, 'exhaustio')).hits[0]?.snippet).toContain('quota exhaustion came up');
+    expect(recorded.replies.slice(again)).toMatchObject([{ type: 'results', pendingSnippets: false }]);
     const textMatch = byText?.matches.find((match) => match.field === 'text');
     expect(textMatch?.ranges.map(([start, end]) => textMatch.value.slice(start, end))).toEqual(['exhaustion']);
   });

@@ -30,6 +30,7 @@ function SearchProbe() {
           <li key={hit.id}>{hit.title}</li>
         ))}
       </ul>
+      <p data-testid="snippets">{hits.map((hit) => hit.snippet).join(' | ')}</p>
     </div>
   );
 }
@@ -94,6 +95,20 @@ describe('useNoteSearch', () => {
     const created = await notes.create({ channel: 'brainstorm', title: 'Grafana dashboards', body: body('panels'), occurredAt: 3 });
     act(() => providedClient?.notesChanged([created.id]));
     await waitFor(() => expect(hitTitles()).toEqual(['Grafana dashboards']));
+  });
+
+  it('shows the snippet around a match past the stored excerpt once the note text is read', async () => {
+    const { notes } = await renderWithSearch();
+    const created = await notes.create({
+      channel: 'research',
+      title: 'Long paper',
+      body: body(`${'Background on many unrelated topics. '.repeat(12)}The conclusion is that quotas are too low.`),
+      occurredAt: 3,
+    });
+    act(() => providedClient?.notesChanged([created.id]));
+    act(() => setQuery('conclusion'));
+    await waitFor(() => expect(screen.getByTestId('snippets').textContent).toContain('The conclusion is that quotas are too low.'));
+    expect(hitTitles()).toEqual(['Long paper']);
   });
 
   it('runs one worker under StrictMode and stops it on unmount', async () => {

@@ -212,6 +212,19 @@ describe('SearchIndex', () => {
       expect(ids(loaded, 'added')).toEqual(['after']);
     });
 
+    it('keeps each document version through replacement, compaction and a round trip', () => {
+      const live = SearchIndex.empty();
+      live.add(doc('a', { title: 'first' }), 10);
+      live.add(doc('b', { title: 'second' }), 20);
+      live.add(doc('a', { title: 'first again' }), 30);
+      expect([live.versionOf('a'), live.versionOf('b'), live.versionOf('missing')]).toEqual([30, 20, undefined]);
+      const loaded = SearchIndex.load(structuredClone(live.serialise()));
+      expect([loaded.versionOf('a'), loaded.versionOf('b')]).toEqual([30, 20]);
+      loaded.remove('b');
+      loaded.compact();
+      expect([loaded.versionOf('a'), loaded.versionOf('b')]).toEqual([30, undefined]);
+    });
+
     it('round-trips an empty index', () => {
       const loaded = SearchIndex.load(SearchIndex.empty().serialise());
       expect(loaded.size).toBe(0);
@@ -227,6 +240,7 @@ describe('SearchIndex', () => {
         { ...serialised, storedText: serialised.storedText.slice(1) },
         { ...serialised, postingDocs: serialised.postingDocs.slice(1) },
         { ...serialised, storedText: serialised.storedText.replace('coffee-chat', 'coffee-talk') },
+        { ...serialised, versions: serialised.versions.slice(1) },
       ];
       for (const snapshot of damaged) expect(() => SearchIndex.load(snapshot)).toThrow(RangeError);
     });
