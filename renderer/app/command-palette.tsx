@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { CHANNELS } from '../../shared/domain/channel';
 import type { Contact } from '../../shared/domain/contact';
@@ -7,6 +7,7 @@ import { channelLabel } from '../components/channel-badge';
 import { useRepositories } from '../db';
 import { useCreateNote } from '../features/discovery';
 import { useNoteSearch } from '../search';
+import { useModalDialog } from '../components/use-modal-dialog';
 import { SECTIONS } from './sections';
 
 interface PaletteItem {
@@ -26,13 +27,7 @@ interface CommandPaletteProps {
 
 /** Ctrl/Cmd+K: jump to any note, contact or command by typing. */
 export function CommandPalette({ isOpen, onClose }: CommandPaletteProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (isOpen && !dialog.open) dialog.showModal?.();
-    if (!isOpen && dialog.open) dialog.close();
-  }, [isOpen]);
+  const dialogRef = useModalDialog(isOpen);
 
   return (
     <dialog ref={dialogRef} className="dialog palette" aria-label="Command palette" onClose={onClose}>

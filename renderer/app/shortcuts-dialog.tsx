@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../components/use-modal-dialog';
 import { SECTIONS } from './sections';
 
 interface ShortcutsDialogProps {
@@ -8,13 +8,7 @@ interface ShortcutsDialogProps {
 
 /** The list of keyboard shortcuts, opened with "?" or from the sidebar. */
 export function ShortcutsDialog({ isOpen, onClose }: ShortcutsDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (isOpen && !dialog.open) dialog.showModal?.();
-    if (!isOpen && dialog.open) dialog.close();
-  }, [isOpen]);
+  const dialogRef = useModalDialog(isOpen);
 
   return (
     <dialog ref={dialogRef} className="dialog" aria-labelledby="shortcuts-title" onClose={onClose}>
