@@ -77,9 +77,19 @@ test('a researcher logs a coffee chat, highlights evidence, finds it again and s
   await expect(row.getByText('Gap')).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/discovery-sla-table.png' });
 
-  // The highlights view lists the evidence with its source.
+  // The highlights view lists the evidence with its source, which opens the note.
   await page.getByRole('link', { name: 'Highlights', exact: true }).click();
-  await expect(page.getByRole('list', { name: 'Highlights' }).getByRole('link', { name: 'Coffee with Priya about CI' })).toBeVisible();
+  await page.getByRole('list', { name: 'Highlights' }).getByRole('link', { name: 'Coffee with Priya about CI' }).click();
+
+  // Removing a highlight takes its mark out of the text too, and can be undone.
+  const noteHighlights = page.getByRole('region', { name: /Highlights/ });
+  await noteHighlights.getByRole('button', { name: /Remove highlight/ }).click();
+  await expect(noteHighlights.locator('blockquote')).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Note text' }).locator('mark[data-highlight-id]')).toHaveCount(0);
+  await page.getByRole('status').filter({ hasText: 'Removed the highlight' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(noteHighlights.locator('blockquote')).toHaveText('Our build pipeline takes forty minutes and flaky tests block every merge.');
+  await expect(page.getByRole('textbox', { name: 'Note text' }).locator('mark[data-highlight-id]')).toHaveCount(1);
+  await expectSaved(page);
 
   expect(pageErrors).toEqual([]);
 });

@@ -13,6 +13,8 @@ export interface HighlightsRepository {
   create(input: NewHighlight): Promise<Highlight>;
   setTags(id: string, tags: readonly string[]): Promise<void>;
   delete(id: string): Promise<void>;
+  /** Puts back a highlight exactly as it was (undo). */
+  restore(highlight: Highlight): Promise<void>;
   /** A note's highlights, oldest first. */
   listForNote(noteId: string): Promise<readonly Highlight[]>;
   /** Every highlight, newest first: the evidence view (highlights number in the thousands, not 100k). */
@@ -47,6 +49,12 @@ export function createHighlightsRepository(db: DiscoveryDb, { clock = systemCloc
 
     delete(id) {
       return writeTransaction(db, [db.highlights], () => db.highlights.delete(id));
+    },
+
+    restore(highlight) {
+      return writeTransaction(db, [db.highlights], async () => {
+        await db.highlights.put(highlight);
+      });
     },
 
     async listForNote(noteId) {

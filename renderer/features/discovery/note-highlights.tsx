@@ -6,7 +6,14 @@ import { useRepositories } from '../../db';
 const NO_TAGS: readonly string[] = [];
 
 /** The evidence marked in this note, each with its tags. */
-export function NoteHighlights({ noteId, isReadOnly }: { readonly noteId: string; readonly isReadOnly: boolean }) {
+interface NoteHighlightsProps {
+  readonly noteId: string;
+  readonly isReadOnly: boolean;
+  /** Removes the highlight and its mark from the note text. */
+  readonly onRemove: (highlightId: string) => void;
+}
+
+export function NoteHighlights({ noteId, isReadOnly, onRemove }: NoteHighlightsProps) {
   const { highlights } = useRepositories();
   const rows = useLiveQuery(() => highlights.listForNote(noteId), [highlights, noteId]);
   const knownTags = useLiveQuery(() => highlights.distinctTags(), [highlights]) ?? NO_TAGS;
@@ -24,7 +31,12 @@ export function NoteHighlights({ noteId, isReadOnly }: { readonly noteId: string
       <ul className="note-highlights__list">
         {rows?.map((highlight) => (
           <li key={highlight.id} className="note-highlights__item">
-            <blockquote className="quote">{highlight.quote}</blockquote>
+            <div className="note-highlights__head">
+              <blockquote className="quote">{highlight.quote}</blockquote>
+              <button type="button" className="button button--small button--quiet" disabled={isReadOnly} aria-label={`Remove highlight “${highlight.quote.slice(0, 40)}”`} onClick={() => onRemove(highlight.id)}>
+                Remove
+              </button>
+            </div>
             <TokenInput
               label="Highlight tags"
               values={highlight.tags.map((tag) => ({ id: tag, label: tag }))}

@@ -2,6 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Note } from '../../../shared/domain/note';
 import { useDatabase, useRepositories, type DeletedNote } from '../../db';
+import { removeEvidenceHighlight } from '../../../shared/rich-text/remove-evidence-highlight';
+import { useToast } from '../../components/toast';
 import { NoteEditor, SaveStatus, useAutosave } from '../../editor';
 import { useSearchClient } from '../../search';
 import { DeleteNoteButton } from './delete-note-button';
@@ -43,9 +45,16 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
   const { isReadOnly } = useDatabase();
   const search = useSearchClient();
   const [draft, setDraft] = useState<NoteDraft>(() => draftFromNote(note));
+  const draftRef = useRef(draft);
+  useEffect(() => {
+    draftRef.current = draft;
+  }, [draft]);
   const hasEdited = useRef(false);
   const [isDeleted, setDeleted] = useState(false);
   const [wasUntouched] = useState(note.createdAt === note.updatedAt);
+  // Bumped when the text changes outside the editor (a highlight removed), so the editor reloads it.
+  const [bodyVersion, setBodyVersion] = useState(0);
+  const showToast = useToast();
 
   const save = useCallback(
     async (value: NoteDraft) => {
@@ -87,6 +96,30 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
     [autosave, highlights, note.id],
   );
 
+  const removeHighlight = useCallback(
+    async (highlightId: string) => {
+      const removed = (await highlights.listForNote(note.id)).find((highlight) => highlight.id === highlightId);
+      if (!removed) return;
+      const body = draft.body;
+      const stripped = removeEvidenceHighlight(body, highlightId);
+      update({ body: stripped });
+      setBodyVersion((version) => version + 1);
+      await highlights.delete(highlightId);
+      showToast({
+        message: `Removed the highlight “${removed.quote.slice(0, 40)}${removed.quote.length > 40 ? '…' : ''}”`,
+        actionLabel: 'Undo',
+        onAction: () => {
+          // Undo only while the text is as the removal left it; later typing is never thrown away.
+          if (draftRef.current.body !== stripped) return;
+          update({ body });
+          setBodyVersion((version) => version + 1);
+          void highlights.restore(removed);
+        },
+      });
+    },
+    [draft.body, highlights, note.id, showToast, update],
+  );
+
   return (
     <article className="note" aria-label={draft.title.trim() || 'Untitled note'}>
       {isDeletedElsewhere && (
@@ -120,14 +153,14 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
       </div>
       <NoteFields draft={draft} isReadOnly={isReadOnly} onChange={update} />
       <NoteEditor
-        documentKey={note.id}
+        documentKey={`${note.id}:${bodyVersion}`}
         content={draft.body}
         isReadOnly={isReadOnly}
         ariaLabel="Note text"
         onChange={(body) => update({ body })}
         onCreateHighlight={createHighlight}
       />
-      <NoteHighlights noteId={note.id} isReadOnly={isReadOnly} />
+      <NoteHighlights noteId={note.id} isReadOnly={isReadOnly} onRemove={(highlightId) => void removeHighlight(highlightId)} />
     </article>
   );
 }
