@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import type { Note } from '../../../shared/domain/note';
+import { noteExcerpt } from '../../../shared/rich-text/note-excerpt';
 import { ChannelBadge } from '../../components/channel-badge';
 import { formatDay } from '../../components/format-date';
 
@@ -74,7 +75,7 @@ export function InboxList({ notes, peopleNames, selectedId, hasMore, onLoadMore,
                   {people.length > 0 && <span className="inbox__people">{people.join(', ')}</span>}
                   {note.organisation && <span className="inbox__people">{note.organisation}</span>}
                 </span>
-                <span className="inbox__excerpt">{note.plainText.slice(0, 160)}</span>
+                <span className="inbox__excerpt">{noteExcerpt(note.channel, note.plainText) || 'Nothing written yet'}</span>
               </Link>
             </li>
           );
