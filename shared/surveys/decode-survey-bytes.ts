@@ -1,0 +1,83 @@
+/** The text encodings a survey export is recognised in. */
+export type SurveyEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** A survey file's text and the encoding it was read in. */
+export interface DecodedSurveyText {
+  readonly text: string;
+  readonly encoding: SurveyEncoding;
+}
+
+interface StrictUtf8Decoder {
+  decode(input: Uint8Array): string;
+}
+type StrictUtf8DecoderConstructor = new (
+  label: 'utf-8',
+  options: { fatal: boolean; ignoreBOM: boolean },
+) => StrictUtf8Decoder;
+
+// shared/ is compiled without the DOM lib, yet every runtime it runs in (browser, worker,
+// Electron, Node) has TextDecoder; only strict UTF-8 is taken from it.
+const TextDecoderImpl = (globalThis as unknown as { TextDecoder: StrictUtf8DecoderConstructor }).TextDecoder;
+
+// Bytes 0x80-0x9F of Windows-1252 as the WHATWG Encoding Standard maps them. Hand-decoded because
+// some Node versions' TextDecoder('windows-1252') wrongly decodes as ISO-8859-1.
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+const CHUNK = 0x4000;
+
+function codeUnitsToString(count: number, unitAt: (i: number) => number): string {
+  const parts: string[] = [];
+  for (let start = 0; start < count; start += CHUNK) {
+    const end = Math.min(count, start + CHUNK);
+    const chunk = new Array<number>(end - start);
+    for (let i = start; i < end; i += 1) chunk[i - start] = unitAt(i);
+    parts.push(String.fromCharCode(...chunk));
+  }
+  return parts.join('');
+}
+
+function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
+  const count = Math.floor(bytes.length / 2);
+  const text = codeUnitsToString(count, (i) => {
+    const a = bytes[2 * i] ?? 0;
+    const b = bytes[2 * i + 1] ?? 0;
+    return littleEndian ? a | (b << 8) : (a << 8) | b;
+  });
+  return bytes.length % 2 === 1 ? `${text}\uFFFD` : text;
+}
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  return codeUnitsToString(bytes.length, (i) => {
+    const byte = bytes[i] ?? 0;
+    return byte >= 0x80 && byte <= 0x9f ? (WINDOWS_1252_HIGH[byte - 0x80] ?? byte) : byte;
+  });
+}
+
+function decodeStrictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoderImpl('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Turns a survey file's bytes into text: a byte-order mark decides first (UTF-8, UTF-16 LE/BE) and
+ * is removed; otherwise valid UTF-8 is read as UTF-8 and anything else as Windows-1252, which is
+ * what Excel on Windows writes. NUL bytes are kept so the parser can name the row they are on.
+ */
+export function decodeSurveyBytes(bytes: Uint8Array): DecodedSurveyText {
+  const [b0, b1, b2] = bytes;
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) {
+    const text = decodeStrictUtf8(bytes.subarray(3));
+    if (text !== null) return { text, encoding: 'utf-8-bom' };
+  }
+  if (b0 === 0xff && b1 === 0xfe) return { text: decodeUtf16(bytes.subarray(2), true), encoding: 'utf-16le' };
+  if (b0 === 0xfe && b1 === 0xff) return { text: decodeUtf16(bytes.subarray(2), false), encoding: 'utf-16be' };
+  const utf8 = decodeStrictUtf8(bytes);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+}

@@ -1,0 +1,99 @@
+import Papa from 'papaparse';
+import { detectSurveyFormat, type SurveyFormat } from './detect-survey-format';
+
+/** Why a survey file cannot be imported; `row` is 1-based as a spreadsheet shows it, or null. */
+export interface SurveyFileProblem {
+  readonly row: number | null;
+  readonly message: string;
+}
+
+/** A survey file split into header rows and response rows, every row as wide as the header. */
+export interface SurveyTable {
+  readonly headerRows: readonly (readonly string[])[];
+  readonly rows: readonly (readonly string[])[];
+  readonly delimiter: string;
+  readonly format: SurveyFormat;
+}
+
+/** The outcome of parsing a survey file: a table, or the one problem that stops the import. */
+export type ParseSurveyTableResult = { ok: true; table: SurveyTable } | { ok: false; problem: SurveyFileProblem };
+
+const DELIMITERS = [',', ';', '\t', '|'];
+const SEP_LINE = /^"?sep=(.)"?[^\S\r\n]*(\r\n|\n|\r|$)/i;
+
+const fail = (row: number | null, message: string): ParseSurveyTableResult => ({ ok: false, problem: { row, message } });
+
+function describeDelimiter(delimiter: string): string {
+  return delimiter === '\t' ? 'tab' : `"${delimiter}"`;
+}
+
+/**
+ * Splits survey CSV/TSV text into rows with Papa Parse: honours Excel's `sep=` first line, else
+ * detects `,` `;` tab or `|`; accepts CRLF, LF or CR line ends, multi-line quoted cells and doubled
+ * quotes. Recognises the export format to separate header rows from responses. Refuses, naming the
+ * row, an empty or header-only file, an unterminated or malformed quote, a row with more cells than
+ * the header and NUL bytes; shorter rows are padded with empty cells. Duplicate or empty headers
+ * are kept for column mapping to deal with.
+ */
+export function parseSurveyTable(text: string): ParseSurveyTableResult {
+  let body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  let delimiter: string | undefined;
+  let lineOffset = 0;
+  const sep = SEP_LINE.exec(body);
+  if (sep !== null) {
+    delimiter = sep[1];
+    body = body.slice(sep[0].length);
+    lineOffset = 1;
+  }
+  if (body.trim() === '') return fail(null, 'The file is empty.');
+
+  const parsed = Papa.parse<string[]>(body, {
+    skipEmptyLines: true,
+    ...(delimiter === undefined ? { delimitersToGuess: DELIMITERS } : { delimiter }),
+  });
+  // Spreadsheet row of a parsed record, counting the `sep=` line Excel hides.
+  const sheetRow = (index: number): number => index + 1 + lineOffset;
+
+  const quoteError = parsed.errors.find((error) => error.type === 'Quotes');
+  if (quoteError !== undefined) {
+    const row = quoteError.row === undefined ? null : sheetRow(quoteError.row);
+    const message =
+      quoteError.code === 'MissingQuotes'
+        ? 'A quoted cell is never closed, so the rest of the file would run into it. Check the quote (") that opens a cell on this row.'
+        : 'A quoted cell has text after its closing quote. Quotes inside a quoted cell must be doubled ("").';
+    return fail(row, message);
+  }
+
+  const data = parsed.data;
+  for (const [index, cells] of data.entries()) {
+    const column = cells.findIndex((cell) => cell.includes('\u0000'));
+    if (column >= 0) {
+      return fail(
+        sheetRow(index),
+        `Cell ${column + 1} contains a NUL byte; the file may be damaged or saved as UTF-16 without a byte-order mark.`,
+      );
+    }
+  }
+
+  const { format, headerRowCount } = detectSurveyFormat(data);
+  const width = Math.max(...data.slice(0, Math.max(1, headerRowCount)).map((row) => row.length));
+  const widened: string[][] = [];
+  for (const [index, cells] of data.entries()) {
+    // Trailing empty cells past the header are what spreadsheets leave behind, not data.
+    let length = cells.length;
+    while (length > width && cells[length - 1] === '') length -= 1;
+    if (length > width) {
+      return fail(
+        sheetRow(index),
+        `This row has ${length} cells but the header has ${width}; a cell may hold an unquoted ${describeDelimiter(parsed.meta.delimiter)}.`,
+      );
+    }
+    const row = cells.slice(0, length);
+    while (row.length < width) row.push('');
+    widened.push(row);
+  }
+
+  const rows = widened.slice(headerRowCount);
+  if (rows.length === 0) return fail(null, 'The file has headers but no responses.');
+  return { ok: true, table: { headerRows: widened.slice(0, headerRowCount), rows, delimiter: parsed.meta.delimiter, format } };
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { parseSurveyTable, type SurveyTable } from '../../../shared/surveys/parse-survey-table';
+
+function table(text: string): SurveyTable {
+  const result = parseSurveyTable(text);
+  if (!result.ok) throw new Error(`row ${result.problem.row}: ${result.problem.message}`);
+  return result.table;
+}
+
+function problem(text: string): { row: number | null; message: string } {
+  const result = parseSurveyTable(text);
+  if (result.ok) throw new Error('expected a problem');
+  return result.problem;
+}
+
+describe('parseSurveyTable: delimiters and line ends', () => {
+  it('parses a plain comma file with LF', () => {
+    const t = table('name,score\nAna,5\nBo,3\n');
+    expect(t).toEqual({ headerRows: [['name', 'score']], rows: [['Ana', '5'], ['Bo', '3']], delimiter: ',', format: 'generic' });
+  });
+
+  it('accepts CRLF and CR-only line ends', () => {
+    expect(table('name,score\r\nAna,5\r\nBo,3\r\n').rows).toEqual([['Ana', '5'], ['Bo', '3']]);
+    expect(table('name,score\rAna,5\rBo,3').rows).toEqual([['Ana', '5'], ['Bo', '3']]);
+  });
+
+  it('honours Excel sep= first line and counts it in row numbers', () => {
+    const t = table('sep=;\r\nname;comment\r\nAna;"1,5 stars"\r\n');
+    expect(t.delimiter).toBe(';');
+    expect(t.headerRows).toEqual([['name', 'comment']]);
+    expect(t.rows).toEqual([['Ana', '1,5 stars']]);
+    expect(problem('sep=;\nname;comment\nAna;x;y\n').row).toBe(3);
+  });
+
+  it('detects semicolon, tab and pipe delimiters', () => {
+    expect(table('a;b;c\n1;2,5;3\n4;5;6\n').delimiter).toBe(';');
+    expect(table('a\tb\tc\n1\t2, 5\t3\n').rows).toEqual([['1', '2, 5', '3']]);
+    expect(table('a\tb\tc\n1\t2\t3\n').delimiter).toBe('\t');
+    expect(table('a|b|c\n1|2|3\n4|5|6\n').delimiter).toBe('|');
+  });
+
+  it('strips a BOM left in the text', () => {
+    expect(table('\uFEFFid,x\n1,2\n').headerRows).toEqual([['id', 'x']]);
+  });
+});
+
+describe('parseSurveyTable: cells', () => {
+  it('keeps multi-line quoted cells and doubled quotes', () => {
+    const t = table('id,answer\n1,"line one\r\nline ""two"""\n2,plain\n');
+    expect(t.rows).toEqual([['1', 'line one\r\nline "two"'], ['2', 'plain']]);
+  });
+
+  it('keeps leading-zero ids, emoji and right-to-left text as text', () => {
+    const t = table('id,answer\n007,👍🏽 great\n0042,مرحبا بالعالم\n');
+    expect(t.rows).toEqual([['007', '👍🏽 great'], ['0042', 'مرحبا بالعالم']]);
+  });
+
+  it('handles a 10 MB cell', () => {
+    const big = 'x'.repeat(10 * 1024 * 1024);
+    const t = table(`id,answer\n1,"${big}"\n2,short\n`);
+    expect(t.rows[0]?.[1]).toHaveLength(big.length);
+    expect(t.rows[1]).toEqual(['2', 'short']);
+  });
+
+  it('keeps duplicate and empty headers', () => {
+    expect(table('id,Q,Q,\n1,a,b,c\n').headerRows).toEqual([['id', 'Q', 'Q', '']]);
+  });
+
+  it('pads rows with fewer cells than the header', () => {
+    expect(table('a,b,c\n1\n2,3\n').rows).toEqual([['1', '', ''], ['2', '3', '']]);
+  });
+
+  it('drops trailing empty cells past the header', () => {
+    expect(table('a,b\n1,2,,\n').rows).toEqual([['1', '2']]);
+  });
+
+  it('keeps blank cells of all-blank rows but skips truly empty lines', () => {
+    expect(table('a,b\n\n1,2\n,\n').rows).toEqual([['1', '2'], ['', '']]);
+  });
+});
+
+describe('parseSurveyTable: problems', () => {
+  it('refuses an empty file', () => {
+    expect(problem('')).toEqual({ row: null, message: 'The file is empty.' });
+    expect(problem('\uFEFF\r\n\r\n').row).toBeNull();
+    expect(problem('sep=,\r\n').row).toBeNull();
+  });
+
+  it('refuses a header-only file', () => {
+    expect(problem('id,answer\n')).toEqual({ row: null, message: 'The file has headers but no responses.' });
+  });
+
+  it('refuses a Qualtrics file with header rows only', () => {
+    const qualtrics = 'StartDate,EndDate,Status\nStart Date,End Date,Status\n"{""ImportId"":""startDate""}",x,y\n';
+    expect(problem(qualtrics).message).toMatch(/no responses/);
+  });
+
+  it('names the row where an unterminated quote opens instead of swallowing the rest', () => {
+    const p = problem('id,answer\n1,ok\n2,"never closed\n3,lost\n4,lost\n');
+    expect(p.row).toBe(3);
+    expect(p.message).toMatch(/never closed/);
+  });
+
+  it('refuses text after a closing quote', () => {
+    expect(problem('id,answer\n1,"quoted"tail\n').row).toBe(2);
+  });
+
+  it('names a ragged row with its cell counts', () => {
+    const p = problem('id,answer\n1,ok\n2,one,two\n');
+    expect(p.row).toBe(3);
+    expect(p.message).toContain('3 cells');
+    expect(p.message).toContain('header has 2');
+  });
+
+  it('names the row holding a NUL byte', () => {
+    const p = problem('id,answer\n1,ok\n2,bad\u0000cell\n');
+    expect(p.row).toBe(3);
+    expect(p.message).toMatch(/NUL/);
+  });
+
+  it('counts multi-line cells once when naming rows', () => {
+    expect(problem('id,answer\n1,"a\nb\nc"\n2,x,y\n').row).toBe(3);
+  });
+});
