@@ -24,9 +24,11 @@ export function NotesView() {
   // The box keeps its own text: waiting for the address to round-trip would drop fast keystrokes.
   const [query, setQuery] = useState(queryParam);
   useEffect(() => {
+    // Only a real change is written back: a stray navigation here could undo a click elsewhere.
+    if (query === queryParam) return;
     const timer = setTimeout(() => setParam('q', query), 400);
     return () => clearTimeout(timer);
-  }, [query, setParam]);
+  }, [query, queryParam, setParam]);
   const setSearchText = setQuery;
   const filterKey = JSON.stringify(filter);
   // Paging restarts whenever the filters change.
