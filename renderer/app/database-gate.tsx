@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { DatabaseContext, openDatabase, requestPersistentStorage, type DiscoveryDb, type OpenDatabaseResult } from '../db';
+import { DatabaseContext, openDatabase, recoverUnsavedEdits, requestPersistentStorage, type DiscoveryDb, type OpenDatabaseResult } from '../db';
 
 interface DatabaseGateProps {
   readonly open?: () => Promise<OpenDatabaseResult>;
@@ -15,9 +15,11 @@ export function DatabaseGate({ open = openDatabase, isBrowserMode, children }: D
     let isCurrent = true;
     let opened: DiscoveryDb | null = null;
     performance.mark('db:open-start');
-    void open().then((next) => {
+    void open().then(async (next) => {
       performance.mark('db:opened');
       opened = next.db;
+      // Edits journaled while the page was reloaded or closed go back in before any screen reads notes.
+      if (next.db && next.status === 'ready') await recoverUnsavedEdits(next.db);
       if (isCurrent) setResult(next);
       else next.db?.close();
     });

@@ -7,3 +7,4 @@ export { useRepositories, type Repositories } from './use-repositories';
 export type { DeletedNote, NewNote, NoteChanges, NotesRepository } from './repositories/notes-repository';
 export type { NewContact, ContactsRepository } from './repositories/contacts-repository';
 export type { HighlightsRepository } from './repositories/highlights-repository';
+export { clearUnsavedEdit, journalUnsavedEdit, recoverUnsavedEdits } from './unsaved-edits-journal';

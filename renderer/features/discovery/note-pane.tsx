@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Note } from '../../../shared/domain/note';
-import { useDatabase, useRepositories, type DeletedNote } from '../../db';
+import { clearUnsavedEdit, journalUnsavedEdit, useDatabase, useRepositories, type DeletedNote } from '../../db';
 import { removeEvidenceHighlight } from '../../../shared/rich-text/remove-evidence-highlight';
 import { useToast } from '../../components/toast';
 import { NoteEditor, SaveStatus, useAutosave } from '../../editor';
@@ -45,11 +45,13 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
   const { isReadOnly } = useDatabase();
   const search = useSearchClient();
   const [draft, setDraft] = useState<NoteDraft>(() => draftFromNote(note));
+  const hasEdited = useRef(false);
   const draftRef = useRef(draft);
   useEffect(() => {
     draftRef.current = draft;
-  }, [draft]);
-  const hasEdited = useRef(false);
+    // Synchronous, so a reload or close in the middle of typing cannot lose the last words.
+    if (hasEdited.current && !isReadOnly) journalUnsavedEdit(note.id, changesFromDraft(draft));
+  }, [draft, isReadOnly, note.id]);
   const [isDeleted, setDeleted] = useState(false);
   const [wasUntouched] = useState(note.createdAt === note.updatedAt);
   // Bumped when the text changes outside the editor (a highlight removed), so the editor reloads it.
@@ -58,8 +60,10 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
 
   const save = useCallback(
     async (value: NoteDraft) => {
-      const saved = await notes.update(note.id, changesFromDraft(value));
+      const changes = changesFromDraft(value);
+      const saved = await notes.update(note.id, changes);
       if (saved === undefined) throw new Error('This note was deleted in another window; copy any text you want to keep.');
+      clearUnsavedEdit(note.id, changes);
       search?.notesChanged([note.id]);
     },
     [note.id, notes, search],
