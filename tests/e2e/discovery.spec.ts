@@ -71,6 +71,15 @@ test('a researcher logs a coffee chat, highlights evidence, finds it again and s
   await expect(inbox.getByRole('link')).toHaveCount(1);
   await expect(inbox.getByRole('link', { name: /Build cache availability/ })).toBeVisible();
 
+  // Filters combine: the SLA channel and Priya match nothing; Priya alone matches the coffee chat.
+  const person = page.getByRole('combobox', { name: 'Person' });
+  await person.fill('pri');
+  await page.getByRole('option', { name: 'Priya Raman' }).click();
+  await expect(page.getByText('No notes match these filters.')).toBeVisible();
+  await page.getByLabel('Channel').first().selectOption({ label: 'Any' });
+  await expect(inbox.getByRole('link')).toHaveCount(1);
+  await expect(inbox.getByRole('link', { name: /Coffee with Priya about CI/ })).toBeVisible();
+
   // The SLA table shows the gap.
   await page.getByRole('link', { name: 'SLA table' }).click();
   const row = page.getByRole('row', { name: /Build cache/ });

@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId } from 'react';
+import { useCallback, useId } from 'react';
 import { CHANNELS } from '../../../shared/domain/channel';
 import { isNoteFilterActive, type NoteFilter } from '../../../shared/domain/note-filter';
+import { TokenInput } from '../../components/token-input';
 import { useRepositories } from '../../db';
 import type { FilterParam } from './use-note-filter';
 
@@ -19,7 +20,12 @@ export function InboxFilters({ filter, params, setParam, clearFilters }: InboxFi
   const tags = useLiveQuery(() => notes.distinctValues('tags'), [notes]) ?? [];
   const teams = useLiveQuery(() => notes.distinctValues('teams'), [notes]) ?? [];
   const organisations = useLiveQuery(() => notes.distinctValues('organisation'), [notes]) ?? [];
-  const people = useLiveQuery(() => contacts.searchByName('', 500), [contacts]) ?? [];
+  const personId = params.get('person');
+  const person = useLiveQuery(async () => (personId ? ((await contacts.get(personId)) ?? null) : null), [contacts, personId]);
+  const suggestPeople = useCallback(
+    async (text: string) => (await contacts.searchByName(text, 8)).map((contact) => ({ id: contact.id, label: contact.name, ...(contact.team ? { detail: contact.team } : {}) })),
+    [contacts],
+  );
 
   const select = (name: FilterParam, label: string, options: readonly { value: string; label: string }[]) => (
     <label className="filter">
@@ -40,7 +46,16 @@ export function InboxFilters({ filter, params, setParam, clearFilters }: InboxFi
     <fieldset className="filters" aria-describedby={`${id}-summary`}>
       <legend className="visually-hidden">Filter notes</legend>
       {select('channel', 'Channel', CHANNELS.map((channel) => ({ value: channel.id, label: channel.label })))}
-      {select('person', 'Person', people.map((person) => ({ value: person.id, label: person.name })))}
+      <div className="filter filter--person">
+        <TokenInput
+          label="Person"
+          values={personId ? [{ id: personId, label: person?.name ?? '…' }] : []}
+          suggest={suggestPeople}
+          placeholder="Anyone"
+          onAdd={(option) => setParam('person', option.id)}
+          onRemove={() => setParam('person', null)}
+        />
+      </div>
       {select('team', 'Team', asOptions(teams))}
       {select('org', 'Organisation', asOptions(organisations))}
       {select('tag', 'Tag', asOptions(tags))}
