@@ -6,7 +6,7 @@ import { sanitizeRichText } from '../../../shared/rich-text/sanitize-rich-text';
 import type { Highlight } from '../../../shared/domain/highlight';
 import type { DiscoveryDb } from '../discovery-db';
 import { randomId, systemClock, type RepositoryDependencies } from './repository-dependencies';
-import { adjustNoteCounts, readNoteCounts, recountNotes } from './note-counts';
+import { adjustNoteCounts, countChannelsOnIndex, readNoteCounts, recountNotes } from './note-counts';
 import { writeTransaction } from './write-transaction';
 
 export interface NewNote {
@@ -92,7 +92,7 @@ export function createNotesRepository(db: DiscoveryDb, { clock = systemClock, ne
       const note = toNote(newId(), input, now, now);
       await writeTransaction(db, [db.notes, db.meta], async () => {
         await db.notes.add(note);
-        await adjustNoteCounts(db, [{ channel: note.channel, delta: 1 }]);
+        await adjustNoteCounts(db, { added: [note] });
       });
       return note;
     },
@@ -102,7 +102,7 @@ export function createNotesRepository(db: DiscoveryDb, { clock = systemClock, ne
       const notes = inputs.map((input) => toNote(newId(), input, now, now));
       await writeTransaction(db, [db.notes, db.meta], async () => {
         await db.notes.bulkAdd(notes);
-        await adjustNoteCounts(db, notes.map((note) => ({ channel: note.channel, delta: 1 })));
+        await adjustNoteCounts(db, { added: notes });
       });
       return notes;
     },
@@ -113,9 +113,7 @@ export function createNotesRepository(db: DiscoveryDb, { clock = systemClock, ne
         if (existing === undefined) return undefined;
         const note = toNote(existing.id, mergeChanges(existing, changes), existing.createdAt, clock());
         await db.notes.put(note);
-        if (note.channel !== existing.channel) {
-          await adjustNoteCounts(db, [{ channel: existing.channel, delta: -1 }, { channel: note.channel, delta: 1 }]);
-        }
+        await adjustNoteCounts(db, { removed: [existing], added: [note] });
         return note;
       });
     },
@@ -134,7 +132,7 @@ export function createNotesRepository(db: DiscoveryDb, { clock = systemClock, ne
         const highlights = await db.highlights.where('noteId').equals(id).toArray();
         await db.highlights.where('noteId').equals(id).delete();
         await db.notes.delete(id);
-        await adjustNoteCounts(db, [{ channel: note.channel, delta: -1 }]);
+        await adjustNoteCounts(db, { removed: [note] });
         return { note, highlights };
       });
     },
@@ -143,7 +141,7 @@ export function createNotesRepository(db: DiscoveryDb, { clock = systemClock, ne
       return writeTransaction(db, [db.notes, db.highlights, db.meta], async () => {
         await db.notes.add(note);
         await db.highlights.bulkAdd([...highlights]);
-        await adjustNoteCounts(db, [{ channel: note.channel, delta: 1 }]);
+        await adjustNoteCounts(db, { added: [note] });
       });
     },
 
@@ -159,8 +157,7 @@ export function createNotesRepository(db: DiscoveryDb, { clock = systemClock, ne
     },
 
     async countByChannel() {
-      const counts = (await readNoteCounts(db)) ?? (await countOnIndexes(db));
-      return new Map(CHANNEL_IDS.map((channel) => [channel, counts.byChannel.get(channel) ?? 0]));
+      return (await readNoteCounts(db))?.byChannel ?? (await countChannelsOnIndex(db));
     },
 
     async ensureCounts() {
@@ -206,7 +203,10 @@ export function createNotesRepository(db: DiscoveryDb, { clock = systemClock, ne
     },
 
     async distinctValues(field) {
-      const keys = await db.notes.orderBy(field).uniqueKeys();
+      const counts = await readNoteCounts(db);
+      const kept = counts === undefined ? undefined : field === 'organisation' ? counts.organisations : counts[field];
+      // Without kept counts (until ensureCounts has run once) the index is walked: slow at scale.
+      const keys = kept ? [...kept.keys()] : await db.notes.orderBy(field).uniqueKeys();
       return keys.filter((key): key is string => typeof key === 'string' && key !== '').sort((a, b) => a.localeCompare(b));
     },
   };
@@ -216,12 +216,6 @@ export function createNotesRepository(db: DiscoveryDb, { clock = systemClock, ne
 // and string. Fresh arrays each time: IndexedDB rejects a key holding the same array twice.
 const low = (value: number | undefined) => value ?? -Infinity;
 const high = (value: number | undefined): number | never[] => value ?? [];
-
-// The counts of a workspace whose kept counts are missing, read-only (a live query cannot write).
-async function countOnIndexes(db: DiscoveryDb): Promise<{ readonly byChannel: ReadonlyMap<Channel, number> }> {
-  const counts = await Promise.all(CHANNEL_IDS.map((channel) => channelRange(db, channel).count()));
-  return { byChannel: new Map(CHANNEL_IDS.map((channel, index) => [channel, counts[index] ?? 0])) };
-}
 
 function channelRange(db: DiscoveryDb, channel: Channel, from?: number, to?: number) {
   return db.notes.where(CHANNEL_INDEX).between([channel, low(from), -Infinity], [channel, high(to), []], true, true);

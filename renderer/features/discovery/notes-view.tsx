@@ -39,18 +39,18 @@ export function NotesView() {
   const searchClient = useSearchClient();
 
   const page = useLiveQuery(() => notes.query(filter, limit), [notes, filter, limit]);
-  useEffect(() => {
-    // Once the first page is on screen: a workspace loaded in bulk may need its note counts rebuilt.
-    if (page) void notes.ensureCounts();
-  }, [notes, page]);
+
   const personIds = useMemo(() => [...new Set(page?.notes.flatMap((note) => note.personIds) ?? [])], [page]);
   const people = useLiveQuery(() => contacts.getMany(personIds), [contacts, personIds.join(',')]);
   const peopleNames = useMemo(() => new Map((people ?? []).map((person) => [person.id, person.name])), [people]);
 
   const isInboxReady = page !== undefined;
   useEffect(() => {
-    if (isInboxReady) performance.mark('discovery:inbox-ready');
-  }, [isInboxReady]);
+    if (!isInboxReady) return;
+    performance.mark('discovery:inbox-ready');
+    // Once the first page is on screen: a workspace loaded in bulk may need its note counts rebuilt.
+    void notes.ensureCounts();
+  }, [isInboxReady, notes]);
 
   const search = params.toString();
   const noteHref = useCallback((id: string) => `/discovery/notes/${id}${search ? `?${search}` : ''}`, [search]);

@@ -58,3 +58,37 @@ describe('kept note counts', () => {
     expect(result.total).toBeNull();
   });
 });
+
+describe('kept tag, team and organisation counts', () => {
+  it('list the values in use without walking the indexes, following edits and deletes', async () => {
+    const db = await openTestDatabase('note-facets');
+    const notes = createNotesRepository(db, createTestDependencies());
+    await notes.ensureCounts();
+    const first = await notes.create(note({ tags: ['ci', 'latency'], teams: ['payments'], organisation: 'Acme' }));
+    await notes.create(note({ tags: ['ci'], teams: ['search'] }));
+    await notes.update(first.id, { tags: ['flaky'], organisation: null });
+
+    const uniqueKeys = vi.spyOn(db.notes, 'orderBy');
+    expect(await notes.distinctValues('tags')).toEqual(['ci', 'flaky']);
+    expect(await notes.distinctValues('teams')).toEqual(['payments', 'search']);
+    expect(await notes.distinctValues('organisation')).toEqual([]);
+    expect(uniqueKeys).not.toHaveBeenCalled();
+
+    await notes.delete(first.id);
+    expect(await notes.distinctValues('tags')).toEqual(['ci']);
+    expect((await readNoteCounts(db))?.tags.get('ci')).toBe(1);
+  });
+
+  it('are rebuilt from the indexes with everything else', async () => {
+    const db = await openTestDatabase('note-facets-rebuild');
+    const notes = createNotesRepository(db, createTestDependencies());
+    await notes.create(note({ tags: ['a', 'b'], teams: ['t'], organisation: 'Org' }));
+    await notes.create(note({ tags: ['a'] }));
+    await db.meta.delete('noteCounts');
+    await notes.ensureCounts();
+    const counts = await readNoteCounts(db);
+    expect(counts?.tags).toEqual(new Map([['a', 2], ['b', 1]]));
+    expect(counts?.teams).toEqual(new Map([['t', 1]]));
+    expect(counts?.organisations).toEqual(new Map([['Org', 1]]));
+  });
+});
