@@ -17,7 +17,7 @@ export function createAppRouter() {
         { index: true, element: <Navigate to="/discovery" replace /> },
         { path: 'discovery/*', element: <DiscoveryScreen /> },
         { path: 'people', element: <PeopleScreen /> },
-        { path: 'surveys', element: <SurveysScreen /> },
+        { path: 'surveys/*', element: <SurveysScreen /> },
         { path: 'board', element: <BoardScreen /> },
         { path: 'artifacts', element: <ArtifactsScreen /> },
         { path: 'settings', element: <SettingsScreen /> },

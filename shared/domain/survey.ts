@@ -4,6 +4,10 @@ export interface Survey {
   readonly title: string;
   readonly sourceFileName: string;
   readonly importedAt: number;
+  /** The export shape it was read as (see SURVEY-FORMATS.md); absent on surveys from older builds. */
+  readonly format?: string;
+  /** Responses stored, kept with every import so lists need not count them. */
+  readonly responseCount?: number;
   readonly createdAt: number;
   readonly updatedAt: number;
 }
@@ -18,9 +22,13 @@ export interface SurveyQuestion {
   readonly text: string;
   readonly type: SurveyQuestionType;
   readonly options?: readonly string[];
-  readonly scale?: { readonly min: number; readonly max: number };
+  readonly scale?: { readonly min: number; readonly max: number; readonly labels?: readonly string[] };
   /** For grid items: the grid question this row belongs to. */
   readonly gridTitle?: string;
+  /** For grid items: whether a cell is a point on a scale or one of the options. */
+  readonly itemType?: Exclude<SurveyQuestionType, 'grid-item'>;
+  /** Derived from the column header: the same question in a newer export of the survey has the same key. */
+  readonly key?: string;
 }
 
 export type SurveyAnswer = string | number | readonly string[] | null;
@@ -34,4 +42,8 @@ export interface SurveyResponse {
   readonly submittedAt?: number;
   /** Answers by question id. */
   readonly answers: Readonly<Record<string, SurveyAnswer>>;
+  /** A hash of the answers as read from the file: a re-import tells changed responses from unchanged ones by it. */
+  readonly answersHash?: string;
+  /** Set when someone marked the respondent "to follow up"; cleared when done or unmarked. */
+  readonly followUp?: { readonly markedAt: number; readonly doneAt?: number };
 }
