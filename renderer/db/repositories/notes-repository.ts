@@ -244,7 +244,11 @@ async function selectiveCandidates(db: DiscoveryDb, filter: NoteFilter): Promise
 }
 
 // Copies field by field, so nothing a caller's object carries beyond NewNote is stored.
-function toNote(id: string, fields: NewNote, createdAt: number, updatedAt: number): Note {
+/**
+ * The stored form of a new note: the body cleaned, its plain text derived, channel fields checked.
+ * Exported for importers that write notes in their own transaction; they must also adjust the counts.
+ */
+export function toNote(id: string, fields: NewNote, createdAt: number, updatedAt: number): Note {
   if (!Number.isFinite(fields.occurredAt)) throw new RangeError('A note needs the date it happened.');
   // Every way into the table (editor, import, restore) passes here, so hostile markup stops here.
   const body = sanitizeRichText(fields.body);
