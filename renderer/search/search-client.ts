@@ -36,6 +36,8 @@ export interface SearchClient {
   notesChanged(ids: readonly string[]): void;
   /** Tells the index these notes were deleted. */
   notesDeleted(ids: readonly string[]): void;
+  /** Tells the index that many notes were written elsewhere (an import) so it catches up from the table. */
+  catchUp(): void;
   /** Calls `listener` with the index status now and on every change; returns the unsubscribe function. */
   subscribeStatus(listener: (status: SearchStatus) => void): () => void;
   /** The latest status. */
@@ -134,6 +136,10 @@ export function createSearchClient(workerFactory: () => SearchWorkerPort = () =>
 
     notesDeleted(ids) {
       if (ids.length > 0) connect().postMessage({ type: 'notesDeleted', ids: [...ids] });
+    },
+
+    catchUp() {
+      connect().postMessage({ type: 'catchUp' });
     },
 
     subscribeStatus(listener) {

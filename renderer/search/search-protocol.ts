@@ -8,7 +8,9 @@ export type SearchWorkerRequest =
   | { readonly type: 'open'; readonly databaseName: string }
   | { readonly type: 'search'; readonly requestId: number; readonly query: string; readonly limit: number }
   | { readonly type: 'notesChanged'; readonly ids: readonly string[] }
-  | { readonly type: 'notesDeleted'; readonly ids: readonly string[] };
+  | { readonly type: 'notesDeleted'; readonly ids: readonly string[] }
+  /** Many notes were written elsewhere (an import): catch up from the notes table, re-reading contact names. */
+  | { readonly type: 'catchUp' };
 
 export type SearchPhase = 'loading' | 'indexing' | 'ready' | 'error';
 
@@ -48,6 +50,8 @@ export function parseSearchWorkerRequest(data: unknown): SearchWorkerRequest | u
       if (!('requestId' in data) || !('query' in data) || !('limit' in data)) return undefined;
       if (typeof data.requestId !== 'number' || typeof data.query !== 'string' || typeof data.limit !== 'number') return undefined;
       return { type: 'search', requestId: data.requestId, query: data.query, limit: clampLimit(data.limit) };
+    case 'catchUp':
+      return { type: 'catchUp' };
     case 'notesChanged':
     case 'notesDeleted': {
       const ids = 'ids' in data && Array.isArray(data.ids) ? data.ids.filter((id): id is string => typeof id === 'string') : undefined;

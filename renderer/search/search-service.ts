@@ -290,6 +290,26 @@ export function createSearchService(db: DiscoveryDb, post: (reply: SearchWorkerR
     void saveSnapshot(index);
   };
 
+  /** After another context wrote many notes (a survey import): re-read contacts and catch up, showing progress. */
+  const catchUpAfterBulkWrite = async () => {
+    const live = index;
+    if (live === null || phase !== 'ready') return;
+    contactNames = await source.contactNames();
+    let isLongWork = false;
+    unpersistedChanges += await catchUp(live, async (done, of) => {
+      if (of <= buildPageSize) return;
+      isLongWork = true;
+      phase = 'indexing';
+      postStatus();
+      await yieldToEventLoop();
+      await answerLatestSearch();
+    });
+    phase = 'ready';
+    if (isLongWork) await saveSnapshot(live);
+    postStatus();
+    schedulePersist();
+  };
+
   const start = async () => {
     postStatus();
     contactNames = await source.contactNames();
@@ -353,6 +373,9 @@ export function createSearchService(db: DiscoveryDb, post: (reply: SearchWorkerR
             pendingDeleted.add(id);
           }
           break;
+        case 'catchUp':
+          void enqueue(catchUpAfterBulkWrite);
+          return;
         case 'open':
           return;
       }

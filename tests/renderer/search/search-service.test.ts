@@ -226,6 +226,19 @@ describe('search service', () => {
     expect(lastStatus(recorded.replies)).toEqual({ type: 'status', phase: 'ready', indexed: 0, total: 0 });
   });
 
+  it('catches up with notes and contacts written elsewhere when told to (a survey import in another worker)', async () => {
+    const db = await open(uniqueDatabaseName('search-catch-up'));
+    const recorded = await start(db);
+    const dependencies = createTestDependencies();
+    const person = await createContactsRepository(db, dependencies).create({ name: 'Margaret Hamilton' });
+    await createNotesRepository(db, dependencies).createMany([note('Survey answer', 'flaky deploys', { personIds: [person.id] })]);
+    expect(await titles(recorded, 'flaky')).toEqual([]);
+
+    recorded.service.handle({ type: 'catchUp' });
+    expect(await titles(recorded, 'flaky')).toEqual(['Survey answer']);
+    expect(await titles(recorded, 'hamilton')).toEqual(['Survey answer']);
+  });
+
   it('takes a large import in batches, answering searches in between and compacting as it goes', async () => {
     const db = await open(uniqueDatabaseName('search-import'));
     const recorded = await start(db, { compactAfterChanges: 300 });
