@@ -296,7 +296,7 @@ export function createSearchService(db: DiscoveryDb, post: (reply: SearchWorkerR
     if (live === null || phase !== 'ready') return;
     contactNames = await source.contactNames();
     let isLongWork = false;
-    unpersistedChanges += await catchUp(live, async (done, of) => {
+    unpersistedChanges += await catchUp(live, async (_done, of) => {
       if (of <= buildPageSize) return;
       isLongWork = true;
       phase = 'indexing';
