@@ -4,12 +4,14 @@ import { createContactsRepository, type ContactsRepository } from './repositorie
 import { createHighlightsRepository, type HighlightsRepository } from './repositories/highlights-repository';
 import { createNotesRepository, type NotesRepository } from './repositories/notes-repository';
 import { createSettingsRepository, type SettingsRepository } from './repositories/settings-repository';
+import { createSurveysRepository, type SurveysRepository } from './repositories/surveys-repository';
 
 export interface Repositories {
   readonly notes: NotesRepository;
   readonly contacts: ContactsRepository;
   readonly highlights: HighlightsRepository;
   readonly settings: SettingsRepository;
+  readonly surveys: SurveysRepository;
 }
 
 /** The repositories over the open workspace; components never touch tables themselves. */
@@ -21,6 +23,7 @@ export function useRepositories(): Repositories {
       contacts: createContactsRepository(db),
       highlights: createHighlightsRepository(db),
       settings: createSettingsRepository(db),
+      surveys: createSurveysRepository(db),
     }),
     [db],
   );

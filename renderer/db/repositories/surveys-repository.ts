@@ -1,0 +1,77 @@
+import { Dexie } from 'dexie';
+import type { Survey, SurveyQuestion, SurveyResponse } from '../../../shared/domain/survey';
+import type { DiscoveryDb } from '../discovery-db';
+import { systemClock, type RepositoryDependencies } from './repository-dependencies';
+import { writeTransaction } from './write-transaction';
+
+/** A stored survey a file looks like a newer export of, with the share of its questions found in the file. */
+export interface SurveyMatch {
+  readonly surveyId: string;
+  readonly title: string;
+  readonly responseCount: number;
+  /** 0..1: stored question keys also in the file. */
+  readonly overlap: number;
+}
+
+export interface SurveysRepository {
+  /** Every survey, most recently imported first (a directory: tens, not thousands). */
+  list(): Promise<readonly Survey[]>;
+  get(id: string): Promise<Survey | undefined>;
+  /** A survey's questions in column order. */
+  questions(surveyId: string): Promise<readonly SurveyQuestion[]>;
+  /** Stored surveys holding at least `threshold` of their question keys among `keys`, best first. */
+  findByQuestionKeys(keys: ReadonlySet<string>, threshold: number): Promise<readonly SurveyMatch[]>;
+  /** Calls `visit` for each response of a survey, in respondent-key order, without keeping them all. */
+  eachResponse(surveyId: string, visit: (response: SurveyResponse) => void): Promise<void>;
+  /** The responses with these ids, in the same order; missing ones are left out. */
+  responses(ids: readonly string[]): Promise<readonly SurveyResponse[]>;
+  /** Marks (or unmarks) a respondent "to follow up"; `done` records that the follow-up happened. */
+  setFollowUp(responseId: string, state: 'marked' | 'done' | 'none'): Promise<SurveyResponse | undefined>;
+}
+
+const RESPONSE_INDEX = '[surveyId+respondentKey]';
+
+export function createSurveysRepository(db: DiscoveryDb, { clock = systemClock }: RepositoryDependencies = {}): SurveysRepository {
+  const questions = (surveyId: string) =>
+    db.surveyQuestions.where('[surveyId+position]').between([surveyId, Dexie.minKey], [surveyId, Dexie.maxKey]).toArray();
+  return {
+    list: () => db.surveys.orderBy('importedAt').reverse().toArray(),
+    get: (id) => db.surveys.get(id),
+    questions,
+
+    async findByQuestionKeys(keys, threshold) {
+      const matches: SurveyMatch[] = [];
+      for (const survey of await db.surveys.toArray()) {
+        const withKeys = (await questions(survey.id)).filter((question) => question.key !== undefined);
+        if (withKeys.length === 0) continue;
+        const overlap = withKeys.filter((question) => keys.has(question.key ?? '')).length / withKeys.length;
+        if (overlap >= threshold) matches.push({ surveyId: survey.id, title: survey.title, responseCount: survey.responseCount ?? 0, overlap });
+      }
+      return matches.sort((a, b) => b.overlap - a.overlap || a.title.localeCompare(b.title));
+    },
+
+    async eachResponse(surveyId, visit) {
+      await db.surveyResponses.where(RESPONSE_INDEX).between([surveyId, Dexie.minKey], [surveyId, Dexie.maxKey]).each(visit);
+    },
+
+    async responses(ids) {
+      const rows = await db.surveyResponses.bulkGet([...ids]);
+      return rows.filter((row): row is SurveyResponse => row !== undefined);
+    },
+
+    setFollowUp(responseId, state) {
+      return writeTransaction(db, [db.surveyResponses], async () => {
+        const response = await db.surveyResponses.get(responseId);
+        if (response === undefined) return undefined;
+        const { followUp: previous, ...rest } = response;
+        const now = clock();
+        const updated: SurveyResponse =
+          state === 'none'
+            ? rest
+            : { ...rest, followUp: state === 'marked' ? { markedAt: now } : { markedAt: previous?.markedAt ?? now, doneAt: now } };
+        await db.surveyResponses.put(updated);
+        return updated;
+      });
+    },
+  };
+}
