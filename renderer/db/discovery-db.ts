@@ -6,6 +6,7 @@ import type { Highlight } from '../../shared/domain/highlight';
 import type { Note } from '../../shared/domain/note';
 import type { Round } from '../../shared/domain/round';
 import type { Survey, SurveyQuestion, SurveyResponse } from '../../shared/domain/survey';
+import type { SurveyPlan } from '../../shared/domain/survey-plan';
 import type { Experiment, Solution } from '../../shared/domain/validation';
 import { NewerSchemaError } from './newer-schema-error';
 import { readSchemaVersion } from './repositories/meta-repository';
@@ -59,6 +60,7 @@ export class DiscoveryDb extends Dexie {
   declare readonly settings: Table<SettingRecord, string>;
   declare readonly meta: Table<MetaRecord, string>;
   declare readonly searchIndex: Table<SearchIndexRecord, string>;
+  declare readonly surveyPlans: Table<SurveyPlan, string>;
 
   /** The schema version this build writes. */
   readonly appSchemaVersion: number;

@@ -4,6 +4,7 @@ import { createContactsRepository, type ContactsRepository } from './repositorie
 import { createHighlightsRepository, type HighlightsRepository } from './repositories/highlights-repository';
 import { createNotesRepository, type NotesRepository } from './repositories/notes-repository';
 import { createSettingsRepository, type SettingsRepository } from './repositories/settings-repository';
+import { createSurveyPlansRepository, type SurveyPlansRepository } from './repositories/survey-plans-repository';
 import { createSurveysRepository, type SurveysRepository } from './repositories/surveys-repository';
 
 export interface Repositories {
@@ -11,6 +12,7 @@ export interface Repositories {
   readonly contacts: ContactsRepository;
   readonly highlights: HighlightsRepository;
   readonly settings: SettingsRepository;
+  readonly surveyPlans: SurveyPlansRepository;
   readonly surveys: SurveysRepository;
 }
 
@@ -23,6 +25,7 @@ export function useRepositories(): Repositories {
       contacts: createContactsRepository(db),
       highlights: createHighlightsRepository(db),
       settings: createSettingsRepository(db),
+      surveyPlans: createSurveyPlansRepository(db),
       surveys: createSurveysRepository(db),
     }),
     [db],

@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import { schemaV1 } from './v1';
 import { schemaV2 } from './v2';
+import { schemaV3 } from './v3';
 
 /** One schema version: its stores (null deletes a table) and the data migration run on the way up. */
 export interface SchemaVersion {
@@ -16,6 +17,7 @@ export interface SchemaVersion {
 export const schemaVersions: readonly SchemaVersion[] = [
   { version: 1, stores: schemaV1 },
   { version: 2, stores: schemaV2 },
+  { version: 3, stores: schemaV3 },
 ];
 
 /** The highest version in a list of schema versions (0 for none). */

@@ -2,8 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DiscoveryDb } from '../../../../renderer/db/discovery-db';
 import { openDatabase } from '../../../../renderer/db/open-database';
 import { createMetaRepository } from '../../../../renderer/db/repositories/meta-repository';
+import { createSurveyPlansRepository } from '../../../../renderer/db/repositories/survey-plans-repository';
 import { schemaV1 } from '../../../../renderer/db/schema/v1';
 import { CURRENT_SCHEMA_VERSION, schemaVersions, type SchemaVersion } from '../../../../renderer/db/schema/versions';
+import { createSurveyPlan } from '../../../../shared/domain/survey-plan';
 import { findUntestedVersions, openSeededDatabase, readRawRows, readStoredShape, seedDatabase } from '../migration-harness';
 import { uniqueDatabaseName } from '../unique-database-name';
 
@@ -49,6 +51,41 @@ const upgradeTests: Readonly<Record<number, () => Promise<void>>> = {
     expect(db.backendDB().version).toBe(20);
     db.close();
     expect((await readStoredShape(name)).tableNames).toEqual([...Object.keys(schemaV1), 'searchIndex'].sort());
+  },
+  3: async () => {
+    // Version 3 adds the empty surveyPlans table. A v2 workspace with notes, contacts, a survey and
+    // its persisted search index comes through untouched, and the new table takes plans at once.
+    const name = uniqueDatabaseName('v3');
+    const contactRow = { id: 'contact-1', name: 'Ada', nameKey: 'ada', createdAt: 1, updatedAt: 1 };
+    const highlightRow = { id: 'highlight-1', noteId: 'note-1', quote: 'CI is slow', tags: ['ci'], createdAt: 2, updatedAt: 2 };
+    const surveyRow = { id: 'survey-1', title: 'CI survey', sourceFileName: 'ci.csv', importedAt: 3, createdAt: 3, updatedAt: 3 };
+    const searchIndexRow = { key: 'notes', watermark: 4, snapshot: { terms: ['ci', 'slow'] } };
+    const settingRow = { key: 'lastChannel', value: 'coffee-chat' };
+    const rows = {
+      notes: [noteRowV1],
+      contacts: [contactRow],
+      highlights: [highlightRow],
+      surveys: [surveyRow],
+      searchIndex: [searchIndexRow],
+      settings: [settingRow],
+    };
+    const versions = schemaVersions.filter((schemaVersion) => schemaVersion.version <= 3);
+    const db = await openSeededDatabase({ name, version: 2, rows, versions });
+    expect(await db.notes.toArray()).toEqual([noteRowV1]);
+    expect(await db.contacts.toArray()).toEqual([contactRow]);
+    expect(await db.highlights.toArray()).toEqual([highlightRow]);
+    expect(await db.surveys.toArray()).toEqual([surveyRow]);
+    expect(await db.searchIndex.toArray()).toEqual([searchIndexRow]);
+    expect(await db.settings.toArray()).toEqual([settingRow]);
+    expect(await db.notes.where('[occurredAt+id]').above([0, '']).count()).toBe(1);
+    expect(await db.surveyPlans.count()).toBe(0);
+    expect(await createMetaRepository(db).getSchemaVersion()).toBe(3);
+    expect(db.backendDB().version).toBe(30);
+    const plan = createSurveyPlan('plan-1', { title: 'CI survey plan' }, 5);
+    await createSurveyPlansRepository(db).restore(plan);
+    expect(await db.surveyPlans.orderBy('updatedAt').toArray()).toEqual([plan]);
+    db.close();
+    expect((await readStoredShape(name)).tableNames).toEqual([...Object.keys(schemaV1), 'searchIndex', 'surveyPlans'].sort());
   },
 };
 

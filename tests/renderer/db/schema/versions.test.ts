@@ -44,6 +44,13 @@ describe('schema versions', () => {
           },
           "version": 2,
         },
+        {
+          "hasUpgrade": false,
+          "stores": {
+            "surveyPlans": "id, updatedAt",
+          },
+          "version": 3,
+        },
       ]
     `);
   });
@@ -66,11 +73,12 @@ describe('schema versions', () => {
   it('gives every table of the current schema a typed property on DiscoveryDb', () => {
     const db = new DiscoveryDb('schema-property-check');
     const tableNames = [...new Set(schemaVersions.flatMap((schemaVersion) => Object.keys(schemaVersion.stores)))].sort();
-    expect(tableNames).toEqual([...Object.keys(schemaV1), 'searchIndex'].sort());
+    expect(tableNames).toEqual([...Object.keys(schemaV1), 'searchIndex', 'surveyPlans'].sort());
     expect(db.tables.map((table) => table.name).sort()).toEqual(tableNames);
     expect(db.notes.name).toBe('notes');
     expect(db.meta.name).toBe('meta');
     expect(db.searchIndex.name).toBe('searchIndex');
+    expect(db.surveyPlans.name).toBe('surveyPlans');
   });
 
   it('maps native IndexedDB versions to schema versions, counting Dexie schema patches as the same version', () => {
