@@ -64,28 +64,62 @@ export function parseSurveyTable(text: string): ParseSurveyTableResult {
     return fail(row, message);
   }
 
-  const data = parsed.data;
-  for (const [index, cells] of data.entries()) {
+  return surveyTableFromRows(parsed.data, { delimiter: parsed.meta.delimiter, sheetRow });
+}
+
+/** Where rows handed to surveyTableFromRows came from, for the table and its messages. */
+export interface SurveyRowsMeta {
+  /** The delimiter the text was split on, or '' for rows read from a workbook. */
+  readonly delimiter: string;
+  /** The 1-based spreadsheet row of `rows[index]`; `index + 1` when absent. */
+  readonly sheetRow?: (index: number) => number;
+}
+
+const COLUMN_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** A 1-based column number as a spreadsheet names it: 1 -> A, 27 -> AA. */
+export function columnLetter(column: number): string {
+  let name = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) name = COLUMN_LETTERS[(n - 1) % 26] + name;
+  return name;
+}
+
+/**
+ * Turns rows of cells (from CSV text or a workbook sheet) into a SurveyTable: recognises the
+ * export format to separate header rows from responses, pads short rows to the header's width and
+ * drops trailing empty cells past it. Refuses, naming the row, no rows at all, headers without
+ * responses, a NUL character and a row with a value past the header's last column.
+ */
+export function surveyTableFromRows(rows: readonly (readonly string[])[], meta: SurveyRowsMeta): ParseSurveyTableResult {
+  const isWorkbook = meta.delimiter === '';
+  const sheetRow = meta.sheetRow ?? ((index: number): number => index + 1);
+  if (rows.length === 0) return fail(null, 'The file is empty.');
+
+  for (const [index, cells] of rows.entries()) {
     const column = cells.findIndex((cell) => cell.includes('\u0000'));
     if (column >= 0) {
       return fail(
         sheetRow(index),
-        `Cell ${column + 1} contains a NUL byte; the file may be damaged or saved as UTF-16 without a byte-order mark.`,
+        isWorkbook
+          ? `Cell ${columnLetter(column + 1)}${sheetRow(index)} contains a NUL character; the workbook may be damaged.`
+          : `Cell ${column + 1} contains a NUL byte; the file may be damaged or saved as UTF-16 without a byte-order mark.`,
       );
     }
   }
 
-  const { format, headerRowCount } = detectSurveyFormat(data);
-  const width = Math.max(...data.slice(0, Math.max(1, headerRowCount)).map((row) => row.length));
+  const { format, headerRowCount } = detectSurveyFormat(rows);
+  const width = Math.max(...rows.slice(0, Math.max(1, headerRowCount)).map((row) => row.length));
   const widened: string[][] = [];
-  for (const [index, cells] of data.entries()) {
+  for (const [index, cells] of rows.entries()) {
     // Trailing empty cells past the header are what spreadsheets leave behind, not data.
     let length = cells.length;
     while (length > width && cells[length - 1] === '') length -= 1;
     if (length > width) {
       return fail(
         sheetRow(index),
-        `This row has ${length} cells but the header has ${width}; a cell may hold an unquoted ${describeDelimiter(parsed.meta.delimiter)}.`,
+        isWorkbook
+          ? `Cell ${columnLetter(length)}${sheetRow(index)} holds a value but the header ends at column ${columnLetter(width)}; give that column a header or delete the value.`
+          : `This row has ${length} cells but the header has ${width}; a cell may hold an unquoted ${describeDelimiter(meta.delimiter)}.`,
       );
     }
     const row = cells.slice(0, length);
@@ -93,7 +127,7 @@ export function parseSurveyTable(text: string): ParseSurveyTableResult {
     widened.push(row);
   }
 
-  const rows = widened.slice(headerRowCount);
-  if (rows.length === 0) return fail(null, 'The file has headers but no responses.');
-  return { ok: true, table: { headerRows: widened.slice(0, headerRowCount), rows, delimiter: parsed.meta.delimiter, format } };
+  const responses = widened.slice(headerRowCount);
+  if (responses.length === 0) return fail(null, 'The file has headers but no responses.');
+  return { ok: true, table: { headerRows: widened.slice(0, headerRowCount), rows: responses, delimiter: meta.delimiter, format } };
 }

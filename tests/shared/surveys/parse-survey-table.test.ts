@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSurveyTable, type SurveyTable } from '../../../shared/surveys/parse-survey-table';
+import { columnLetter, parseSurveyTable, surveyTableFromRows, type SurveyTable } from '../../../shared/surveys/parse-survey-table';
 
 function table(text: string): SurveyTable {
   const result = parseSurveyTable(text);
@@ -120,5 +120,44 @@ describe('parseSurveyTable: problems', () => {
 
   it('counts multi-line cells once when naming rows', () => {
     expect(problem('id,answer\n1,"a\nb\nc"\n2,x,y\n').row).toBe(3);
+  });
+});
+
+describe('surveyTableFromRows: the step shared by CSV and workbook reading', () => {
+  it('recognises the format, widens short rows and keeps the delimiter it was given', () => {
+    const result = surveyTableFromRows([['#', 'Q1', 'Submit Date (UTC)'], ['abc', 'yes']], { delimiter: '' });
+    expect(result).toEqual({
+      ok: true,
+      table: { headerRows: [['#', 'Q1', 'Submit Date (UTC)']], rows: [['abc', 'yes', '']], delimiter: '', format: 'typeform' },
+    });
+  });
+
+  it('refuses no rows and headers without responses', () => {
+    expect(surveyTableFromRows([], { delimiter: ',' })).toEqual({ ok: false, problem: { row: null, message: 'The file is empty.' } });
+    expect(surveyTableFromRows([['a', 'b']], { delimiter: '' })).toEqual({
+      ok: false,
+      problem: { row: null, message: 'The file has headers but no responses.' },
+    });
+  });
+
+  it('names rows through sheetRow, with workbook wording when there is no delimiter', () => {
+    const rows = [['a', 'b'], ['1', '2', '', 'stray']];
+    const sheetRow = (index: number): number => [1, 7][index] ?? 0;
+    expect(surveyTableFromRows(rows, { delimiter: '', sheetRow })).toEqual({
+      ok: false,
+      problem: { row: 7, message: 'Cell D7 holds a value but the header ends at column B; give that column a header or delete the value.' },
+    });
+    expect(surveyTableFromRows(rows, { delimiter: ';' })).toEqual({
+      ok: false,
+      problem: { row: 2, message: 'This row has 4 cells but the header has 2; a cell may hold an unquoted ";".' },
+    });
+    expect(surveyTableFromRows([['a'], ['x\u0000']], { delimiter: '', sheetRow })).toEqual({
+      ok: false,
+      problem: { row: 7, message: 'Cell A7 contains a NUL character; the workbook may be damaged.' },
+    });
+  });
+
+  it('names columns as a spreadsheet does', () => {
+    expect([1, 2, 26, 27, 52, 53, 702, 703, 16384].map(columnLetter)).toEqual(['A', 'B', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD']);
   });
 });
