@@ -37,6 +37,14 @@ export interface RawSurveyBulkAddReport {
   readonly responses: number;
   readonly generateMs: number;
   readonly bulkAddMs: number;
+  /**
+   * Every record the importer stores for this file (responses, a contact per respondent email, a
+   * survey-response note per free-text answer), built before timing, then one bulkAdd per table in
+   * one transaction: the "same records" the importer is held to.
+   */
+  readonly allRecordsBulkAddMs: number;
+  readonly contacts: number;
+  readonly notes: number;
 }
 
 /** What the seeding bundle (seed-entry.ts) puts on `window` in a page of the app's origin. */

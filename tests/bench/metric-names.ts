@@ -42,6 +42,9 @@ export const heapMetrics = (size: string) => ({
 export const importMetrics = (size: string) => ({
   total: `import.ms.${size}`,
   raw: `import.raw_bulkadd_ms.${size}`,
+  rawAll: `import.raw_all_records_bulkadd_ms.${size}`,
+  ratioToResponses: `import.ratio_to_raw_responses_only.${size}`,
+  preview: `import.preview_ms.${size}`,
   ratio: `import.ratio_to_raw.${size}`,
   maxTask: `import.max_task_ms.${size}`,
   fileMb: `import.file_mb.${size}`,

@@ -21,8 +21,11 @@ export interface SurveysRepository {
   questions(surveyId: string): Promise<readonly SurveyQuestion[]>;
   /** Stored surveys holding at least `threshold` of their question keys among `keys`, best first. */
   findByQuestionKeys(keys: ReadonlySet<string>, threshold: number): Promise<readonly SurveyMatch[]>;
-  /** Calls `visit` for each response of a survey, in respondent-key order, without keeping them all. */
-  eachResponse(surveyId: string, visit: (response: SurveyResponse) => void): Promise<void>;
+  /**
+   * Hands a survey's responses to `visit` a page at a time, in respondent-key order: one getAll per
+   * page instead of a cursor step per row (100,000 cursor steps take seconds in Chromium).
+   */
+  eachResponsePage(surveyId: string, visit: (page: readonly SurveyResponse[]) => void, pageSize?: number): Promise<void>;
   /** The responses with these ids, in the same order; missing ones are left out. */
   responses(ids: readonly string[]): Promise<readonly SurveyResponse[]>;
   /** Marks (or unmarks) a respondent "to follow up"; `done` records that the follow-up happened. */
@@ -50,8 +53,20 @@ export function createSurveysRepository(db: DiscoveryDb, { clock = systemClock }
       return matches.sort((a, b) => b.overlap - a.overlap || a.title.localeCompare(b.title));
     },
 
-    async eachResponse(surveyId, visit) {
-      await db.surveyResponses.where(RESPONSE_INDEX).between([surveyId, Dexie.minKey], [surveyId, Dexie.maxKey]).each(visit);
+    async eachResponsePage(surveyId, visit, pageSize = 5_000) {
+      let after: string | null = null;
+      for (;;) {
+        const lower = after === null ? [surveyId, Dexie.minKey] : [surveyId, after];
+        const page: SurveyResponse[] = await db.surveyResponses
+          .where(RESPONSE_INDEX)
+          .between(lower, [surveyId, Dexie.maxKey], after === null, true)
+          .limit(pageSize)
+          .toArray();
+        if (page.length > 0) visit(page);
+        const last: SurveyResponse | undefined = page.at(-1);
+        if (page.length < pageSize || last === undefined) return;
+        after = last.respondentKey;
+      }
     },
 
     async responses(ids) {

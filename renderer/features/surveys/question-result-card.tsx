@@ -1,0 +1,160 @@
+import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { SurveyQuestion } from '../../../shared/domain/survey';
+import type { GridResult, OptionCount, QuestionResult } from '../../../shared/surveys/survey-results';
+
+const TYPE_LABELS: Readonly<Record<SurveyQuestion['type'], string>> = {
+  scale: 'Scale',
+  number: 'Number',
+  'single-choice': 'Single choice',
+  'multi-choice': 'Multiple choice',
+  'free-text': 'Free text',
+  'grid-item': 'Grid row',
+};
+
+/** Bars drawn per option; long tails of rarely given values are summed into one "Other" bar. */
+const MAX_BARS = 15;
+const BAR_HEIGHT = 30;
+
+const formatPercent = (percent: number) => `${percent >= 10 || percent === 0 ? Math.round(percent) : percent.toFixed(1)}%`;
+const formatNumber = (value: number) => (Number.isInteger(value) ? value.toLocaleString() : value.toLocaleString(undefined, { maximumFractionDigits: 2 }));
+
+/** One question's results: its distribution as a bar chart with counts and percents, stats and NPS where they apply. */
+export function QuestionResultCard({ question, result }: { readonly question: SurveyQuestion; readonly result: QuestionResult }) {
+  const total = result.answered + result.skipped;
+  return (
+    <article className="panel result-card" aria-label={question.text}>
+      <header className="result-card__header">
+        <h3>{question.text}</h3>
+        <span className="badge badge--neutral">
+          {TYPE_LABELS[question.type]}
+          {question.scale !== undefined && question.type === 'scale' ? ` ${question.scale.min}–${question.scale.max}` : ''}
+        </span>
+      </header>
+      <p className="result-card__answered muted">
+        {result.answered.toLocaleString()} of {total.toLocaleString()} answered
+        {question.type === 'multi-choice' && ' · percents are of those who answered; one person can pick several'}
+      </p>
+      {result.nps !== undefined && <NpsLine nps={result.nps} />}
+      {result.stats !== undefined && (
+        <p className="result-card__stats">
+          Mean <strong>{formatNumber(result.stats.mean)}</strong> · median <strong>{formatNumber(result.stats.median)}</strong> · range{' '}
+          {formatNumber(result.stats.min)}–{formatNumber(result.stats.max)}
+        </p>
+      )}
+      {result.options !== undefined && result.options.length > 0 && question.type !== 'number' && <DistributionChart options={result.options} />}
+      {question.type === 'free-text' && <p className="muted">The answers are listed under Free-text answers, and each is a note in Discovery.</p>}
+    </article>
+  );
+}
+
+function NpsLine({ nps }: { readonly nps: NonNullable<QuestionResult['nps']> }) {
+  const tone = nps.score >= 30 ? 'ok' : nps.score >= 0 ? 'warning' : 'danger';
+  return (
+    <p className="result-card__nps">
+      <span className={`badge badge--${tone}`}>NPS {nps.score > 0 ? `+${nps.score}` : nps.score}</span>{' '}
+      <span className="muted">
+        {nps.promoters.toLocaleString()} promoters (9–10) · {nps.passives.toLocaleString()} passives (7–8) · {nps.detractors.toLocaleString()} detractors
+        (0–6)
+      </span>
+    </p>
+  );
+}
+
+interface ChartBar {
+  readonly label: string;
+  readonly count: number;
+  readonly percent: number;
+  readonly text: string;
+}
+
+function barsOf(options: readonly OptionCount[]): ChartBar[] {
+  const bars = options.map((option) => ({ label: option.option, count: option.count, percent: option.percent, text: `${option.count.toLocaleString()} (${formatPercent(option.percent)})` }));
+  if (bars.length <= MAX_BARS) return bars;
+  const kept = [...bars].sort((a, b) => b.count - a.count).slice(0, MAX_BARS - 1);
+  const keptLabels = new Set(kept.map((bar) => bar.label));
+  const rest = bars.filter((bar) => !keptLabels.has(bar.label));
+  const count = rest.reduce((sum, bar) => sum + bar.count, 0);
+  const percent = rest.reduce((sum, bar) => sum + bar.percent, 0);
+  return [
+    ...bars.filter((bar) => keptLabels.has(bar.label)),
+    { label: `${rest.length} other answers`, count, percent, text: `${count.toLocaleString()} (${formatPercent(percent)})` },
+  ];
+}
+
+/** A horizontal bar per option, in the question's order, each labelled with its count and percent; the same figures as a list for screen readers. */
+function DistributionChart({ options }: { readonly options: readonly OptionCount[] }) {
+  const bars = barsOf(options);
+  const longest = Math.max(...bars.map((bar) => bar.label.length));
+  const labelWidth = Math.min(280, Math.max(96, longest * 7.6));
+  return (
+    <figure className="result-card__chart">
+      <div aria-hidden="true">
+        <ResponsiveContainer width="100%" height={bars.length * BAR_HEIGHT + 16}>
+          <BarChart data={bars} layout="vertical" margin={{ top: 4, right: 96, bottom: 4, left: 4 }} barCategoryGap={5}>
+            <CartesianGrid horizontal={false} stroke="var(--border)" />
+            <XAxis type="number" hide domain={[0, 'dataMax']} />
+            <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fill: 'var(--text)', fontSize: 12 }} tickLine={false} axisLine={false} interval={0} />
+            <Tooltip cursor={{ fill: 'var(--surface-2)' }} formatter={(_value, _name, item) => [(item.payload as ChartBar).text, 'Answers']} />
+            <Bar dataKey="count" fill="var(--accent)" radius={[0, 4, 4, 0]} isAnimationActive={false}>
+              <LabelList dataKey="text" position="right" fill="var(--muted)" fontSize={12} />
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption className="visually-hidden">
+        <ul>
+          {bars.map((bar) => (
+            <li key={bar.label}>
+              {bar.label}: {bar.text}
+            </li>
+          ))}
+        </ul>
+      </figcaption>
+    </figure>
+  );
+}
+
+/** A grid (matrix) question: rows by options, each cell its count and share of the row, shaded by that share. */
+export function GridResultCard({ grid }: { readonly grid: GridResult }) {
+  return (
+    <article className="panel result-card" aria-label={grid.title}>
+      <header className="result-card__header">
+        <h3>{grid.title}</h3>
+        <span className="badge badge--neutral">Grid</span>
+      </header>
+      <div className="result-grid">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Row</th>
+              {grid.options.map((option) => (
+                <th key={option} scope="col" className="numeric">
+                  {option}
+                </th>
+              ))}
+              <th scope="col" className="numeric">
+                Answered
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {grid.rows.map((row) => (
+              <tr key={row.questionId}>
+                <th scope="row">{row.label}</th>
+                {row.counts.map((count, index) => {
+                  const share = row.answered === 0 ? 0 : count / row.answered;
+                  return (
+                    <td key={grid.options[index] ?? index} className="numeric result-grid__cell" style={{ backgroundColor: `color-mix(in srgb, var(--accent) ${Math.round(share * 45)}%, transparent)` }}>
+                      {count.toLocaleString()} <span className="muted">({formatPercent(share * 100)})</span>
+                    </td>
+                  );
+                })}
+                <td className="numeric">{row.answered.toLocaleString()}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </article>
+  );
+}

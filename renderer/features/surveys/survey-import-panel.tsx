@@ -1,0 +1,346 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import type { SurveyColumnPlan, SurveyColumnRole, SurveyColumnType } from '../../../shared/surveys/survey-import-plan';
+import type { SurveyFileProblem } from '../../../shared/surveys/parse-survey-table';
+import type { SurveyImportControls, SurveyImportPreview, SurveyImportProgressUpdate } from '../../surveys';
+import { formatLabel } from './survey-format-label';
+
+const ROLE_LABELS: Readonly<Record<SurveyColumnRole, string>> = {
+  question: 'Question',
+  'grid-item': 'Grid row',
+  'choice-option': 'Option of a multi-choice question',
+  'respondent-key': 'Respondent key',
+  email: 'Respondent email',
+  name: 'Respondent name',
+  'submitted-at': 'Submitted at',
+  metadata: 'Metadata (kept out of results)',
+  ignore: 'Ignore',
+};
+
+const TYPE_LABELS: Readonly<Record<SurveyColumnType, string>> = {
+  scale: 'Scale',
+  number: 'Number',
+  'single-choice': 'Single choice',
+  'multi-choice': 'Multiple choice',
+  'free-text': 'Free text',
+};
+
+const ROLES = Object.keys(ROLE_LABELS) as SurveyColumnRole[];
+const TYPES = Object.keys(TYPE_LABELS) as SurveyColumnType[];
+const QUESTION_ROLES: ReadonlySet<SurveyColumnRole> = new Set(['question', 'grid-item', 'choice-option']);
+
+const STAGE_LABELS: Readonly<Record<SurveyImportProgressUpdate['stage'], string>> = {
+  reading: 'Reading the file',
+  parsing: 'Splitting rows and columns',
+  planning: 'Recognising the columns',
+  checking: 'Reading every answer',
+  matching: 'Looking for earlier imports of this survey',
+  writing: 'Saving',
+};
+
+interface SurveyImportPanelProps {
+  readonly controls: SurveyImportControls;
+  readonly onChooseAnother: () => void;
+}
+
+/** The import from reading to summary: progress, the preview with corrections, cancel, problems and the outcome. */
+export function SurveyImportPanel({ controls, onChooseAnother }: SurveyImportPanelProps) {
+  const { state } = controls;
+  switch (state.kind) {
+    case 'idle':
+      return null;
+    case 'reading':
+      return (
+        <section className="panel import-panel" aria-label="Survey import" data-import-state="reading">
+          <h2>Reading {state.fileName}</h2>
+          <ImportProgress progress={state.progress} />
+          <div className="import-panel__actions">
+            <button type="button" className="button" onClick={controls.cancel}>
+              Cancel
+            </button>
+          </div>
+        </section>
+      );
+    case 'preview':
+      return <ImportPreview key={state.preview.fileName} preview={state.preview} problems={state.problems} controls={controls} />;
+    case 'importing':
+      return (
+        <section className="panel import-panel" aria-label="Survey import" data-import-state="importing">
+          <h2>Importing {state.preview.plan.responseCount.toLocaleString()} responses</h2>
+          <ImportProgress progress={state.progress} />
+          <p className="muted">Nothing is visible until every response is saved; cancelling leaves no trace.</p>
+          <div className="import-panel__actions">
+            <button type="button" className="button" onClick={controls.cancel} disabled={state.isCancelling}>
+              {state.isCancelling ? 'Cancelling…' : 'Cancel import'}
+            </button>
+          </div>
+        </section>
+      );
+    case 'imported': {
+      const { summary } = state;
+      return (
+        <section className="panel import-panel import-panel--done" aria-label="Survey import" data-import-state="done" role="status">
+          <h2>Imported {state.preview.fileName}</h2>
+          <p>
+            <strong>{summary.added.toLocaleString()}</strong> new {summary.added === 1 ? 'response' : 'responses'} added
+            {summary.unchanged + summary.changed > 0 && (
+              <>
+                ; {summary.unchanged.toLocaleString()} unchanged and {summary.changed.toLocaleString()} changed since the last import
+              </>
+            )}
+            .
+          </p>
+          <ul className="import-panel__facts">
+            <li>{summary.notesCreated.toLocaleString()} free-text answers became survey-response notes in Discovery.</li>
+            <li>
+              {summary.contactsMatched.toLocaleString()} respondents matched existing contacts; {summary.contactsCreated.toLocaleString()} new contacts.
+            </li>
+            {summary.questionsAdded > 0 && <li>{summary.questionsAdded} questions added.</li>}
+          </ul>
+          <div className="import-panel__actions">
+            <Link className="button button--primary" to={`/surveys/${summary.surveyId}`}>
+              See the results
+            </Link>
+            <button type="button" className="button" onClick={controls.reset}>
+              Done
+            </button>
+          </div>
+        </section>
+      );
+    }
+    case 'failed':
+      return (
+        <section className="panel import-panel" aria-label="Survey import" data-import-state="failed">
+          <h2>{state.fileName} cannot be imported</h2>
+          <ProblemList problems={state.problems} />
+          <p className="muted">Nothing was saved.</p>
+          <div className="import-panel__actions">
+            <button type="button" className="button button--primary" onClick={onChooseAnother}>
+              Choose another file
+            </button>
+            <button type="button" className="button" onClick={controls.reset}>
+              Close
+            </button>
+          </div>
+        </section>
+      );
+    case 'cancelled':
+      return (
+        <section className="panel import-panel" aria-label="Survey import" data-import-state="cancelled" role="status">
+          <p>The import of {state.fileName} was cancelled. Nothing was saved.</p>
+          <div className="import-panel__actions">
+            <button type="button" className="button" onClick={controls.reset}>
+              Close
+            </button>
+          </div>
+        </section>
+      );
+  }
+}
+
+function ImportProgress({ progress }: { readonly progress: SurveyImportProgressUpdate | null }) {
+  const label = progress === null ? 'Starting' : STAGE_LABELS[progress.stage];
+  const showCount = progress !== null && progress.stage === 'writing' && progress.total > 0;
+  return (
+    <div className="import-progress">
+      <progress
+        aria-label="Import progress"
+        max={showCount ? progress.total : undefined}
+        value={showCount ? progress.done : undefined}
+        data-stage={progress?.stage ?? 'starting'}
+      />
+      <span className="muted">
+        {label}
+        {showCount && ` · ${Math.floor((progress.done / progress.total) * 100)}%`}
+        …
+      </span>
+    </div>
+  );
+}
+
+function ProblemList({ problems }: { readonly problems: readonly SurveyFileProblem[] }) {
+  return (
+    <ul className="problem-list" role="alert">
+      {problems.map((problem, index) => (
+        <li key={index}>
+          {problem.row !== null && <strong>Row {problem.row}: </strong>}
+          {problem.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+interface ImportPreviewProps {
+  readonly preview: SurveyImportPreview;
+  readonly problems: readonly SurveyFileProblem[];
+  readonly controls: SurveyImportControls;
+}
+
+function ImportPreview({ preview, problems, controls }: ImportPreviewProps) {
+  const { plan } = preview;
+  const [columns, setColumns] = useState<readonly SurveyColumnPlan[]>(plan.columns);
+  const [title, setTitle] = useState(plan.title);
+  const bestMatch = preview.matches[0];
+  const [target, setTarget] = useState<string>(bestMatch !== undefined && bestMatch.overlap >= 0.8 ? bestMatch.surveyId : '');
+  const titleId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  const questionCount = useMemo(() => countQuestions(columns), [columns]);
+  const change = (index: number, patch: Partial<SurveyColumnPlan>) =>
+    setColumns((current) => current.map((column) => (column.index === index ? { ...column, ...patch } : column)));
+
+  return (
+    <section className="panel import-panel" aria-label="Survey import" data-import-state="preview">
+      <h2 ref={heading} tabIndex={-1}>
+        Preview of {preview.fileName}
+      </h2>
+      <p className="import-panel__summary">
+        <span className="badge badge--neutral">{formatLabel(plan.format)}</span> {plan.responseCount.toLocaleString()} responses ·{' '}
+        {questionCount} questions · {columns.length} columns
+        {preview.encoding !== undefined && <span className="muted"> · {preview.encoding.toUpperCase()}</span>}
+        {preview.delimiter !== undefined && <span className="muted"> · separated by {delimiterName(preview.delimiter)}</span>}
+      </p>
+      {plan.notices.length > 0 && (
+        <ul className="import-panel__notices">
+          {plan.notices.map((notice) => (
+            <li key={notice}>{notice}</li>
+          ))}
+        </ul>
+      )}
+      <div className="import-panel__target">
+        <label className="field">
+          <span className="field__label">Add the responses to</span>
+          <select value={target} onChange={(event) => setTarget(event.target.value)}>
+            <option value="">A new survey</option>
+            {preview.matches.map((match) => (
+              <option key={match.surveyId} value={match.surveyId}>
+                {match.title}: a newer export ({match.responseCount.toLocaleString()} responses stored, {Math.round(match.overlap * 100)}% same questions)
+              </option>
+            ))}
+          </select>
+        </label>
+        {target === '' && (
+          <div className="field">
+            <label className="field__label" htmlFor={titleId}>
+              Survey title
+            </label>
+            <input id={titleId} value={title} onChange={(event) => setTitle(event.target.value)} />
+          </div>
+        )}
+      </div>
+      {target !== '' && <p className="muted">Only respondents not already stored are added; changed answers are updated.</p>}
+      {problems.length > 0 && (
+        <div className="notice notice--error">
+          <p>
+            <strong>Not imported yet:</strong> fix these by changing a column below (or the file), then import again.
+          </p>
+          <ProblemList problems={problems} />
+        </div>
+      )}
+      <div className="import-columns" role="region" aria-label="Columns" tabIndex={0}>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">Column</th>
+              <th scope="col">Role</th>
+              <th scope="col">Answer type</th>
+              <th scope="col">Examples</th>
+              <th scope="col" className="numeric">
+                Answered
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {columns.map((column) => (
+              <ColumnRow key={column.index} column={column} responseCount={plan.responseCount} onChange={(patch) => change(column.index, patch)} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="import-panel__actions">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={questionCount === 0}
+          onClick={() => controls.commit({ columns, title: title.trim() === '' ? plan.title : title, ...(target === '' ? {} : { surveyId: target }) })}
+        >
+          Import {plan.responseCount.toLocaleString()} responses
+        </button>
+        <button type="button" className="button" onClick={controls.cancel}>
+          Cancel
+        </button>
+        {questionCount === 0 && <span className="field__problem">Mark at least one column as a question.</span>}
+      </div>
+    </section>
+  );
+}
+
+interface ColumnRowProps {
+  readonly column: SurveyColumnPlan;
+  readonly responseCount: number;
+  readonly onChange: (patch: Partial<SurveyColumnPlan>) => void;
+}
+
+function ColumnRow({ column, responseCount, onChange }: ColumnRowProps) {
+  const isQuestion = QUESTION_ROLES.has(column.role);
+  const name = column.header;
+  return (
+    <tr className={isQuestion ? undefined : 'import-columns__meta'}>
+      <td className="muted">{column.index + 1}</td>
+      <th scope="row" className="import-columns__header">
+        {column.group !== undefined && <span className="muted">{column.group} › </span>}
+        {column.group !== undefined && column.item !== undefined ? column.item : name}
+      </th>
+      <td>
+        <select aria-label={`Role of ${name}`} value={column.role} onChange={(event) => onChange(roleChange(column, event.target.value as SurveyColumnRole))}>
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {ROLE_LABELS[role]}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        {isQuestion ? (
+          <select aria-label={`Answer type of ${name}`} value={column.type ?? 'free-text'} onChange={(event) => onChange({ type: event.target.value as SurveyColumnType })}>
+            {TYPES.map((type) => (
+              <option key={type} value={type}>
+                {TYPE_LABELS[type]}
+                {type === 'scale' && column.scale !== undefined ? ` (${column.scale.min}–${column.scale.max})` : ''}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </td>
+      <td className="import-columns__samples">{column.samples.slice(0, 3).join(' · ')}</td>
+      <td className="numeric">{responseCount === 0 ? '—' : `${Math.round((column.filled / responseCount) * 100)}%`}</td>
+    </tr>
+  );
+}
+
+function roleChange(column: SurveyColumnPlan, role: SurveyColumnRole): Partial<SurveyColumnPlan> {
+  if (!QUESTION_ROLES.has(role)) return { role };
+  return { role, type: column.type ?? 'free-text' };
+}
+
+function countQuestions(columns: readonly SurveyColumnPlan[]): number {
+  const groups = new Set<string>();
+  let count = 0;
+  for (const column of columns) {
+    if (column.role === 'question' || column.role === 'grid-item') count += 1;
+    else if (column.role === 'choice-option') groups.add(column.group ?? column.header);
+  }
+  return count + groups.size;
+}
+
+function delimiterName(delimiter: string): string {
+  if (delimiter === '\t') return 'tabs';
+  if (delimiter === ',') return 'commas';
+  if (delimiter === ';') return 'semicolons';
+  return `"${delimiter}"`;
+}

@@ -1,0 +1,158 @@
+import { decodeSurveyBytes } from '../../shared/surveys/decode-survey-bytes';
+import { parseSurveyTable, type SurveyFileProblem, type SurveyTable } from '../../shared/surveys/parse-survey-table';
+import { planSurveyColumns } from '../../shared/surveys/plan-survey-columns';
+import { readSurveyResponses } from '../../shared/surveys/read-survey-responses';
+import { detectSurveyFileKind } from '../../shared/surveys/detect-survey-file-kind';
+import { readSurveyWorkbook } from '../../shared/surveys/read-survey-workbook';
+import type { DiscoveryDb } from '../db/discovery-db';
+import { classifyWriteError } from '../db/classify-write-error';
+import type { RepositoryDependencies } from '../db/repositories/repository-dependencies';
+import { SurveyImportCancelledError, writeSurveyImport } from '../db/repositories/survey-import-writer';
+import { createSurveysRepository } from '../db/repositories/surveys-repository';
+import type { SurveyImportReply, SurveyImportRequest, SurveyImportStage } from './survey-import-protocol';
+
+export interface SurveyImportServiceOptions extends RepositoryDependencies {
+  readonly openDb: (name: string) => Promise<DiscoveryDb>;
+  /** Least time between two progress messages of one stage. */
+  readonly progressIntervalMs?: number;
+  readonly now?: () => number;
+}
+
+export interface SurveyImportService {
+  handle(request: SurveyImportRequest): Promise<void>;
+}
+
+/** Responses shown in the preview table. */
+const SAMPLE_ROWS = 5;
+/** A stored survey is offered for a re-import when at least this share of its questions are in the file. */
+const MATCH_THRESHOLD = 0.5;
+
+const fileProblem = (message: string, row: number | null = null): SurveyFileProblem => ({ row, message });
+
+/**
+ * The survey import worker's logic, apart from the worker so tests can drive it. `read` decodes,
+ * parses and plans the file and answers with a preview (nothing written); `import` reads every
+ * response with the user's corrected columns and writes them in one transaction; `cancel` during
+ * the write aborts that transaction, so nothing is left behind.
+ */
+export function createSurveyImportService(post: (reply: SurveyImportReply) => void, options: SurveyImportServiceOptions): SurveyImportService {
+  const { openDb, progressIntervalMs = 100, now = () => performance.now(), clock, newId } = options;
+  let table: SurveyTable | null = null;
+  let fileName = '';
+  let db: DiscoveryDb | null = null;
+  let importing: AbortController | null = null;
+  let lastProgressAt = Number.NEGATIVE_INFINITY;
+  let lastStage: SurveyImportStage | null = null;
+
+  const progress = (stage: SurveyImportStage, done: number, total: number) => {
+    const at = now();
+    // Stage changes and the end of a stage always go out; the rest at most every interval.
+    if (stage === lastStage && done < total && at - lastProgressAt < progressIntervalMs) return;
+    lastStage = stage;
+    lastProgressAt = at;
+    post({ type: 'progress', stage, done, total });
+  };
+
+  const fail = (problems: readonly SurveyFileProblem[]) => post({ type: 'failed', problems, wroteNothing: true });
+
+  const read = async (request: Extract<SurveyImportRequest, { type: 'read' }>) => {
+    fileName = request.fileName;
+    const bytes = new Uint8Array(request.bytes);
+    progress('reading', 0, bytes.byteLength);
+    const kind = detectSurveyFileKind(bytes, request.fileName);
+    if (kind.kind === 'unsupported') return fail([kind.problem]);
+    let encoding: string | undefined;
+    progress('parsing', 0, 1);
+    let parsed;
+    if (kind.kind === 'xlsx') {
+      parsed = await readSurveyWorkbook(bytes);
+    } else {
+      const decoded = decodeSurveyBytes(bytes);
+      encoding = decoded.encoding;
+      parsed = parseSurveyTable(decoded.text);
+    }
+    if (!parsed.ok) return fail([parsed.problem]);
+    table = parsed.table;
+    const delimiter = kind.kind === 'text' ? table.delimiter : undefined;
+    progress('planning', 0, 1);
+    const plan = planSurveyColumns(table, { fileName: request.fileName });
+    progress('checking', 0, 1);
+    const checked = readSurveyResponses(table, plan.columns);
+    progress('matching', 0, 1);
+    db = await openDb(request.databaseName);
+    const keys = new Set(checked.ok ? checked.questions.map((question) => question.key) : []);
+    const matches = keys.size === 0 ? [] : await createSurveysRepository(db).findByQuestionKeys(keys, MATCH_THRESHOLD);
+    post({
+      type: 'preview',
+      preview: {
+        fileName: request.fileName,
+        fileKind: kind.kind,
+        ...(encoding === undefined ? {} : { encoding }),
+        ...(delimiter === undefined ? {} : { delimiter }),
+        plan,
+        sampleRows: table.rows.slice(0, SAMPLE_ROWS),
+        problems: checked.ok ? [] : checked.problems,
+        matches,
+      },
+    });
+  };
+
+  const write = async (request: Extract<SurveyImportRequest, { type: 'import' }>) => {
+    if (table === null || db === null) return fail([fileProblem('No file has been read yet; choose the file again.')]);
+    progress('checking', 0, 1);
+    const checked = readSurveyResponses(table, request.columns);
+    if (!checked.ok) return fail(checked.problems);
+    const controller = new AbortController();
+    importing = controller;
+    try {
+      const summary = await writeSurveyImport(
+        db,
+        {
+          ...(request.surveyId === undefined ? {} : { surveyId: request.surveyId }),
+          title: request.title,
+          sourceFileName: fileName,
+          format: table.format,
+          questions: checked.questions,
+          responses: checked.responses,
+        },
+        {
+          signal: controller.signal,
+          onProgress: (update) => progress(update.stage, update.done, update.total),
+          ...(clock === undefined ? {} : { clock }),
+          ...(newId === undefined ? {} : { newId }),
+        },
+      );
+      post({ type: 'imported', summary });
+    } catch (error) {
+      if (error instanceof SurveyImportCancelledError || controller.signal.aborted) {
+        post({ type: 'cancelled' });
+        return;
+      }
+      const classified = classifyWriteError(error);
+      fail([fileProblem(`Nothing was imported: ${classified instanceof Error ? classified.message : String(classified)}`)]);
+    } finally {
+      importing = null;
+    }
+  };
+
+  return {
+    async handle(request) {
+      try {
+        switch (request.type) {
+          case 'read':
+            await read(request);
+            return;
+          case 'import':
+            await write(request);
+            return;
+          case 'cancel':
+            if (importing === null) post({ type: 'cancelled' });
+            else importing.abort();
+            return;
+        }
+      } catch (error) {
+        fail([fileProblem(`The file could not be read: ${error instanceof Error ? error.message : String(error)}`)]);
+      }
+    },
+  };
+}
