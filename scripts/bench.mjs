@@ -12,6 +12,8 @@ const configFile = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
 // benchmark would otherwise swap the app out from under it (and the benchmark theirs).
 const outDir = fileURLToPath(new URL('../bench/.cache/renderer', import.meta.url));
 const isSmall = process.argv.includes('--small');
+// `--only=import` (or workspaces, board) runs one part and merges its figures into the results file.
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 
 const chromiumPath = findChromium();
 if (!chromiumPath) {
@@ -34,7 +36,7 @@ const server = await preview({ configFile, logLevel: 'warn', build: { outDir }, 
 const appUrl = server.resolvedUrls?.local[0];
 try {
   if (!appUrl) throw new Error('The preview server did not report its address.');
-  process.exitCode = await suite.runBench({ root, appUrl, chromiumPath, chromiumArgs: CHROMIUM_ARGS, isSmall });
+  process.exitCode = await suite.runBench({ root, appUrl, chromiumPath, chromiumArgs: CHROMIUM_ARGS, isSmall, ...(only === undefined ? {} : { only }) });
 } finally {
   await server.close();
 }

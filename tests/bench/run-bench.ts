@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { FULL_PROFILE, SMALL_PROFILE } from './bench-profile';
@@ -17,10 +17,14 @@ export interface RunBenchOptions {
   readonly chromiumPath: string;
   readonly chromiumArgs: readonly string[];
   readonly isSmall: boolean;
+  /** Runs one part only (`workspaces`, `import` or `board`) and merges its figures into the results file. */
+  readonly only?: string;
 }
 
 /** Runs every scenario, prints the table, writes the results; resolves with the exit code (1 when a scenario failed). */
-export async function runBench({ root, appUrl, chromiumPath, chromiumArgs, isSmall }: RunBenchOptions): Promise<number> {
+export async function runBench({ root, appUrl, chromiumPath, chromiumArgs, isSmall, only }: RunBenchOptions): Promise<number> {
+  const runs = (part: string) => only === undefined || only === part;
+  if (only !== undefined && !['workspaces', 'import', 'board'].includes(only)) throw new Error(`--only takes workspaces, import or board, not ${only}.`);
   const profile = isSmall ? SMALL_PROFILE : FULL_PROFILE;
   const loadAtStart = loadavg();
   const cacheDir = join(root, 'bench', '.cache');
@@ -31,7 +35,7 @@ export async function runBench({ root, appUrl, chromiumPath, chromiumArgs, isSma
 
   const outcomes: ScenarioOutcome[] = [];
   let chromiumVersion = 'unknown';
-  for (const size of profile.workspaces) {
+  for (const size of runs('workspaces') ? profile.workspaces : []) {
     try {
       const suite = await runWorkspaceSuite({ appUrl, bundleSource, browserOptions, profile }, size);
       outcomes.push(...suite.outcomes);
@@ -41,12 +45,18 @@ export async function runBench({ root, appUrl, chromiumPath, chromiumArgs, isSma
       outcomes.push({ status: 'failed', scenario: `workspace ${size.label}`, metricNames: [], reason: error instanceof Error ? error.message : String(error) });
     }
   }
-  console.log(`\nSurvey of ${profile.survey.responseCount.toLocaleString('en')} responses (${profile.survey.label})`);
-  outcomes.push(...(await runImportScenarios({ appUrl, bundleSource, cacheDir, browserOptions, profile })));
-  console.log(`\nBoard of ${profile.board.cardCount.toLocaleString('en')} cards`);
-  outcomes.push(boardScenario(profile));
+  if (runs('import')) {
+    console.log(`\nSurvey of ${profile.survey.responseCount.toLocaleString('en')} responses (${profile.survey.label})`);
+    outcomes.push(...(await runImportScenarios({ appUrl, bundleSource, cacheDir, browserOptions, profile })));
+  }
+  if (runs('board')) {
+    console.log(`\nBoard of ${profile.board.cardCount.toLocaleString('en')} cards`);
+    outcomes.push(boardScenario(profile));
+  }
 
-  const metrics = collectMetrics(outcomes);
+  // A partial run keeps the figures of the parts it did not run.
+  const earlier = only === undefined ? {} : await readJson(join(root, profile.resultsFile));
+  const metrics = { ...earlier, ...collectMetrics(outcomes) };
   const rows = reportRows(outcomes, metrics);
   const notMeasured = Object.fromEntries(rows.filter((row) => row.value === undefined).map((row) => [row.metric, row.note]));
   const meta = {
@@ -66,6 +76,15 @@ export async function runBench({ root, appUrl, chromiumPath, chromiumArgs, isSma
   const failures = outcomes.filter((outcome) => outcome.status === 'failed');
   for (const failure of failures) console.error(`FAILED: ${failure.scenario}: ${failure.status === 'failed' ? failure.reason : ''}`);
   return failures.length > 0 ? 1 : 0;
+}
+
+async function readJson(path: string): Promise<Record<string, number>> {
+  try {
+    const value: unknown = JSON.parse(await readFile(path, 'utf8'));
+    return typeof value === 'object' && value !== null ? Object.fromEntries(Object.entries(value).filter((entry): entry is [string, number] => typeof entry[1] === 'number')) : {};
+  } catch {
+    return {};
+  }
 }
 
 async function writeJson(path: string, value: unknown): Promise<void> {

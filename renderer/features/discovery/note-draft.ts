@@ -31,7 +31,12 @@ export function draftFromNote(note: Note): NoteDraft {
   };
 }
 
+/**
+ * The changes to save. Channels whose fields are not on the form (a survey response's link to its
+ * survey, response and question) keep the stored fields while the note stays in that channel.
+ */
 export function changesFromDraft(draft: NoteDraft): NoteChanges {
+  const fromForm = channelFieldsFromValues(draft.channel, draft.fieldValues);
   return {
     channel: draft.channel,
     title: draft.title.trim(),
@@ -40,7 +45,7 @@ export function changesFromDraft(draft: NoteDraft): NoteChanges {
     teams: draft.teams,
     organisation: draft.organisation.trim() === '' ? null : draft.organisation.trim(),
     tags: draft.tags,
-    channelFields: channelFieldsFromValues(draft.channel, draft.fieldValues) ?? null,
+    ...(fromForm === undefined && draft.channel === 'survey-response' ? {} : { channelFields: fromForm ?? null }),
     body: draft.body,
   };
 }

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import type { Note } from '../../../shared/domain/note';
 import { clearUnsavedEdit, journalUnsavedEdit, useDatabase, useRepositories, type DeletedNote } from '../../db';
 import { removeEvidenceHighlight } from '../../../shared/rich-text/remove-evidence-highlight';
@@ -156,6 +157,11 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
         </div>
       </div>
       <NoteFields draft={draft} isReadOnly={isReadOnly} onChange={update} />
+      {note.channelFields?.kind === 'survey-response' && (
+        <p className="note__source muted">
+          An answer from a survey import. <Link to={`/surveys/${note.channelFields.surveyId}`}>Open the survey's results</Link>
+        </p>
+      )}
       <NoteEditor
         documentKey={`${note.id}:${bodyVersion}`}
         content={draft.body}
