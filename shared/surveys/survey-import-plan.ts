@@ -7,6 +7,8 @@ import type { SurveyFileProblem, SurveyTable } from './parse-survey-table';
  * one column per option (SurveyMonkey, Typeform, Qualtrics `Q3_1`); `respondent-key` identifies a
  * response across exports; `email`, `name` and `submitted-at` describe the respondent; `metadata`
  * is kept out of the results (IP address, duration, display order...); `ignore` is dropped.
+ * A name split over first- and last-name columns gives both columns the role `name`: the reader
+ * joins them, given name first. At most one column may be the respondent key.
  */
 export type SurveyColumnRole =
   | 'respondent-key'
@@ -45,6 +47,11 @@ export interface SurveyColumnPlan {
   /** Choice questions: the options seen, in a stable order (file order of first use, or scale order). */
   readonly options?: readonly string[];
   readonly scale?: SurveyScale;
+  /**
+   * multi-choice answers joined in one cell: what joins them (`;`, `, `). Absent when the user
+   * made the column multi-choice: the reader then takes `;` if any cell has one, else `, `.
+   */
+  readonly separator?: string;
   /** Non-empty answers in the column. */
   readonly filled: number;
   /** Up to five distinct non-empty values, for the preview. */
@@ -65,7 +72,10 @@ export interface SurveyImportPlan {
 export interface PlannedResponse {
   /** 1-based spreadsheet row, for messages. */
   readonly row: number;
-  /** From the respondent-key column, or a hash of the row's content when there is none. */
+  /**
+   * From the respondent-key column; without one, the email when no other row has it, else a
+   * cyrb53 hash of the row's submitted-at and answer cells.
+   */
   readonly respondentKey: string;
   /** A hash of the answers, to tell a changed response from an unchanged one on re-import. */
   readonly answersHash: string;
@@ -78,7 +88,10 @@ export interface PlannedResponse {
 
 /** A question as the plan defines it: one per question column, grid item, or group of choice-option columns. */
 export interface PlannedQuestion {
-  /** Stable within a plan: derived from the header/group so a re-import maps to the same question. */
+  /**
+   * The question's text lower-cased with whitespace collapsed (a grid row: `title [row]`; a group
+   * of option columns: its group), so a re-import of a newer export maps to the same question.
+   */
   readonly key: string;
   readonly position: number;
   readonly text: string;

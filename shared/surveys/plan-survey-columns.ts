@@ -1,0 +1,820 @@
+import { cleanHeaderText } from './clean-header-text';
+import type { SurveyFormat } from './detect-survey-format';
+import type { SurveyTable } from './parse-survey-table';
+import { hasLeadingZero, parseSurveyNumber } from './parse-survey-number';
+import { readMultiChoice } from './split-choice-cell';
+import { findWordScale, isOptOutAnswer, splitNumberedLabel } from './survey-scale';
+import type { SurveyColumnPlan, SurveyColumnRole, SurveyColumnType, SurveyImportPlan, SurveyScale } from './survey-import-plan';
+
+/** What the planner needs besides the table. */
+export interface PlanSurveyColumnsOptions {
+  /** The file's name: the survey's title is made from it. */
+  readonly fileName?: string;
+}
+
+/** Distinct samples a column plan carries for the preview. */
+const SAMPLE_COUNT = 5;
+const SAMPLE_LENGTH = 200;
+/** More distinct answers than this and a column is not a single choice. */
+const MAX_CHOICE_OPTIONS = 60;
+
+/**
+ * Distinct answers counted per column. Past this a column is neither a scale nor a choice; the
+ * rest of its answers are only checked for being numbers (counting 100,000 distinct free-text
+ * answers would cost more than all the rest of the planning).
+ */
+const MAX_TRACKED_VALUES = 5_000;
+
+interface ColumnStats {
+  filled: number;
+  /** Trimmed non-empty values and how often each occurs, in order of first use (the first MAX_TRACKED_VALUES). */
+  readonly values: Map<string, number>;
+  /** More distinct values than were tracked. */
+  hasUntracked: boolean;
+  /** Some untracked value is not a plain number (or has leading zeros). */
+  hasUntrackedText: boolean;
+  maxLength: number;
+  hasLineBreak: boolean;
+}
+
+interface ColumnDraft {
+  readonly index: number;
+  /** The header as shown before duplicates are numbered. */
+  header: string;
+  /** Names the column is recognised by (export tag, label, ImportId), normalised. */
+  readonly names: readonly string[];
+  /** Qualtrics export tag (`Q2_1`), else ''. */
+  readonly tag: string;
+  /** Qualtrics ImportId (`QID1`, `startDate`), else ''. */
+  readonly importId: string;
+  /** SurveyMonkey: the question (row 1, forward-filled) and the sub-column label (row 2). */
+  readonly question: string;
+  /** SurveyMonkey: the column whose row 1 named the question. */
+  readonly questionStart: number;
+  readonly subLabel: string;
+  readonly stats: ColumnStats;
+  role: SurveyColumnRole;
+  type?: SurveyColumnType;
+  group?: string;
+  item?: string;
+  options?: readonly string[];
+  scale?: SurveyScale;
+  separator?: string;
+}
+
+interface TypeReading {
+  readonly type: SurveyColumnType;
+  readonly options?: readonly string[];
+  readonly scale?: SurveyScale;
+  readonly separator?: string;
+}
+
+/** A header reduced to what identifies it: lower case, letters, digits and `#` only. */
+const normaliseName = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}#]+/gu, '');
+const foldText = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+const KEY_NAMES: Readonly<Record<SurveyFormat, readonly string[]>> = {
+  qualtrics: ['responseid'],
+  'qualtrics-legacy': ['responseid'],
+  surveymonkey: ['respondentid'],
+  typeform: ['#'],
+  'microsoft-forms': ['id'],
+  'google-forms': [],
+  limesurvey: ['responseid', 'id'],
+  generic: ['responseid', 'respondentid', 'id', '#', 'submissionid', 'responseuuid', 'respondentuuid'],
+};
+
+const SUBMITTED_NAMES: Readonly<Record<SurveyFormat, readonly string[]>> = {
+  qualtrics: ['recordeddate', 'enddate'],
+  'qualtrics-legacy': ['enddate', 'recordeddate'],
+  surveymonkey: ['enddate'],
+  typeform: ['submitdateutc', 'submitdate'],
+  'microsoft-forms': ['completiontime', '完了時刻'],
+  'google-forms': [],
+  limesurvey: ['datesubmitted', 'submitdate'],
+  generic: [
+    'submittedat',
+    'submitted',
+    'submissiondate',
+    'submissiontime',
+    'submitdate',
+    'submitdateutc',
+    'datesubmitted',
+    'completedat',
+    'completiontime',
+    'timestamp',
+    'date',
+    'enddate',
+    'recordeddate',
+    'datum',
+    '完了時刻',
+    'zeitstempel',
+    'fecha',
+    'horodateur',
+  ],
+};
+
+const EMAIL_NAMES = new Set([
+  'email',
+  'emailaddress',
+  'recipientemail',
+  'respondentemail',
+  'youremail',
+  'youremailaddress',
+  'emailadresse',
+  'courriel',
+  'correoelectrónico',
+  'direccióndecorreoelectrónico',
+  'endereçodeemail',
+  'メール',
+  'メールアドレス',
+]);
+
+/** Full-name columns, then given-name and family-name columns (joined given first by the reader). */
+const NAME_NAMES = new Set(['name', 'fullname', 'respondentname', 'yourname', 'nombre', 'nom', '名前', '氏名']);
+const GIVEN_NAME_NAMES = new Set(['firstname', 'recipientfirstname', 'givenname', 'forename', 'vorname', 'prénom']);
+const FAMILY_NAME_NAMES = new Set(['lastname', 'recipientlastname', 'familyname', 'surname', 'nachname']);
+
+/** Tool-generated columns of every format the importer knows. */
+const METADATA_NAMES = new Set([
+  'startdate',
+  'enddate',
+  'status',
+  'ipaddress',
+  'ip',
+  'progress',
+  'durationinseconds',
+  'duration',
+  'finished',
+  'recordeddate',
+  'externalreference',
+  'externaldatareference',
+  'locationlatitude',
+  'locationlongitude',
+  'locationaccuracy',
+  'distributionchannel',
+  'userlanguage',
+  'responseset',
+  'collectorid',
+  'networkid',
+  'startdateutc',
+  'stagedateutc',
+  'responsetype',
+  'starttime',
+  'lastmodifiedtime',
+  'totalpoints',
+  'quizfeedback',
+  'lastpage',
+  'startlanguage',
+  'seed',
+  'datestarted',
+  'datelastaction',
+  'datestamp',
+  'refurl',
+  'referer',
+  'referrer',
+  'useragent',
+  '開始時刻',
+  '最終更新時刻',
+]);
+
+const TIMING_TAG = /_(first click|last click|page submit|click count)$/i;
+const TIMING_LABEL = /^timing - (first click|last click|page submit|click count)$/i;
+const TIMING_IMPORT_ID = /_(first_click|last_click|page_submit|click_count)$/i;
+const QUIZ_COLUMN = /^(points|feedback) - /i;
+
+/** Question texts that ask for a quantity, so small whole numbers are counts rather than a scale. */
+const QUANTITY_HINT = /\b(how many|how much (time|money)|how long|how old|number of|hours?|minutes?|days|weeks|months|years?|age|count|amount|budget|cost|price|salary|percent(age)?)\b|%/i;
+/** A scale range stated in the question: `1 to 5`, `1-5`, `0 - 10`, `del 1 al 5`. */
+const SCALE_HINT = /\b([01])\s*(?:-|–|to|al|a|bis|à)\s*(\d{1,2})\b/i;
+const OTHER_LABEL = /\b(other|otro|otra|autre|andere|altro|please specify)\b/i;
+
+/** `trim()`, skipped for the usual cell that starts and ends with a visible character (trim copies). */
+function trimCell(raw: string): string {
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  return first > 32 && last > 32 && first < 127 && last < 127 ? raw : raw.trim();
+}
+
+function columnStats(table: SurveyTable, index: number): ColumnStats {
+  const values = new Map<string, number>();
+  let filled = 0;
+  let maxLength = 0;
+  let hasLineBreak = false;
+  let hasUntracked = false;
+  let hasUntrackedText = false;
+  const counts = new Map<string, { count: number }>();
+  for (const row of table.rows) {
+    const raw = row[index] ?? '';
+    if (raw === '') continue;
+    const value = trimCell(raw);
+    if (value === '') continue;
+    filled += 1;
+    if (value.length > maxLength) maxLength = value.length;
+    if (!hasLineBreak && (value.includes('\n') || value.includes('\r'))) hasLineBreak = true;
+    const entry = counts.get(value);
+    if (entry !== undefined) entry.count += 1;
+    else if (counts.size < MAX_TRACKED_VALUES) counts.set(value, { count: 1 });
+    else {
+      hasUntracked = true;
+      if (!hasUntrackedText && (hasLeadingZero(value) || parseSurveyNumber(value) === null)) hasUntrackedText = true;
+    }
+  }
+  for (const [value, { count }] of counts) values.set(value, count);
+  return { filled, values, hasUntracked, hasUntrackedText, maxLength, hasLineBreak };
+}
+
+function samplesOf(stats: ColumnStats): string[] {
+  const samples: string[] = [];
+  for (const value of stats.values.keys()) {
+    samples.push(value.length > SAMPLE_LENGTH ? `${value.slice(0, SAMPLE_LENGTH - 1)}…` : value);
+    if (samples.length === SAMPLE_COUNT) break;
+  }
+  return samples;
+}
+
+const IMPORT_ID = /ImportId['"]?\s*:\s*['"]([^'"]*)['"]/;
+
+/** Header, names and tags of every column, read from the header rows the format has. */
+function draftColumns(table: SurveyTable): ColumnDraft[] {
+  const [row1 = [], row2 = [], row3 = []] = table.headerRows;
+  const width = Math.max(row1.length, table.rows[0]?.length ?? 0);
+  const isQualtrics = table.format === 'qualtrics' || table.format === 'qualtrics-legacy';
+  const isSurveyMonkey = table.format === 'surveymonkey';
+  const drafts: ColumnDraft[] = [];
+  let question = '';
+  let questionStart = -1;
+  // The condensed export leaves row 2 blank: then a blank row 1 cell always continues the question.
+  const isCondensed = isSurveyMonkey && row2.every((cell) => cell.trim() === '');
+  for (let index = 0; index < width; index += 1) {
+    const first = cleanHeaderText(row1[index] ?? '');
+    const second = cleanHeaderText(row2[index] ?? '');
+    let header = first;
+    let names = [normaliseName(first)];
+    let tag = '';
+    let importId = '';
+    let subLabel = '';
+    if (isQualtrics) {
+      tag = first;
+      header = second === '' ? first : second;
+      names = [normaliseName(first), normaliseName(second)];
+      importId = IMPORT_ID.exec(row3[index] ?? '')?.[1] ?? '';
+      if (importId !== '') names.push(normaliseName(importId));
+    } else if (isSurveyMonkey) {
+      // Row 1 names a question above its first column only: carry it over the blank ones after.
+      if (first !== '') {
+        question = first;
+        questionStart = index;
+      } else if (second === '' && !isCondensed) question = '';
+      subLabel = second;
+      const isWhole = ['', 'response', 'open-ended response'].includes(second.toLowerCase());
+      header = question === '' ? second : isWhole ? question : `${question} - ${second}`;
+      names = [normaliseName(first === '' ? second : first)];
+    }
+    drafts.push({
+      index,
+      header,
+      names,
+      tag,
+      importId,
+      question: isSurveyMonkey ? question : '',
+      questionStart,
+      subLabel,
+      stats: columnStats(table, index),
+      role: 'question',
+    });
+  }
+  return drafts;
+}
+
+const hasName = (draft: ColumnDraft, names: ReadonlySet<string>): boolean => draft.names.some((name) => names.has(name));
+
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function isMetadata(draft: ColumnDraft, format: SurveyFormat): boolean {
+  if (hasName(draft, METADATA_NAMES)) return true;
+  if (draft.names.some((name) => /^customdata\d*$/.test(name))) return true;
+  if (QUIZ_COLUMN.test(draft.header)) return true;
+  if (format !== 'qualtrics' && format !== 'qualtrics-legacy') return false;
+  const { tag, importId, header } = draft;
+  if (/_DO(_\d+)?$/.test(tag) || /^Q_[A-Za-z]/.test(tag) || /^SC\d+$/.test(tag)) return true;
+  if (TIMING_TAG.test(tag) || TIMING_LABEL.test(header) || TIMING_IMPORT_ID.test(importId)) return true;
+  // Current exports tag every question with a QID; other ImportIds are tool or embedded data.
+  return importId !== '' && !/^QID\d/i.test(importId);
+}
+
+function identifiesEveryRow(table: SurveyTable, draft: ColumnDraft): boolean {
+  if (draft.stats.filled !== table.rows.length) return false;
+  const seen = new Set<string>();
+  for (const row of table.rows) seen.add((row[draft.index] ?? '').trim());
+  return seen.size === table.rows.length;
+}
+
+/** Respondent key, email, name, submitted-at and metadata columns, by the names each format uses. */
+function assignFixedRoles(drafts: ColumnDraft[], table: SurveyTable): void {
+  const { format } = table;
+  const keyNames = KEY_NAMES[format];
+  let key: ColumnDraft | undefined;
+  for (const name of keyNames) {
+    key = drafts.find((draft) => draft.names.includes(name) || (name === '#' && draft.header === '#'));
+    if (key === undefined) continue;
+    // A generic file's id column must identify every row on its own.
+    if (format === 'generic' && !identifiesEveryRow(table, key)) {
+      key = undefined;
+      continue;
+    }
+    break;
+  }
+  if (key !== undefined) key.role = 'respondent-key';
+
+  let submitted: ColumnDraft | undefined;
+  if (format === 'google-forms') submitted = drafts[0];
+  else {
+    for (const name of SUBMITTED_NAMES[format]) {
+      submitted = drafts.find((draft) => draft.role === 'question' && draft.names.includes(name));
+      if (submitted !== undefined) break;
+    }
+  }
+  if (submitted !== undefined && submitted.role === 'question') submitted.role = 'submitted-at';
+
+  for (const draft of drafts) {
+    if (draft.role !== 'question') continue;
+    if (hasName(draft, EMAIL_NAMES)) draft.role = 'email';
+    else if (hasName(draft, NAME_NAMES) || hasName(draft, GIVEN_NAME_NAMES) || hasName(draft, FAMILY_NAME_NAMES)) draft.role = 'name';
+    else if (isMetadata(draft, format)) draft.role = 'metadata';
+  }
+
+  // An unnamed column of email addresses (`Please enter your e-mail`) is the respondent's email.
+  if (!drafts.some((draft) => draft.role === 'email')) {
+    const emails = drafts.find((draft) => {
+      if (draft.role !== 'question' || draft.stats.filled === 0) return false;
+      let matching = 0;
+      for (const [value, count] of draft.stats.values) if (EMAIL_SHAPE.test(value)) matching += count;
+      return matching >= 0.9 * draft.stats.filled;
+    });
+    if (emails !== undefined) emails.role = 'email';
+  }
+}
+
+/** Columns that may hold answers (empty ones too, until grouping: they may be options nobody picked). */
+const isCandidate = (draft: ColumnDraft): boolean => draft.role === 'question';
+
+interface Run {
+  readonly group: string;
+  /** Tells apart adjacent runs with one group text (SurveyMonkey: where row 1 named the question). */
+  readonly id: string;
+  readonly members: { readonly draft: ColumnDraft; readonly item: string }[];
+}
+
+/** Consecutive candidate columns with the same group, as `groupOf` reads them; runs of two or more. */
+function findRuns(drafts: readonly ColumnDraft[], groupOf: (draft: ColumnDraft) => GroupReading | null): Run[] {
+  const runs: Run[] = [];
+  let current: Run | null = null;
+  for (const draft of drafts) {
+    const parsed = isCandidate(draft) ? groupOf(draft) : null;
+    const id = parsed === null ? '' : (parsed.id ?? parsed.group);
+    if (parsed !== null && current !== null && current.id === id) {
+      current.members.push({ draft, item: parsed.item });
+      continue;
+    }
+    if (current !== null && current.members.length >= 2) runs.push(current);
+    current = parsed === null ? null : { group: parsed.group, id, members: [{ draft, item: parsed.item }] };
+  }
+  if (current !== null && current.members.length >= 2) runs.push(current);
+  return runs;
+}
+
+interface GroupReading {
+  readonly group: string;
+  readonly item: string;
+  readonly id?: string;
+}
+
+const BRACKETED = /^(.*\S)\s*\[([^[\]]+)\]$/;
+
+function bracketGroup(draft: ColumnDraft): GroupReading | null {
+  const match = BRACKETED.exec(draft.header);
+  if (match === null) return null;
+  const [, group = '', item = ''] = match;
+  return { group: group.trim(), item: item.trim() };
+}
+
+/** Qualtrics sub-items: `question - item` (current), `question-item` (legacy); only runs of two or more count. */
+function qualtricsGroup(draft: ColumnDraft): GroupReading | null {
+  const label = draft.header;
+  const spaced = label.lastIndexOf(' - ');
+  if (spaced > 0) return { group: label.slice(0, spaced).trim(), item: label.slice(spaced + 3).trim() };
+  const dash = label.lastIndexOf('-');
+  if (dash <= 0 || dash === label.length - 1) return null;
+  return { group: label.slice(0, dash).trim(), item: label.slice(dash + 1).trim() };
+}
+
+/**
+ * SurveyMonkey sub-columns of one question (row 1 blank after its first column); a `Response` or
+ * `Open-Ended Response` column is a whole question of its own.
+ */
+function surveyMonkeyGroup(draft: ColumnDraft): GroupReading | null {
+  if (draft.question === '' || ['response', 'open-ended response'].includes(draft.subLabel.toLowerCase())) return null;
+  return { group: draft.question, item: draft.subLabel, id: `${draft.question}\u0000${draft.questionStart}` };
+}
+
+/** A sub-column that holds one option of a multi-select: blank, the option's label, or 1/0. */
+function isOptionColumn(stats: ColumnStats, item: string): boolean {
+  const label = foldText(item);
+  for (const value of stats.values.keys()) {
+    if (value === '1' || value === '0') continue;
+    if (label !== '' && foldText(value) === label) continue;
+    if (label === '' && stats.values.size === 1) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * A run of sub-columns is a multi-select exported one column per option when its columns hold
+ * only their option (a trailing "Other" text column aside); otherwise it is a grid.
+ */
+function assignRun(run: Run, kind: 'auto' | 'grid'): void {
+  const withData = run.members.filter(({ draft }) => draft.stats.filled > 0);
+  if (withData.length === 0) return;
+  const fitting = withData.filter(({ draft, item }) => isOptionColumn(draft.stats, item));
+  const misfits = withData.filter((member) => !fitting.includes(member));
+  const lastWithData = withData[withData.length - 1];
+  const isChoice =
+    kind === 'auto' && fitting.length > 0 && (misfits.length === 0 || (misfits.length === 1 && misfits[0] === lastWithData));
+  for (const [position, { draft, item }] of run.members.entries()) {
+    if (isChoice && misfits.some((misfit) => misfit.draft === draft)) continue;
+    draft.role = isChoice ? 'choice-option' : 'grid-item';
+    draft.group = run.group;
+    const onlyValue = draft.stats.values.size === 1 ? [...draft.stats.values.keys()][0] : undefined;
+    const fallback = isChoice && onlyValue !== undefined && onlyValue !== '1' && onlyValue !== '0' ? onlyValue : undefined;
+    draft.item = item !== '' ? item : (fallback ?? `${isChoice ? 'Option' : 'Row'} ${position + 1}`);
+    // A sub-column known only by its question (SurveyMonkey condensed) is shown with its option.
+    if (draft.header === '' || draft.header === run.group) draft.header = `${run.group} - ${draft.item}`;
+    if (isChoice) draft.type = 'multi-choice';
+  }
+}
+
+/** Typeform and generic per-option checkbox columns: each holds nothing or its own header. */
+function findOptionRuns(drafts: readonly ColumnDraft[]): Run[] {
+  const runs: Run[] = [];
+  let current: ColumnDraft[] = [];
+  const close = () => {
+    if (current.length >= 2 && current.some((draft) => draft.stats.filled > 0)) {
+      const group = optionRunTitle(current.map((draft) => draft.header));
+      runs.push({ group, id: group, members: current.map((draft) => ({ draft, item: draft.header })) });
+    }
+    current = [];
+  };
+  for (const draft of drafts) {
+    const fits =
+      isCandidate(draft) &&
+      draft.header !== '' &&
+      (draft.stats.filled === 0 || (draft.stats.values.size === 1 && foldText([...draft.stats.values.keys()][0] ?? '') === foldText(draft.header)));
+    if (!fits) {
+      close();
+      continue;
+    }
+    if (current.some((member) => foldText(member.header) === foldText(draft.header))) close();
+    current.push(draft);
+  }
+  close();
+  return runs;
+}
+
+/** Typeform drops the question of a checkbox list: name it by its first options. */
+function optionRunTitle(options: readonly string[]): string {
+  let title = '';
+  for (const option of options) {
+    const next = title === '' ? option : `${title} / ${option}`;
+    if (next.length > 80 && title !== '') return `${title} / …`;
+    title = next;
+  }
+  return title;
+}
+
+function groupColumns(drafts: ColumnDraft[], format: SurveyFormat): void {
+  switch (format) {
+    case 'qualtrics':
+    case 'qualtrics-legacy':
+      for (const run of findRuns(drafts, qualtricsGroup)) assignRun(run, 'auto');
+      break;
+    case 'surveymonkey':
+      for (const run of findRuns(drafts, surveyMonkeyGroup)) assignRun(run, 'auto');
+      break;
+    case 'typeform':
+      for (const run of findOptionRuns(drafts)) assignRun(run, 'auto');
+      break;
+    case 'generic':
+      for (const run of findOptionRuns(drafts)) assignRun(run, 'auto');
+      for (const run of findRuns(drafts, bracketGroup)) assignRun(run, 'grid');
+      break;
+    case 'google-forms':
+    case 'limesurvey':
+    case 'microsoft-forms':
+      for (const run of findRuns(drafts, bracketGroup)) assignRun(run, 'grid');
+      break;
+  }
+}
+
+/** Runs of one group apart from each other are different questions: number the later ones. */
+function numberRepeatedGroups(drafts: readonly ColumnDraft[]): void {
+  const seen = new Map<string, number>();
+  let previous: string | undefined;
+  let previousRole: SurveyColumnRole | undefined;
+  let current: string | undefined;
+  for (const draft of drafts) {
+    if (draft.group === undefined) {
+      previous = undefined;
+      continue;
+    }
+    const isSameRun = draft.group === previous && draft.role === previousRole;
+    previous = draft.group;
+    previousRole = draft.role;
+    if (!isSameRun) {
+      const count = (seen.get(draft.group) ?? 0) + 1;
+      seen.set(draft.group, count);
+      current = count === 1 ? draft.group : `${draft.group} (${count})`;
+    }
+    if (current !== undefined) draft.group = current;
+  }
+}
+
+function separatorsFor(format: SurveyFormat): readonly string[] {
+  switch (format) {
+    case 'google-forms':
+    case 'generic':
+      return [';', ', '];
+    case 'microsoft-forms':
+      return [';'];
+    case 'qualtrics':
+    case 'qualtrics-legacy':
+      return [','];
+    default:
+      return [];
+  }
+}
+
+function numericScale(min: number, max: number, header: string): SurveyScale {
+  const hint = SCALE_HINT.exec(header);
+  if (hint !== null) {
+    const hintMin = Number(hint[1]);
+    const hintMax = Number(hint[2]);
+    if (hintMax <= 10 && hintMax > hintMin && hintMin <= min && hintMax >= max) return { min: hintMin, max: hintMax };
+  }
+  if (min === 0) return { min: 0, max: max <= 5 ? 5 : 10 };
+  const top = max <= 5 ? 5 : max <= 7 ? 7 : 10;
+  // Eleven points (0-10, as in "how likely are you to recommend") are far commoner than 1-10.
+  return { min: top === 10 && min > 1 ? 0 : 1, max: top };
+}
+
+/** Scale, number, single or multiple choice, or free text, from a column's answers. */
+/** The answers a type is read from: one column's, or a grid's rows together. */
+interface Answers {
+  readonly values: ReadonlyMap<string, number>;
+  readonly filled: number;
+  readonly hasLineBreak: boolean;
+  readonly hasUntracked: boolean;
+  readonly hasUntrackedText: boolean;
+}
+
+function readType({ values, filled, hasLineBreak, hasUntracked, hasUntrackedText }: Answers, header: string, format: SurveyFormat): TypeReading {
+  if (filled === 0) return { type: 'free-text' };
+  const answers = [...values.keys()].filter((value) => !isOptOutAnswer(value));
+
+  const isNumeric = !hasUntrackedText && answers.length > 0 && answers.every((value) => parseSurveyNumber(value) !== null && !hasLeadingZero(value));
+  if (isNumeric && hasUntracked) return { type: 'number' };
+  if (isNumeric) {
+    const numbers = answers.map((value) => parseSurveyNumber(value) ?? 0);
+    const points = new Set(numbers);
+    const min = Math.min(...numbers);
+    const max = Math.max(...numbers);
+    const asksQuantity = QUANTITY_HINT.test(header);
+    const isSmallWhole = numbers.every(Number.isInteger) && min >= 0 && max <= 10;
+    if (!asksQuantity && isSmallWhole && points.size >= 3 && max >= 4) return { type: 'scale', scale: numericScale(min, max, header) };
+    // A few small codes (0/1, 1/2/3): answer codes of a choice, as numeric exports write them.
+    if (!asksQuantity && (points.size <= 2 || (isSmallWhole && max < 4))) return { type: 'single-choice', options: [...values.keys()] };
+    return { type: 'number' };
+  }
+
+  if (!hasLineBreak) {
+    const words = findWordScale(answers);
+    if (words !== null && new Set(answers.map(foldText)).size >= 3) return { type: 'scale', scale: words };
+    const numbered = answers.map((value) => parseSurveyNumber(value) ?? splitNumberedLabel(value));
+    if (answers.length >= 3 && numbered.every((entry) => entry !== null && (typeof entry === 'number' || /\p{L}/u.test(entry.label)))) {
+      const labels = new Map<number, string>();
+      for (const entry of numbered) if (entry !== null && typeof entry !== 'number' && !labels.has(entry.point)) labels.set(entry.point, entry.label);
+      const pointList = numbered.map((entry) => (typeof entry === 'number' ? entry : (entry?.point ?? 0)));
+      const min = Math.min(...pointList);
+      const max = Math.max(...pointList);
+      if (pointList.every(Number.isInteger) && new Set(pointList).size >= 3 && min >= 0 && max <= 10) {
+        const scale = numericScale(min, max, header);
+        const wordList = Array.from({ length: scale.max - scale.min + 1 }, (_, i) => labels.get(scale.min + i));
+        const complete = wordList.every((word): word is string => word !== undefined);
+        return { type: 'scale', scale: complete ? { ...scale, labels: wordList } : scale };
+      }
+    }
+    for (const separator of separatorsFor(format)) {
+      const multi = readMultiChoice(values, separator);
+      if (multi !== null) return { type: 'multi-choice', options: multi.options, separator };
+    }
+  }
+
+  const distinct = values.size;
+  if (hasUntracked) return { type: 'free-text' };
+  const isShort = !hasLineBreak && [...values.keys()].every((value) => value.length <= SAMPLE_LENGTH);
+  const isFewWords = [...values.keys()].every((value) => value.length <= 30);
+  if (isShort && distinct <= MAX_CHOICE_OPTIONS && distinct < filled && (distinct <= 3 || distinct * 4 <= filled || (isFewWords && distinct * 2 <= filled))) {
+    return { type: 'single-choice', options: [...values.keys()] };
+  }
+  return { type: 'free-text' };
+}
+
+function applyType(draft: ColumnDraft, reading: TypeReading): void {
+  draft.type = reading.type;
+  if (reading.options !== undefined) draft.options = reading.options;
+  if (reading.scale !== undefined) draft.scale = reading.scale;
+  if (reading.separator !== undefined) draft.separator = reading.separator;
+}
+
+/** Every question gets a type; the rows of a grid share one, read from all their answers together. */
+function typeColumns(drafts: readonly ColumnDraft[], format: SurveyFormat): void {
+  const grids = new Map<string, ColumnDraft[]>();
+  for (const draft of drafts) {
+    if (draft.role === 'question') {
+      applyType(draft, readType(draft.stats, draft.header, format));
+    } else if (draft.role === 'grid-item' && draft.group !== undefined) {
+      const members = grids.get(draft.group) ?? [];
+      members.push(draft);
+      grids.set(draft.group, members);
+    }
+  }
+  for (const [group, members] of grids) {
+    const shared: ColumnDraft[] = [];
+    for (const member of members) {
+      const own = readType(member.stats, group, format);
+      // An "Other (please specify)" row of a grid keeps its free text.
+      if (own.type === 'free-text' && member.stats.filled > 0 && OTHER_LABEL.test(member.item ?? '')) applyType(member, own);
+      else shared.push(member);
+    }
+    const values = new Map<string, number>();
+    const together = { values, filled: 0, hasLineBreak: false, hasUntracked: false, hasUntrackedText: false };
+    for (const { stats } of shared) {
+      together.filled += stats.filled;
+      together.hasLineBreak ||= stats.hasLineBreak;
+      together.hasUntracked ||= stats.hasUntracked;
+      together.hasUntrackedText ||= stats.hasUntrackedText;
+      for (const [value, count] of stats.values) values.set(value, (values.get(value) ?? 0) + count);
+    }
+    const reading = readType(together, group, format);
+    for (const member of shared) applyType(member, reading);
+  }
+}
+
+/** Empty headers become `Column 7`; repeated ones get `(2)`, `(3)` in file order. */
+function numberHeaders(drafts: readonly ColumnDraft[]): number {
+  const used = new Set<string>();
+  let renamed = 0;
+  for (const draft of drafts) if (draft.header === '') draft.header = `Column ${draft.index + 1}`;
+  const seen = new Map<string, number>();
+  for (const draft of drafts) used.add(draft.header);
+  for (const draft of drafts) {
+    const base = draft.header;
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    if (count === 1) continue;
+    let suffix = count;
+    while (used.has(`${base} (${suffix})`)) suffix += 1;
+    draft.header = `${base} (${suffix})`;
+    used.add(draft.header);
+    renamed += 1;
+  }
+  return renamed;
+}
+
+/** The survey's title from its file name: no folder or extension, separators as spaces. */
+export function titleFromFileName(fileName: string | undefined): string {
+  const base = (fileName ?? '').split(/[\\/]/).pop() ?? '';
+  const stem = base.replace(/\.(csv|tsv|txt|xlsx|xls)$/i, '');
+  const words = stem.replace(/[_\-.+]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (words === '') return 'Imported survey';
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const plural = (count: number, one: string, many: string): string => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+
+function countRows(table: SurveyTable, draft: ColumnDraft | undefined, test: (value: string) => boolean): number {
+  if (draft === undefined) return 0;
+  let count = 0;
+  for (const row of table.rows) if (test((row[draft.index] ?? '').trim())) count += 1;
+  return count;
+}
+
+function findByName(drafts: readonly ColumnDraft[], name: string): ColumnDraft | undefined {
+  return drafts.find((draft) => draft.names.includes(name));
+}
+
+function noticesFor(table: SurveyTable, drafts: readonly ColumnDraft[], renamed: number): string[] {
+  const notices: string[] = [];
+  const total = table.rows.length;
+  const { format } = table;
+  if (format === 'qualtrics' || format === 'qualtrics-legacy') {
+    const finished = findByName(drafts, 'finished');
+    const progress = findByName(drafts, 'progress');
+    const incomplete =
+      finished !== undefined
+        ? countRows(table, finished, (value) => ['false', '0'].includes(value.toLowerCase()))
+        : countRows(table, progress, (value) => value !== '' && value !== '100');
+    if (incomplete > 0) notices.push(`${plural(incomplete, 'response is', 'responses are')} incomplete (Finished is False); they are imported with the answers given.`);
+    const status = findByName(drafts, 'status');
+    const channel = findByName(drafts, 'distributionchannel');
+    let tests = 0;
+    for (const row of table.rows) {
+      const statusValue = status === undefined ? '' : (row[status.index] ?? '').trim().toLowerCase();
+      const channelValue = channel === undefined ? '' : (row[channel.index] ?? '').trim().toLowerCase();
+      if (['1', '2', 'survey preview', 'survey test', 'preview', 'test'].includes(statusValue) || ['preview', 'test'].includes(channelValue)) tests += 1;
+    }
+    if (tests > 0) notices.push(`${plural(tests, 'response is a', 'responses are')} survey preview or test (Status); remove ${tests === 1 ? 'it' : 'them'} from the file if ${tests === 1 ? 'it is' : 'they are'} not real.`);
+  }
+  if (format === 'limesurvey') {
+    const submitted = drafts.find((draft) => draft.role === 'submitted-at');
+    const incomplete = countRows(table, submitted, (value) => value === '');
+    if (incomplete > 0) notices.push(`${plural(incomplete, 'response is', 'responses are')} incomplete (no submit date); they are imported with the answers given.`);
+  }
+  if (format === 'typeform') {
+    const partial = countRows(table, findByName(drafts, 'responsetype'), (value) => value.toLowerCase() === 'partial');
+    if (partial > 0) notices.push(`${plural(partial, 'response is', 'responses are')} partial (Response Type); they are imported with the answers given.`);
+  }
+  const emails = drafts.filter((draft) => draft.role === 'email');
+  if (emails.length > 0) {
+    let anonymous = 0;
+    for (const row of table.rows) if (emails.every((draft) => (row[draft.index] ?? '').trim().toLowerCase() === 'anonymous')) anonymous += 1;
+    if (anonymous > 0) notices.push(`${plural(anonymous, 'response is', 'responses are')} anonymous (no email).`);
+  }
+  if (!drafts.some((draft) => draft.role === 'respondent-key')) {
+    notices.push(
+      emails.length > 0
+        ? 'The file has no response id: on a later import of a newer export, a response is recognised by its email when that is on one row only, otherwise by its answers.'
+        : 'The file has no response id: on a later import of a newer export, a response is recognised by its answers, so an edited response is imported again.',
+    );
+  }
+  let optOuts = 0;
+  for (const draft of drafts) {
+    if (draft.type !== 'scale' && draft.type !== 'number') continue;
+    for (const [value, count] of draft.stats.values) if (isOptOutAnswer(value)) optOuts += count;
+  }
+  if (optOuts > 0) notices.push(`${plural(optOuts, 'answer such as “N/A” or “I don’t know” in a scale or number column is', 'answers such as “N/A” or “I don’t know” in scale or number columns are')} read as no answer.`);
+  if (renamed > 0) notices.push(`${plural(renamed, 'column shares its', 'columns share their')} header with an earlier column and ${renamed === 1 ? 'is' : 'are'} numbered, e.g. “Other (2)”.`);
+  if (total > 0 && !drafts.some((draft) => draft.role === 'question' || draft.role === 'grid-item' || draft.role === 'choice-option')) {
+    notices.push('No column looks like a question: mark the columns to import as questions.');
+  }
+  return notices;
+}
+
+function toPlan(draft: ColumnDraft): SurveyColumnPlan {
+  const isAnswer = draft.role === 'question' || draft.role === 'grid-item' || draft.role === 'choice-option';
+  return {
+    index: draft.index,
+    header: draft.header,
+    role: draft.role,
+    ...(isAnswer && draft.type !== undefined ? { type: draft.type } : {}),
+    ...(draft.group === undefined ? {} : { group: draft.group }),
+    ...(draft.item === undefined ? {} : { item: draft.item }),
+    ...(isAnswer && draft.options !== undefined ? { options: draft.options } : {}),
+    ...(isAnswer && draft.scale !== undefined ? { scale: draft.scale } : {}),
+    ...(isAnswer && draft.separator !== undefined ? { separator: draft.separator } : {}),
+    filled: draft.stats.filled,
+    samples: samplesOf(draft.stats),
+  };
+}
+
+/**
+ * Guesses what every column of a parsed survey file holds, before anything is written: its role
+ * (respondent key, email, name, submitted-at, metadata, question, grid row, multi-select option,
+ * ignore), the header a person should see, and for answers the type (scale, number, single or
+ * multiple choice, free text) with options and scale. The user corrects the plan in the preview;
+ * `readSurveyResponses` then reads the rows with it.
+ *
+ * Conventions: a name split over first- and last-name columns gives both the role `name` (the
+ * reader joins them, given name first); grid rows have `group` = the grid's question and `item` =
+ * the row; a multi-select exported one column per option has `choice-option` columns with `group`
+ * = the question and `item` = the option. Columns with no answers at all are `ignore`.
+ */
+export function planSurveyColumns(table: SurveyTable, options: PlanSurveyColumnsOptions = {}): SurveyImportPlan {
+  const drafts = draftColumns(table);
+  assignFixedRoles(drafts, table);
+  groupColumns(drafts, table.format);
+  for (const draft of drafts) {
+    if (draft.role === 'question' && draft.stats.filled === 0) draft.role = 'ignore';
+  }
+  numberRepeatedGroups(drafts);
+  typeColumns(drafts, table.format);
+  const renamed = numberHeaders(drafts);
+  return {
+    format: table.format,
+    title: titleFromFileName(options.fileName),
+    responseCount: table.rows.length,
+    columns: drafts.map(toPlan),
+    notices: noticesFor(table, drafts, renamed),
+  };
+}
