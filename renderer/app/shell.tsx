@@ -29,6 +29,20 @@ export function Shell() {
     else headingRef.current?.focus();
   }, [section]);
 
+  // A file dropped where nothing takes it must not replace the app with the file (the browser's
+  // default); the Surveys screen handles drops itself.
+  useEffect(() => {
+    const ignoreFileDrop = (event: DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files') && !event.defaultPrevented) event.preventDefault();
+    };
+    window.addEventListener('dragover', ignoreFileDrop);
+    window.addEventListener('drop', ignoreFileDrop);
+    return () => {
+      window.removeEventListener('dragover', ignoreFileDrop);
+      window.removeEventListener('drop', ignoreFileDrop);
+    };
+  }, []);
+
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const isMod = event.ctrlKey || event.metaKey;

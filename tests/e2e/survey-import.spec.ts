@@ -98,11 +98,17 @@ test('a researcher imports a SurveyMonkey export, corrects a column, reads the r
   expect(pageErrors).toEqual([]);
 });
 
-test('a bad file is refused with the row and the problem, and nothing is saved', async ({ page }) => {
+test('a bad file dropped on the window is refused with the row and the problem, and nothing is saved', async ({ page }) => {
   await page.goto('/#/surveys');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: /^Import survey/ }).click();
-  await (await chooser).setFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('Response ID,Q1\r\n1,"never closed\r\n2,fine\r\n') });
+  await expect(page.getByRole('heading', { name: 'No surveys yet' })).toBeVisible();
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'broken.csv', { type: 'text/csv' }));
+    return transfer;
+  }, 'Response ID,Q1\r\n1,"never closed\r\n2,fine\r\n');
+  await page.dispatchEvent('main', 'dragover', { dataTransfer });
+  await expect(page.getByText('Drop the survey export to preview it')).toBeVisible();
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
   const failed = page.locator('[data-import-state="failed"]');
   await expect(failed).toContainText('broken.csv cannot be imported');
   await expect(failed).toContainText(/Row 2: A quoted cell is never closed/);

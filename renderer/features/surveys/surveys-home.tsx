@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatDay } from '../../components/format-date';
 import { useRepositories } from '../../db';
@@ -50,29 +50,41 @@ function SurveyList() {
     return () => window.removeEventListener('keydown', onKey);
   }, [chooseFile, isBusy]);
 
-  const onDrop = (event: DragEvent<HTMLElement>) => {
-    event.preventDefault();
-    setDragging(false);
-    const file = event.dataTransfer.files[0];
-    if (file === undefined || isBusy) return;
-    void file.arrayBuffer().then(
-      (buffer) => controls.start({ name: file.name, bytes: buffer }),
-      (error: unknown) => setOpenError(`Could not read ${file.name}: ${String(error)}`),
-    );
-  };
+  // A survey export dropped anywhere in the window while this screen is open is imported.
+  const start = controls.start;
+  useEffect(() => {
+    const isFileDrag = (event: DragEvent) => event.dataTransfer?.types.includes('Files') === true;
+    const onDragOver = (event: DragEvent) => {
+      if (!isFileDrag(event)) return;
+      event.preventDefault();
+      setDragging(true);
+    };
+    const onDragLeave = (event: DragEvent) => {
+      if (event.relatedTarget === null) setDragging(false);
+    };
+    const onDrop = (event: DragEvent) => {
+      if (!isFileDrag(event)) return;
+      event.preventDefault();
+      setDragging(false);
+      const file = event.dataTransfer?.files[0];
+      if (file === undefined || isBusy) return;
+      file.arrayBuffer().then(
+        (buffer) => start({ name: file.name, bytes: buffer }),
+        (error: unknown) => setOpenError(`Could not read ${file.name}: ${String(error)}`),
+      );
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('dragleave', onDragLeave);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('dragleave', onDragLeave);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [isBusy, start]);
 
   return (
-    <section
-      className={`surveys-home${isDragging ? ' surveys-home--dragging' : ''}`}
-      aria-label="Surveys"
-      onDragOver={(event) => {
-        if (!event.dataTransfer.types.includes('Files')) return;
-        event.preventDefault();
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
-    >
+    <section className={`surveys-home${isDragging ? ' surveys-home--dragging' : ''}`} aria-label="Surveys">
       <div className="surveys-home__bar">
         <p className="muted">
           Import a CSV, TSV or XLSX export from Qualtrics, SurveyMonkey, Typeform, Microsoft Forms, Google Forms or LimeSurvey. You
