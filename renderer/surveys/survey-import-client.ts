@@ -96,7 +96,7 @@ export function createSurveyImportSession(
       phase = 'idle';
       if (reply.type === 'preview') return { ok: true, preview: reply.preview };
       if (reply.type === 'failed') return { ok: false, problems: reply.problems };
-      if (reply.type === 'stopped') return { ok: false, problems: [{ row: null, message: reply.message }] };
+      if (reply.type === 'stopped' && reply.message !== CANCELLED) return { ok: false, problems: [{ row: null, message: reply.message }] };
       return { ok: false, problems: [{ row: null, message: 'Reading the file was cancelled.' }] };
     },
 

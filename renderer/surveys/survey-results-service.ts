@@ -100,7 +100,11 @@ export function createSurveyResultsService(post: (reply: SurveyResultsReply) => 
   return {
     async handle(request) {
       if (request.type === 'open') {
-        db ??= openDb(request.databaseName);
+        if (db === null) {
+          db = openDb(request.databaseName);
+          // A workspace that cannot be opened is reported to each request (an error reply), not as an unhandled rejection.
+          db.catch(() => undefined);
+        }
         return;
       }
       if (request.type === 'invalidate') {

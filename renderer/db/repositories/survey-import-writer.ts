@@ -3,6 +3,7 @@ import { contactNameKey, normaliseEmail, type Contact } from '../../../shared/do
 import type { Note } from '../../../shared/domain/note';
 import type { Survey, SurveyAnswer, SurveyQuestion, SurveyResponse } from '../../../shared/domain/survey';
 import { plainTextToRichText } from '../../../shared/rich-text/plain-text-to-rich-text';
+import { exportedQuestionText } from '../../../shared/surveys/export-survey-results';
 import type { PlannedQuestion, PlannedResponse } from '../../../shared/surveys/survey-import-plan';
 import type { DiscoveryDb } from '../discovery-db';
 import { adjustNoteCounts } from './note-counts';
@@ -75,8 +76,8 @@ const NOTE_TITLE_LENGTH = 120;
  * - Questions are matched to the survey's stored questions by key; new keys are appended.
  * - Respondents are matched to contacts by email, then by name when either side has no email (two
  *   different emails are two people even with one name); unmatched named respondents become contacts.
- * - Each free-text answer of an added response becomes a survey-response note linked to the
- *   respondent's contact, the response and the question.
+ * - Each free-text answer of an added response (a free-text question, or a grid row read as free
+ *   text) becomes a survey-response note linked to the respondent's contact, the response and the question.
  */
 export async function writeSurveyImport(
   db: DiscoveryDb,
@@ -152,13 +153,13 @@ export async function writeSurveyImport(
       responses.push(response);
       for (const [questionId, answer] of Object.entries(response.answers)) {
         const question = questionById.get(questionId);
-        if (question?.type !== 'free-text' || typeof answer !== 'string' || answer.trim() === '') continue;
+        if (question === undefined || !isFreeText(question) || typeof answer !== 'string' || answer.trim() === '') continue;
         notes.push(
           toNote(
             newId(),
             {
               channel: 'survey-response',
-              title: truncate(question.text, NOTE_TITLE_LENGTH),
+              title: truncate(exportedQuestionText(question), NOTE_TITLE_LENGTH),
               body: plainTextToRichText(answer),
               occurredAt: planned.submittedAt ?? now,
               personIds: contactId === undefined ? [] : [contactId],
@@ -237,6 +238,11 @@ export async function writeSurveyImport(
 
 async function questionsOf(db: DiscoveryDb, surveyId: string): Promise<SurveyQuestion[]> {
   return db.surveyQuestions.where('[surveyId+position]').between([surveyId, Dexie.minKey], [surveyId, Dexie.maxKey]).toArray();
+}
+
+/** Free text: a free-text question, or a grid row read as free text (a text-entry matrix, a choice's "Other" box). */
+function isFreeText(question: SurveyQuestion): boolean {
+  return question.type === 'free-text' || (question.type === 'grid-item' && question.itemType === 'free-text');
 }
 
 function toSurveyQuestion(planned: PlannedQuestion, surveyId: string, id: string, position: number): SurveyQuestion {

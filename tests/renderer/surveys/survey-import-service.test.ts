@@ -1,0 +1,490 @@
+// The survey import worker's logic, driven in-process: every reply is recorded (structured-cloned,
+// as a worker would post it) and the writes go to a fresh fake-indexeddb database per test.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { DiscoveryDb } from '../../../renderer/db/discovery-db';
+import type { SurveyImportSummary } from '../../../renderer/db/repositories/survey-import-writer';
+import type { SurveyImportPreview, SurveyImportReply, SurveyImportRequest } from '../../../renderer/surveys/survey-import-protocol';
+import { createSurveyImportService, type SurveyImportService, type SurveyImportServiceOptions } from '../../../renderer/surveys/survey-import-service';
+import type { SurveyFileProblem } from '../../../shared/surveys/parse-survey-table';
+import type { SurveyColumnPlan } from '../../../shared/surveys/survey-import-plan';
+import { createTestDependencies } from '../db/create-test-dependencies';
+import { openTestDatabase } from '../db/open-test-database';
+
+// jsdom's URL is not Node's, so files are found through paths. Real exports are read in place
+// from ../shared/real-surveys beside the clone, never copied in.
+const here = dirname(fileURLToPath(import.meta.url));
+const fixturePath = (name: string): string => resolve(here, '../../fixtures/surveys', name);
+const realSurveyPath = (name: string): string => resolve(here, '../../../../shared/real-surveys', name);
+
+/** A file's bytes as the page transfers them to the worker: an ArrayBuffer of its own. */
+function bufferOf(bytes: Uint8Array): ArrayBuffer {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return copy.buffer;
+}
+const fixtureBuffer = (name: string): ArrayBuffer => bufferOf(readFileSync(fixturePath(name)));
+const textBuffer = (text: string): ArrayBuffer => bufferOf(new TextEncoder().encode(text));
+
+interface Harness {
+  readonly db: DiscoveryDb;
+  readonly service: SurveyImportService;
+  readonly replies: SurveyImportReply[];
+}
+
+async function start(label: string, options: Partial<SurveyImportServiceOptions> = {}, onReply?: (reply: SurveyImportReply) => void): Promise<Harness> {
+  const db = await openTestDatabase(label);
+  return { db, ...serviceOver(db, options, onReply) };
+}
+
+/** A new service (one worker serves one file) writing to `db`. */
+function serviceOver(db: DiscoveryDb, options: Partial<SurveyImportServiceOptions> = {}, onReply?: (reply: SurveyImportReply) => void) {
+  const replies: SurveyImportReply[] = [];
+  const service = createSurveyImportService(
+    (reply) => {
+      replies.push(structuredClone(reply));
+      onReply?.(reply);
+    },
+    { openDb: () => Promise.resolve(db), progressIntervalMs: 0, ...createTestDependencies(), ...options },
+  );
+  return { service, replies };
+}
+
+/** The replies other than progress: exactly one answers each read or import. */
+const answers = (replies: readonly SurveyImportReply[]) => replies.filter((reply) => reply.type !== 'progress');
+const progressOf = (replies: readonly SurveyImportReply[], stage: string) =>
+  replies.flatMap((reply) => (reply.type === 'progress' && reply.stage === stage ? [{ done: reply.done, total: reply.total }] : []));
+
+async function readFile(harness: Pick<Harness, 'service' | 'replies' | 'db'>, fileName: string, bytes: ArrayBuffer): Promise<SurveyImportReply> {
+  const before = harness.replies.length;
+  await harness.service.handle({ type: 'read', databaseName: harness.db.name, fileName, bytes });
+  const replies = answers(harness.replies.slice(before));
+  expect(replies).toHaveLength(1);
+  const [reply] = replies;
+  if (reply === undefined) throw new Error('no reply');
+  return reply;
+}
+
+async function preview(harness: Pick<Harness, 'service' | 'replies' | 'db'>, fileName: string, bytes: ArrayBuffer = fixtureBuffer(fileName)): Promise<SurveyImportPreview> {
+  const reply = await readFile(harness, fileName, bytes);
+  if (reply.type !== 'preview') throw new Error(`${fileName}: expected a preview, got ${JSON.stringify(reply)}`);
+  return reply.preview;
+}
+
+async function importWith(
+  harness: Pick<Harness, 'service' | 'replies'>,
+  request: Omit<Extract<SurveyImportRequest, { type: 'import' }>, 'type'>,
+): Promise<SurveyImportReply> {
+  const before = harness.replies.length;
+  await harness.service.handle({ type: 'import', ...request });
+  const replies = answers(harness.replies.slice(before));
+  expect(replies).toHaveLength(1);
+  const [reply] = replies;
+  if (reply === undefined) throw new Error('no reply');
+  return reply;
+}
+
+async function imported(harness: Pick<Harness, 'service' | 'replies'>, request: Omit<Extract<SurveyImportRequest, { type: 'import' }>, 'type'>): Promise<SurveyImportSummary> {
+  const reply = await importWith(harness, request);
+  if (reply.type !== 'imported') throw new Error(`expected imported, got ${JSON.stringify(reply)}`);
+  return reply.summary;
+}
+
+async function tableCounts(db: DiscoveryDb) {
+  return {
+    surveys: await db.surveys.count(),
+    surveyQuestions: await db.surveyQuestions.count(),
+    surveyResponses: await db.surveyResponses.count(),
+    contacts: await db.contacts.count(),
+    notes: await db.notes.count(),
+  };
+}
+const EMPTY = { surveys: 0, surveyQuestions: 0, surveyResponses: 0, contacts: 0, notes: 0 };
+
+const withColumn = (columns: readonly SurveyColumnPlan[], header: string, change: Partial<SurveyColumnPlan>): SurveyColumnPlan[] => {
+  expect(columns.some((column) => column.header === header)).toBe(true);
+  return columns.map((column) => (column.header === header ? { ...column, ...change } : column));
+};
+
+const READ_STAGES = ['reading', 'parsing', 'planning', 'checking', 'matching'];
+
+describe('survey import service: read', () => {
+  const goodFiles: readonly [file: string, format: string, responses: number, kind: 'text' | 'xlsx', encoding: string | undefined, delimiter: string | undefined][] = [
+    ['qualtrics-three-header-rows.csv', 'qualtrics', 5, 'text', 'utf-8', ','],
+    ['qualtrics-legacy.csv', 'qualtrics-legacy', 4, 'text', 'utf-8', ','],
+    ['qualtrics-excel-resaved.csv', 'qualtrics', 4, 'text', 'utf-8', ','],
+    ['surveymonkey-two-header-rows.csv', 'surveymonkey', 4, 'text', 'utf-8', ','],
+    ['surveymonkey-condensed.csv', 'surveymonkey', 4, 'text', 'utf-8', ','],
+    ['typeform.csv', 'typeform', 4, 'text', 'utf-8', ','],
+    ['microsoft-forms.csv', 'microsoft-forms', 4, 'text', 'utf-8', ','],
+    ['google-forms.csv', 'google-forms', 5, 'text', 'utf-8-bom', ','],
+    ['google-forms-semicolon.csv', 'google-forms', 5, 'text', 'utf-8', ','],
+    ['limesurvey-codes.csv', 'limesurvey', 4, 'text', 'utf-8', ','],
+    ['generic.csv', 'generic', 5, 'text', 'utf-8', ','],
+    ['generic-semicolon.csv', 'generic', 4, 'text', 'utf-8', ';'],
+    ['generic-tab.tsv', 'generic', 4, 'text', 'utf-8', '\t'],
+    ['duplicate-headers.csv', 'generic', 3, 'text', 'utf-8', ','],
+    ['not-a-number.csv', 'generic', 15, 'text', 'utf-8', ','],
+    ['windows-1252.csv', 'generic', 2, 'text', 'windows-1252', ','],
+    ['utf-16le.csv', 'generic', 2, 'text', 'utf-16le', '\t'],
+    // A CSV saved with an .xlsx name: the content decides, so it is read as text (see XLSX-FIXTURES.md).
+    ['not-a-zip.xlsx', 'generic', 1, 'text', 'utf-8', ','],
+    ['microsoft-forms.xlsx', 'microsoft-forms', 3, 'xlsx', undefined, undefined],
+    ['typeform.xlsx', 'typeform', 3, 'xlsx', undefined, undefined],
+    ['microsoft-forms-japanese.xlsx', 'generic', 2, 'xlsx', undefined, undefined],
+  ];
+
+  it.each(goodFiles)('%s: a preview of %s with %i responses, nothing written', async (file, format, responses, kind, encoding, delimiter) => {
+    const harness = await start('import-read-good');
+    const result = await preview(harness, file);
+    expect(result.fileName).toBe(file);
+    expect(result.fileKind).toBe(kind);
+    expect(result.plan.format).toBe(format);
+    expect(result.plan.responseCount).toBe(responses);
+    expect(result.encoding).toBe(encoding);
+    expect(result.delimiter).toBe(delimiter);
+    if (kind === 'xlsx') {
+      expect(result).not.toHaveProperty('encoding');
+      expect(result).not.toHaveProperty('delimiter');
+    }
+    expect(result.sampleRows).toHaveLength(Math.min(5, responses));
+    expect(result.problems).toEqual([]);
+    expect(result.matches).toEqual([]);
+    expect(harness.replies.flatMap((reply) => (reply.type === 'progress' ? [reply.stage] : []))).toEqual(READ_STAGES);
+    expect(await tableCounts(harness.db)).toEqual(EMPTY);
+  });
+
+  it('shows the first five responses cell by cell', async () => {
+    const result = await preview(await start('import-read-sample'), 'not-a-number.csv');
+    expect(result.sampleRows).toEqual([1, 2, 3, 4, 5].map((n) => [`r-00${n}`, `2025-02-0${n}T10:00:00Z`, String(n), 'ok']));
+  });
+
+  it('decodes Windows-1252 and UTF-16 LE files, keeping every character', async () => {
+    const harness = await start('import-read-encodings');
+    expect((await preview(harness, 'windows-1252.csv')).sampleRows).toEqual([
+      ['1', '\u201cToo expensive\u201d \u2013 20 \u20ac a month', 'K\u00f6ln'],
+      ['2', 'Caf\u00e9 prices \u2026 fine', 'Malm\u00f6'],
+    ]);
+    const utf16 = await preview({ ...serviceOver(harness.db), db: harness.db }, 'utf-16le.csv');
+    expect(utf16.sampleRows).toEqual([
+      ['1', 'Gro\u00dfartig \u{1F44D}', 'Z\u00fcrich'],
+      ['2', '\u7d20\u6674\u3089\u3057\u3044', '\u6771\u4eac'],
+    ]);
+    expect(utf16.plan.columns.map((column) => column.header)).toEqual(['Response ID', 'Comment', 'City']);
+  });
+
+  const XLS_MESSAGE =
+    'This is an old Excel 97-2003 workbook (.xls), which cannot be read. Open it in Excel or LibreOffice, save it as an Excel Workbook (.xlsx) or as CSV UTF-8, and import that file.';
+  const compoundFile = (extra: readonly number[] = []): ArrayBuffer => {
+    const bytes = new Uint8Array(1024);
+    bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    bytes.set(extra, 512);
+    return bytes.buffer;
+  };
+
+  const badFiles: readonly [file: string, bytes: () => ArrayBuffer, problem: SurveyFileProblem][] = [
+    [
+      'unterminated-quote.csv',
+      () => fixtureBuffer('unterminated-quote.csv'),
+      {
+        row: 3,
+        message: 'A quoted cell is never closed, so the rest of the file would run into it. Check the quote (") that opens a cell on this row.',
+      },
+    ],
+    ['ragged-row.csv', () => fixtureBuffer('ragged-row.csv'), { row: 3, message: 'This row has 5 cells but the header has 3; a cell may hold an unquoted ",".' }],
+    [
+      'nul-byte.csv',
+      () => fixtureBuffer('nul-byte.csv'),
+      { row: 3, message: 'Cell 2 contains a NUL byte; the file may be damaged or saved as UTF-16 without a byte-order mark.' },
+    ],
+    ['empty.csv', () => fixtureBuffer('empty.csv'), { row: null, message: 'The file is empty.' }],
+    ['header-only.csv', () => fixtureBuffer('header-only.csv'), { row: null, message: 'The file has headers but no responses.' }],
+    [
+      'empty-sheet.xlsx',
+      () => fixtureBuffer('empty-sheet.xlsx'),
+      { row: null, message: 'The first sheet of this workbook is empty. Put the responses on the first sheet, or export them again.' },
+    ],
+    ['responses.xls', () => compoundFile(), { row: null, message: XLS_MESSAGE }],
+    // Named .xlsx: the bytes decide, not the name.
+    ['renamed.xlsx', () => compoundFile(), { row: null, message: XLS_MESSAGE }],
+    [
+      'protected.xlsx',
+      () => compoundFile([...'EncryptedPackage'].flatMap((char) => [char.charCodeAt(0), 0])),
+      {
+        row: null,
+        message:
+          'This workbook is protected with a password, so it cannot be read. Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password), save it as .xlsx or CSV UTF-8, and import that file.',
+      },
+    ],
+  ];
+
+  it.each(badFiles)('%s: failed with its problem, and nothing written', async (file, bytes, problem) => {
+    const harness = await start('import-read-bad');
+    expect(await readFile(harness, file, bytes())).toEqual({ type: 'failed', problems: [problem], wroteNothing: true });
+    expect(await tableCounts(harness.db)).toEqual(EMPTY);
+    // A file that failed is not held: importing after it asks for the file again.
+    expect(await importWith(harness, { columns: [], title: 'x' })).toEqual({
+      type: 'failed',
+      problems: [{ row: null, message: 'No file has been read yet; choose the file again.' }],
+      wroteNothing: true,
+    });
+  });
+
+  it('refuses a legacy .xls before parsing it', async () => {
+    const harness = await start('import-read-xls');
+    await readFile(harness, 'responses.xls', compoundFile());
+    expect(harness.replies.flatMap((reply) => (reply.type === 'progress' ? [reply.stage] : []))).toEqual(['reading']);
+  });
+
+  it('previews a file whose answers do not read with the guessed plan, listing the problem by row', async () => {
+    const harness = await start('import-read-duplicate-key');
+    const result = await preview(harness, 'duplicate-respondent-key.csv');
+    const problem = {
+      row: 4,
+      message: 'Rows 2 and 4 have the same respondent key "114239881" in "Respondent ID". Remove the repeated response or choose another key column.',
+    };
+    expect(result.problems).toEqual([problem]);
+    expect(await importWith(harness, { columns: result.plan.columns, title: 'Dup' })).toEqual({ type: 'failed', problems: [problem], wroteNothing: true });
+    expect(await tableCounts(harness.db)).toEqual(EMPTY);
+  });
+
+  it('answers failed when the workspace cannot be opened', async () => {
+    const db = await openTestDatabase('import-read-no-db');
+    const { service, replies } = serviceOver(db, { openDb: () => Promise.reject(new Error('the workspace could not be opened (blocked)')) });
+    await service.handle({ type: 'read', databaseName: 'x', fileName: 'generic.csv', bytes: fixtureBuffer('generic.csv') });
+    expect(answers(replies)).toEqual([
+      { type: 'failed', problems: [{ row: null, message: 'The file could not be read: the workspace could not be opened (blocked)' }], wroteNothing: true },
+    ]);
+  });
+});
+
+describe('survey import service: import', () => {
+  it('writes the survey with the planned columns, reporting writing progress up to the total, then the summary', async () => {
+    const harness = await start('import-write');
+    const result = await preview(harness, 'generic.csv');
+    const progressBefore = harness.replies.length;
+    const summary = await imported(harness, { columns: result.plan.columns, title: 'Platform survey 2025' });
+
+    expect(summary).toEqual({
+      surveyId: expect.any(String) as string,
+      added: 5,
+      unchanged: 0,
+      changed: 0,
+      questionsAdded: 7,
+      contactsMatched: 0,
+      // Ana, Bo, cy@ (an email only), Dee Park (a name only), Eve.
+      contactsCreated: 5,
+      // "More examples please", the multi-line answer and "N/A"; two rows left it blank.
+      notesCreated: 3,
+      responseCount: 5,
+    });
+    const writing = progressOf(harness.replies.slice(progressBefore), 'writing');
+    const total = 7 + 5 + 5 + 3;
+    expect(writing[0]).toEqual({ done: 0, total });
+    expect(writing.at(-1)).toEqual({ done: total, total });
+    expect(writing.every((step) => step.total === total)).toBe(true);
+    expect(writing.every((step, i) => i === 0 || step.done >= (writing[i - 1]?.done ?? Infinity))).toBe(true);
+    expect(writing.length).toBeGreaterThanOrEqual(3);
+    expect(harness.replies.at(-1)?.type).toBe('imported');
+
+    expect(await tableCounts(harness.db)).toEqual({ surveys: 1, surveyQuestions: 7, surveyResponses: 5, contacts: 5, notes: 3 });
+    expect(await harness.db.surveys.get(summary.surveyId)).toMatchObject({
+      title: 'Platform survey 2025',
+      sourceFileName: 'generic.csv',
+      format: 'generic',
+      responseCount: 5,
+    });
+    const notes = await harness.db.notes.toArray();
+    expect(notes.every((note) => note.channel === 'survey-response' && note.title === 'Anything else you want to tell us?')).toBe(true);
+    expect(notes.map((note) => note.plainText).sort()).toEqual(['More examples please', 'N/A', 'Two things:\n1. faster builds\n2. fewer alerts']);
+  });
+
+  it('sends progress of one stage at most once per interval, but always its start and its end', async () => {
+    const harness = await start('import-write-throttle', { progressIntervalMs: 100, now: () => 0 });
+    const result = await preview(harness, 'generic.csv');
+    const before = harness.replies.length;
+    await imported(harness, { columns: result.plan.columns, title: '' });
+    expect(progressOf(harness.replies.slice(before), 'writing')).toEqual([
+      { done: 0, total: 20 },
+      { done: 20, total: 20 },
+    ]);
+  });
+
+  it('refuses columns that make answers unreadable, writes nothing, and imports with good columns on a second try', async () => {
+    const harness = await start('import-write-correct');
+    const result = await preview(harness, 'not-a-number.csv');
+    const question = 'How many services do you own?';
+    expect(result.plan.columns.find((column) => column.header === question)?.type).toBe('free-text');
+
+    const asNumber = withColumn(result.plan.columns, question, { type: 'number' });
+    expect(await importWith(harness, { columns: asNumber, title: 'Services' })).toEqual({
+      type: 'failed',
+      problems: [{ row: 14, message: `Row 14, "${question}": "lots" is not a number. Change the column to free text or single choice to keep it.` }],
+      wroteNothing: true,
+    });
+    expect(await tableCounts(harness.db)).toEqual(EMPTY);
+
+    // The file is still held: no second read.
+    const asChoice = withColumn(result.plan.columns, question, { type: 'single-choice' });
+    const summary = await imported(harness, { columns: asChoice, title: 'Services' });
+    expect(summary).toMatchObject({ added: 15, questionsAdded: 2, responseCount: 15, contactsCreated: 0 });
+    expect((await harness.db.surveyQuestions.toArray()).map((q) => [q.text, q.type]).sort()).toEqual([
+      ['Comment', 'single-choice'],
+      [question, 'single-choice'],
+    ]);
+  });
+
+  it('answers failed when asked to import before any file was read', async () => {
+    const harness = await start('import-before-read');
+    expect(await importWith(harness, { columns: [], title: 'Nothing' })).toEqual({
+      type: 'failed',
+      problems: [{ row: null, message: 'No file has been read yet; choose the file again.' }],
+      wroteNothing: true,
+    });
+    expect(await tableCounts(harness.db)).toEqual(EMPTY);
+  });
+
+  it('answers cancelled to a cancel when nothing is being written', async () => {
+    const harness = await start('import-cancel-idle');
+    await harness.service.handle({ type: 'cancel' });
+    expect(harness.replies).toEqual([{ type: 'cancelled' }]);
+  });
+
+  it('answers failed when adding to a survey that no longer exists, and writes nothing', async () => {
+    const harness = await start('import-gone');
+    const result = await preview(harness, 'generic.csv');
+    expect(await importWith(harness, { columns: result.plan.columns, title: 'x', surveyId: 'deleted-survey' })).toEqual({
+      type: 'failed',
+      problems: [
+        {
+          row: null,
+          message: 'Nothing was imported: The survey to add these responses to no longer exists. Import them as a new survey instead.',
+        },
+      ],
+      wroteNothing: true,
+    });
+    expect(await tableCounts(harness.db)).toEqual(EMPTY);
+  });
+
+  it('cancelled while writing a large file rolls back every table', { timeout: 30_000 }, async () => {
+    const rows = 12_000;
+    const lines = ['Response ID,Email,How satisfied are you? (1-5),What should we fix first?'];
+    for (let i = 1; i <= rows; i += 1) {
+      // A few respondents give an email, so contacts are written too.
+      lines.push(`resp-${String(i).padStart(5, '0')},${i % 1000 === 0 ? `person${i}@example.com` : ''},${(i % 5) + 1},fix thing ${i}`);
+    }
+    let cancelSent = false;
+    const cancelling: { service?: SurveyImportService } = {};
+    const onReply = (reply: SurveyImportReply) => {
+      // Cancel once the first chunk of responses is in the transaction: the survey, its questions,
+      // the contacts and 5,000 responses have been written but not committed.
+      if (reply.type === 'progress' && reply.stage === 'writing' && reply.done > 2 + 12 && !cancelSent && cancelling.service !== undefined) {
+        cancelSent = true;
+        void cancelling.service.handle({ type: 'cancel' });
+      }
+    };
+    const harness = await start('import-cancel', {}, onReply);
+    cancelling.service = harness.service;
+    const metaBefore = await harness.db.meta.toArray();
+    const result = await preview(harness, 'big.csv', textBuffer(lines.join('\n')));
+    expect(result.plan.responseCount).toBe(rows);
+    const before = harness.replies.length;
+    const reply = await importWith(harness, { columns: result.plan.columns, title: 'Big' });
+
+    expect(reply).toEqual({ type: 'cancelled' });
+    expect(cancelSent).toBe(true);
+    const writing = progressOf(harness.replies.slice(before), 'writing');
+    // 2 questions + 12 contacts + 12,000 responses + 12,000 notes, in chunks of 5,000.
+    expect(writing[0]).toEqual({ done: 0, total: 2 + 12 + rows + rows });
+    expect(writing.map((step) => step.done)).toEqual([0, 2, 14, 5_014]);
+    expect(harness.replies.some((r) => r.type === 'imported')).toBe(false);
+    expect(await tableCounts(harness.db)).toEqual(EMPTY);
+    expect(await harness.db.meta.toArray()).toEqual(metaBefore);
+  });
+
+  it('offers the stored survey for a newer export and adds to it: added, unchanged and changed', async () => {
+    const db = await openTestDatabase('import-reimport');
+    const first = serviceOver(db);
+    const firstPreview = await preview({ ...first, db }, 'generic.csv');
+    const original = await imported(first, { columns: firstPreview.plan.columns, title: 'Platform survey 2025' });
+
+    // The newer export: r-002 changed an answer, r-006 is new, the other four are as they were.
+    const text = readFileSync(fixturePath('generic.csv'), 'utf8');
+    const newer = `${text.replace('r-002,2025-01-14T10:30:00+01:00,Bo Chen,bo@example.com,Strongly disagree,12,', 'r-002,2025-01-14T10:30:00+01:00,Bo Chen,bo@example.com,Strongly disagree,13,')}r-006,2025-01-18T08:00:00Z,Fay Wong,ana@example.com,Agree,3,Payments,Grafana,Good,Good,Docs need search\n`;
+    expect(newer).not.toBe(text);
+    const second = serviceOver(db);
+    const secondPreview = await preview({ ...second, db }, 'generic-2025-02.csv', textBuffer(newer));
+    expect(secondPreview.matches).toEqual([{ surveyId: original.surveyId, title: 'Platform survey 2025', responseCount: 5, overlap: 1 }]);
+
+    const summary = await imported(second, { columns: secondPreview.plan.columns, title: 'ignored for a re-import', surveyId: original.surveyId });
+    expect(summary).toEqual({
+      surveyId: original.surveyId,
+      added: 1,
+      unchanged: 4,
+      changed: 1,
+      questionsAdded: 0,
+      // r-006 gave Ana's email: the stored contact.
+      contactsMatched: 1,
+      contactsCreated: 0,
+      notesCreated: 1,
+      responseCount: 6,
+    });
+    expect(await tableCounts(db)).toEqual({ surveys: 1, surveyQuestions: 7, surveyResponses: 6, contacts: 5, notes: 4 });
+    expect(await db.surveys.get(original.surveyId)).toMatchObject({ title: 'Platform survey 2025', sourceFileName: 'generic-2025-02.csv', responseCount: 6 });
+    const count = (await db.surveyQuestions.toArray()).find((question) => question.text === 'How many services does your team own?');
+    const bo = await db.surveyResponses.where('[surveyId+respondentKey]').equals([original.surveyId, 'r-002']).first();
+    expect(count === undefined ? undefined : bo?.answers[count.id]).toBe(13);
+
+    // A file with other questions is not offered the stored survey.
+    const unrelated = serviceOver(db);
+    expect((await preview({ ...unrelated, db }, 'typeform.csv')).matches).toEqual([]);
+  });
+});
+
+describe('survey import service: the real exports', () => {
+  // Response counts from ../shared/real-surveys/README.md.
+  const cases: readonly [file: string, responses: number][] = [
+    ['rmer-music-emotion-2016.csv', 212],
+    ['qualtricstools-sidebyside-2016-singlequote-importid.csv', 25],
+    ['qualtricstools-many-question-types-legacy.csv', 5],
+    ['fivethirtyeight-steak-risk-survey.csv', 550],
+    ['osmi-mental-health-2018.csv', 417],
+    ['spack-user-survey-2021.csv', 179],
+    ['dask-user-survey-2019.csv', 259],
+    ['rstudio-r-community-survey-2019-es.csv', 338],
+    ['cpp-developer-survey-2016-full-headings.csv', 647],
+  ];
+
+  it.each(cases)('%s: read, imported, %i responses stored, a note per free-text answer', { timeout: 20_000 }, async (file, responses) => {
+    const harness = await start('import-real');
+    const result = await preview(harness, file, bufferOf(readFileSync(realSurveyPath(file))));
+    expect(result.problems).toEqual([]);
+    expect(result.plan.responseCount).toBe(responses);
+    const summary = await imported(harness, { columns: result.plan.columns, title: result.plan.title });
+    expect(summary).toMatchObject({ added: responses, unchanged: 0, changed: 0, responseCount: responses });
+
+    expect(await harness.db.surveyResponses.where('[surveyId+respondentKey]').between([summary.surveyId, ''], [summary.surveyId, '\uffff']).count()).toBe(responses);
+    expect((await harness.db.surveys.get(summary.surveyId))?.responseCount).toBe(responses);
+
+    // Every non-blank free-text answer (a free-text question, or a grid row read as free text) is a note.
+    const questions = await harness.db.surveyQuestions.toArray();
+    const freeText = new Set(questions.filter((q) => q.type === 'free-text' || (q.type === 'grid-item' && q.itemType === 'free-text')).map((q) => q.id));
+    const stored = await harness.db.surveyResponses.toArray();
+    const freeTextAnswers = stored.flatMap((response) =>
+      Object.entries(response.answers).filter(([id, answer]) => freeText.has(id) && typeof answer === 'string' && answer.trim() !== ''),
+    ).length;
+    const notes = await harness.db.notes.toArray();
+    expect(notes.every((note) => note.channel === 'survey-response' && note.channelFields?.kind === 'survey-response')).toBe(true);
+    expect(notes).toHaveLength(freeTextAnswers);
+    expect(summary.notesCreated).toBe(freeTextAnswers);
+    // Only the steak survey has no free text at all (every question is a single choice).
+    if (file === 'fivethirtyeight-steak-risk-survey.csv') expect(freeTextAnswers).toBe(0);
+    else expect(notes.length).toBeGreaterThan(0);
+    // A grid row's note is titled with its grid: LimeSurvey's "Other" boxes.
+    if (file === 'cpp-developer-survey-2016-full-headings.csv') {
+      expect(notes.filter((note) => note.title === '24 - What are your preferred build systems for C++ projects? [Other]').length).toBeGreaterThan(0);
+    }
+  });
+});
