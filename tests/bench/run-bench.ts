@@ -59,7 +59,7 @@ export async function runBench({ root, appUrl, chromiumPath, chromiumArgs, isSma
   const metrics = { ...earlier, ...collectMetrics(outcomes) };
   const rows = reportRows(outcomes, metrics);
   const notMeasured = Object.fromEntries(rows.filter((row) => row.value === undefined).map((row) => [row.metric, row.note]));
-  const meta = {
+  const run = {
     profile: profile.name,
     date: new Date().toISOString(),
     durationSeconds: Math.round(process.uptime()),
@@ -67,15 +67,34 @@ export async function runBench({ root, appUrl, chromiumPath, chromiumArgs, isSma
     machine: describeMachine(chromiumVersion, loadAtStart),
     notMeasured,
   };
+  // A partial run keeps the full run's description and adds its own under `partialRuns`.
+  const earlierMeta = only === undefined ? undefined : await readObject(join(root, profile.metaFile));
+  const meta =
+    earlierMeta === undefined
+      ? run
+      : {
+          ...earlierMeta,
+          notMeasured: Object.fromEntries(Object.entries(Reflect.get(earlierMeta, 'notMeasured') ?? {}).filter(([name]) => !(name in metrics))),
+          partialRuns: [...(Array.isArray(earlierMeta.partialRuns) ? earlierMeta.partialRuns : []), { only, ...run, notMeasured: undefined }],
+        };
   await writeJson(join(root, profile.resultsFile), metrics);
   await writeJson(join(root, profile.metaFile), meta);
   await writeFile(join(cacheDir, `performance-table.${profile.name}.md`), `${formatMarkdownTable(rows)}\n`);
 
   console.log(`\n${formatConsoleTable(rows)}\n`);
-  console.log(`Wrote ${profile.resultsFile} and ${profile.metaFile} in ${meta.durationSeconds} s on ${meta.machine.cpuModel} (${meta.machine.cores} cores), Chromium ${chromiumVersion}.`);
+  console.log(`Wrote ${profile.resultsFile} and ${profile.metaFile} in ${run.durationSeconds} s on ${run.machine.cpuModel} (${run.machine.cores} cores), Chromium ${chromiumVersion}.`);
   const failures = outcomes.filter((outcome) => outcome.status === 'failed');
   for (const failure of failures) console.error(`FAILED: ${failure.scenario}: ${failure.status === 'failed' ? failure.reason : ''}`);
   return failures.length > 0 ? 1 : 0;
+}
+
+async function readObject(path: string): Promise<Record<string, unknown> | undefined> {
+  try {
+    const value: unknown = JSON.parse(await readFile(path, 'utf8'));
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? { ...value } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function readJson(path: string): Promise<Record<string, number>> {

@@ -143,7 +143,8 @@ export function RespondentsPanel({ client, survey, questions }: RespondentsPanel
                           <span className="badge badge--warning">To follow up</span>
                         )}
                       </td>
-                      <td className="respondents__actions">
+                      <td>
+                        <div className="respondents__actions">
                         {!isReadOnly && row.followUp === undefined && (
                           <button type="button" className="button button--small" onClick={() => void setFollowUp([row], 'marked')} aria-label={`Mark ${name} to follow up`}>
                             Follow up
@@ -159,6 +160,7 @@ export function RespondentsPanel({ client, survey, questions }: RespondentsPanel
                             Unmark
                           </button>
                         )}
+                        </div>
                       </td>
                     </tr>
                   );
