@@ -4,10 +4,13 @@ import type { Card, Initiative, PainBucket, Vote } from '../../shared/domain/boa
 import type { Contact } from '../../shared/domain/contact';
 import type { Highlight } from '../../shared/domain/highlight';
 import type { Note } from '../../shared/domain/note';
+import type { PlannedChat } from '../../shared/domain/planned-chat';
 import type { Round } from '../../shared/domain/round';
+import type { Score } from '../../shared/domain/score';
 import type { Survey, SurveyQuestion, SurveyResponse } from '../../shared/domain/survey';
 import type { SurveyPlan } from '../../shared/domain/survey-plan';
 import type { Experiment, Solution } from '../../shared/domain/validation';
+import type { Workshop } from '../../shared/domain/workshop';
 import { NewerSchemaError } from './newer-schema-error';
 import { readSchemaVersion } from './repositories/meta-repository';
 import type { SearchIndexRecord } from './repositories/search-index-repository';
@@ -61,6 +64,9 @@ export class DiscoveryDb extends Dexie {
   declare readonly meta: Table<MetaRecord, string>;
   declare readonly searchIndex: Table<SearchIndexRecord, string>;
   declare readonly surveyPlans: Table<SurveyPlan, string>;
+  declare readonly workshops: Table<Workshop, string>;
+  declare readonly scores: Table<Score, string>;
+  declare readonly plannedChats: Table<PlannedChat, string>;
 
   /** The schema version this build writes. */
   readonly appSchemaVersion: number;

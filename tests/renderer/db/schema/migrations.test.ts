@@ -87,6 +87,43 @@ const upgradeTests: Readonly<Record<number, () => Promise<void>>> = {
     db.close();
     expect((await readStoredShape(name)).tableNames).toEqual([...Object.keys(schemaV1), 'searchIndex', 'surveyPlans'].sort());
   },
+  4: async () => {
+    // Version 4 adds the empty workshops, scores and plannedChats tables. A v3 workspace with a
+    // round, its buckets and a survey plan comes through untouched, and the new indexes answer.
+    const name = uniqueDatabaseName('v4');
+    const roundRow = {
+      id: 'round-1',
+      title: 'Q3 round',
+      state: 'clustering',
+      snapshotNoteIds: ['note-1'],
+      snapshotHighlightIds: [],
+      snapshotTakenAt: 5,
+      immediatePainTargetPercent: 70,
+      createdAt: 5,
+      updatedAt: 5,
+    };
+    const bucketRow = { id: 'bucket-1', roundId: 'round-1', title: 'Slow CI', statement: 'CI is slow', solutionKind: 'eliminate', createdAt: 6, updatedAt: 6 };
+    const planRow = createSurveyPlan('plan-1', { title: 'CI survey plan' }, 7);
+    const rows = { notes: [noteRowV1], rounds: [roundRow], buckets: [bucketRow], surveyPlans: [planRow] };
+    const versions = schemaVersions.filter((schemaVersion) => schemaVersion.version <= 4);
+    const db = await openSeededDatabase({ name, version: 3, rows, versions });
+    expect(await db.notes.toArray()).toEqual([noteRowV1]);
+    expect(await db.rounds.toArray()).toEqual([roundRow]);
+    expect(await db.buckets.toArray()).toEqual([bucketRow]);
+    expect(await db.surveyPlans.toArray()).toEqual([planRow]);
+    expect(await createMetaRepository(db).getSchemaVersion()).toBe(4);
+    expect(db.backendDB().version).toBe(40);
+    await db.workshops.add({ id: 'workshop-1', roundId: 'round-1', participants: [], phase: 'silent-review', votesPerParticipant: 3, areVotesRevealed: false, createdAt: 8, updatedAt: 8 });
+    await db.scores.add({ id: 'score-1', roundId: 'round-1', bucketId: 'bucket-1', scorer: 'Ada', values: { reach: 3 }, createdAt: 8, updatedAt: 8 });
+    await db.plannedChats.add({ id: 'chat-1', contactId: 'contact-1', plannedFor: 9, createdAt: 8, updatedAt: 8 });
+    expect(await db.workshops.where('roundId').equals('round-1').count()).toBe(1);
+    expect(await db.scores.where('[roundId+scorer]').equals(['round-1', 'Ada']).count()).toBe(1);
+    expect(await db.plannedChats.where('contactId').equals('contact-1').count()).toBe(1);
+    db.close();
+    expect((await readStoredShape(name)).tableNames).toEqual(
+      [...Object.keys(schemaV1), 'searchIndex', 'surveyPlans', 'workshops', 'scores', 'plannedChats'].sort(),
+    );
+  },
 };
 
 const openDatabases: DiscoveryDb[] = [];

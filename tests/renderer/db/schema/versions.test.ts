@@ -51,6 +51,15 @@ describe('schema versions', () => {
           },
           "version": 3,
         },
+        {
+          "hasUpgrade": false,
+          "stores": {
+            "plannedChats": "id, plannedFor, contactId",
+            "scores": "id, [roundId+scorer], bucketId",
+            "workshops": "id, roundId",
+          },
+          "version": 4,
+        },
       ]
     `);
   });
@@ -73,12 +82,15 @@ describe('schema versions', () => {
   it('gives every table of the current schema a typed property on DiscoveryDb', () => {
     const db = new DiscoveryDb('schema-property-check');
     const tableNames = [...new Set(schemaVersions.flatMap((schemaVersion) => Object.keys(schemaVersion.stores)))].sort();
-    expect(tableNames).toEqual([...Object.keys(schemaV1), 'searchIndex', 'surveyPlans'].sort());
+    expect(tableNames).toEqual([...Object.keys(schemaV1), 'searchIndex', 'surveyPlans', 'workshops', 'scores', 'plannedChats'].sort());
     expect(db.tables.map((table) => table.name).sort()).toEqual(tableNames);
     expect(db.notes.name).toBe('notes');
     expect(db.meta.name).toBe('meta');
     expect(db.searchIndex.name).toBe('searchIndex');
     expect(db.surveyPlans.name).toBe('surveyPlans');
+    expect(db.workshops.name).toBe('workshops');
+    expect(db.scores.name).toBe('scores');
+    expect(db.plannedChats.name).toBe('plannedChats');
   });
 
   it('maps native IndexedDB versions to schema versions, counting Dexie schema patches as the same version', () => {
