@@ -16,9 +16,18 @@ export interface Charter {
   readonly updatedAt: number;
 }
 
+/** A named theme of one vision year; initiatives planned for the vision point at it by id. */
+export interface VisionTheme {
+  readonly id: string;
+  readonly title: string;
+}
+
 export interface VisionYear {
   readonly year: 1 | 2 | 3;
-  readonly themes: RichTextDoc;
+  /** The discrete themes of the year, listed where initiatives are planned against the vision. */
+  readonly themes: readonly VisionTheme[];
+  /** Free rich text describing the year, with inline citations. */
+  readonly body: RichTextDoc;
   readonly citations: readonly Citation[];
 }
 

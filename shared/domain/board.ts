@@ -49,6 +49,8 @@ export interface Initiative {
   readonly kind: InitiativeKind;
   readonly effort: Effort;
   readonly bucketIds: readonly string[];
+  /** For kind 'vision': the VisionTheme ids (see artifact.ts) the initiative works towards. */
+  readonly visionThemeIds?: readonly string[];
   readonly createdAt: number;
   readonly updatedAt: number;
 }
