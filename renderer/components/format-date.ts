@@ -5,6 +5,13 @@ export function formatDay(epochMs: number): string {
   return dayFormat.format(epochMs);
 }
 
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** "21 Nov 2026, 14:05" in the user's locale. */
+export function formatDateTime(epochMs: number): string {
+  return dateTimeFormat.format(epochMs);
+}
+
 /** The yyyy-mm-dd value of an `<input type="date">` for a date, in local time. */
 export function toDateInputValue(epochMs: number): string {
   const date = new Date(epochMs);

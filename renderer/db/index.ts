@@ -8,3 +8,5 @@ export type { DeletedNote, NewNote, NoteChanges, NotesRepository } from './repos
 export type { NewContact, ContactsRepository } from './repositories/contacts-repository';
 export type { HighlightsRepository } from './repositories/highlights-repository';
 export { clearUnsavedEdit, journalUnsavedEdit, recoverUnsavedEdits } from './unsaved-edits-journal';
+export type { WorkspaceRepository, WorkspaceSummary } from './repositories/workspace-repository';
+export type { RestoreProgress, RestoredWorkspace } from './repositories/restore-workspace';

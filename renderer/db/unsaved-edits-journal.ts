@@ -83,3 +83,11 @@ export async function recoverUnsavedEdits(db: DiscoveryDb): Promise<number> {
   }
   return recovered;
 }
+
+/** Forgets every journaled edit: after a restore they belong to a workspace that no longer exists. */
+export function forgetUnsavedEdits(): void {
+  const store = storage();
+  if (!store) return;
+  const keys = Array.from({ length: store.length }, (_, index) => store.key(index)).filter((key): key is string => key?.startsWith(PREFIX) ?? false);
+  for (const key of keys) store.removeItem(key);
+}

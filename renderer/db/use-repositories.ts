@@ -6,6 +6,7 @@ import { createNotesRepository, type NotesRepository } from './repositories/note
 import { createSettingsRepository, type SettingsRepository } from './repositories/settings-repository';
 import { createSurveyPlansRepository, type SurveyPlansRepository } from './repositories/survey-plans-repository';
 import { createSurveysRepository, type SurveysRepository } from './repositories/surveys-repository';
+import { createWorkspaceRepository, type WorkspaceRepository } from './repositories/workspace-repository';
 
 export interface Repositories {
   readonly notes: NotesRepository;
@@ -14,6 +15,7 @@ export interface Repositories {
   readonly settings: SettingsRepository;
   readonly surveyPlans: SurveyPlansRepository;
   readonly surveys: SurveysRepository;
+  readonly workspace: WorkspaceRepository;
 }
 
 /** The repositories over the open workspace; components never touch tables themselves. */
@@ -27,6 +29,7 @@ export function useRepositories(): Repositories {
       settings: createSettingsRepository(db),
       surveyPlans: createSurveyPlansRepository(db),
       surveys: createSurveysRepository(db),
+      workspace: createWorkspaceRepository(db),
     }),
     [db],
   );

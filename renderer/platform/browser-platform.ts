@@ -1,6 +1,6 @@
 import type { Platform } from './platform';
 import { fail, ok } from '../../shared/ipc/result';
-import { MAX_OPEN_FILE_BYTES } from '../../shared/ipc/contract';
+import { MAX_OPEN_FILE_BYTES, type OpenFileRequest } from '../../shared/ipc/contract';
 
 function acceptAttribute(filters: readonly { extensions: readonly string[] }[] | undefined): string {
   const extensions = (filters ?? []).flatMap((filter) => filter.extensions).filter((extension) => extension !== '*');
@@ -9,6 +9,37 @@ function acceptAttribute(filters: readonly { extensions: readonly string[] }[] |
 
 function chromeVersion(userAgent: string): string {
   return /Chrome\/([\d.]+)/.exec(userAgent)?.[1] ?? '';
+}
+
+/** Shows a hidden file input; resolves with the chosen file, or null when cancelled. */
+function pickFile(document: Document, request: OpenFileRequest): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = acceptAttribute(request.filters);
+    input.hidden = true;
+    const finish = (file: File | null) => {
+      input.remove();
+      resolve(file);
+    };
+    input.addEventListener('cancel', () => finish(null));
+    input.addEventListener('change', () => finish(input.files?.[0] ?? null));
+    document.body.append(input);
+    input.click();
+  });
+}
+
+function download(document: Document, blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = name;
+  anchor.hidden = true;
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  // Revoke later: the download starts asynchronously after the click.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** Browser mode: a file input stands in for the open dialog and a download for the save dialog. */
@@ -28,44 +59,35 @@ export function createBrowserPlatform(document: Document): Platform {
         }),
       ),
 
-    openFile: (request) =>
-      new Promise((resolve) => {
-        const input = document.createElement('input');
-        input.type = 'file';
-        input.accept = acceptAttribute(request.filters);
-        input.hidden = true;
-        const finish = (result: Awaited<ReturnType<Platform['openFile']>>) => {
-          input.remove();
-          resolve(result);
-        };
-        input.addEventListener('cancel', () => finish(ok(null)));
-        input.addEventListener('change', () => {
-          const file = input.files?.[0];
-          if (!file) return finish(ok(null));
-          if (file.size > MAX_OPEN_FILE_BYTES) {
-            return finish(fail('too-large', `${file.name} is ${Math.round(file.size / 1024 / 1024)} MB; the limit is ${MAX_OPEN_FILE_BYTES / 1024 / 1024} MB.`));
-          }
-          file.arrayBuffer().then(
-            (buffer) => finish(ok({ name: file.name, bytes: new Uint8Array(buffer) })),
-            (error: unknown) => finish(fail('io', `Could not read ${file.name}: ${String(error)}`)),
-          );
-        });
-        document.body.append(input);
-        input.click();
-      }),
+    async openFile(request) {
+      const file = await pickFile(document, request);
+      if (!file) return ok(null);
+      if (file.size > MAX_OPEN_FILE_BYTES) {
+        return fail('too-large', `${file.name} is ${Math.round(file.size / 1024 / 1024)} MB; the limit is ${MAX_OPEN_FILE_BYTES / 1024 / 1024} MB.`);
+      }
+      try {
+        return ok({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      } catch (error) {
+        return fail('io', `Could not read ${file.name}: ${String(error)}`);
+      }
+    },
 
-    saveFile: (request) => {
-      const url = URL.createObjectURL(new Blob([request.bytes as Uint8Array<ArrayBuffer>]));
-      const anchor = document.createElement('a');
-      anchor.href = url;
-      anchor.download = request.suggestedName;
-      anchor.hidden = true;
-      document.body.append(anchor);
-      anchor.click();
-      anchor.remove();
-      // Revoke later: the download starts asynchronously after the click.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    async openBlob(request) {
+      const file = await pickFile(document, request);
+      return ok(file === null ? null : { name: file.name, blob: file });
+    },
+
+    saveFile(request) {
+      download(document, new Blob([request.bytes as Uint8Array<ArrayBuffer>]), request.suggestedName);
       return Promise.resolve(ok({ path: request.suggestedName }));
+    },
+
+    async saveChunks(request, chunks) {
+      // Each chunk becomes its own Blob, which the browser may keep on disk rather than in memory.
+      const parts: Blob[] = [];
+      for await (const chunk of chunks) parts.push(new Blob([chunk]));
+      download(document, new Blob(parts, { type: 'application/x-ndjson' }), request.suggestedName);
+      return ok({ path: request.suggestedName });
     },
   };
 }

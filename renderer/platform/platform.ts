@@ -1,6 +1,6 @@
 import type { AppInfo, DesktopApi, OpenedFile, OpenFileRequest, SavedFile, SaveFileRequest } from '../../shared/ipc/contract';
 import { DESKTOP_API_KEY } from '../../shared/ipc/contract';
-import type { IpcResult } from '../../shared/ipc/result';
+import { ok, type IpcResult } from '../../shared/ipc/result';
 import { createBrowserPlatform } from './browser-platform';
 
 /** What the app can ask of the machine: the desktop verbs, or their browser fallbacks. */
@@ -9,6 +9,10 @@ export interface Platform {
   getAppInfo(): Promise<IpcResult<AppInfo>>;
   openFile(request: OpenFileRequest): Promise<IpcResult<OpenedFile | null>>;
   saveFile(request: SaveFileRequest): Promise<IpcResult<SavedFile | null>>;
+  /** Saves text produced in chunks (a workspace file) without joining it into one string first. */
+  saveChunks(request: Omit<SaveFileRequest, 'bytes'>, chunks: AsyncIterable<string>): Promise<IpcResult<SavedFile | null>>;
+  /** Lets the user pick a file and hands it over as a Blob, to be read as a stream. */
+  openBlob(request: OpenFileRequest): Promise<IpcResult<{ readonly name: string; readonly blob: Blob } | null>>;
 }
 
 function desktopApiOf(host: object): DesktopApi | null {
@@ -27,5 +31,22 @@ export function createPlatform(host: Window = window): Platform {
     getAppInfo: () => desktop.getAppInfo(),
     openFile: (request) => desktop.openFile(request),
     saveFile: (request) => desktop.saveFile(request),
+    async saveChunks(request, chunks) {
+      const encoder = new TextEncoder();
+      const parts: Uint8Array[] = [];
+      for await (const chunk of chunks) parts.push(encoder.encode(chunk));
+      const bytes = new Uint8Array(parts.reduce((total, part) => total + part.byteLength, 0));
+      let offset = 0;
+      for (const part of parts) {
+        bytes.set(part, offset);
+        offset += part.byteLength;
+      }
+      return desktop.saveFile({ ...request, bytes });
+    },
+    async openBlob(request) {
+      const result = await desktop.openFile(request);
+      if (!result.ok || result.value === null) return result.ok ? ok(null) : result;
+      return ok({ name: result.value.name, blob: new Blob([result.value.bytes as Uint8Array<ArrayBuffer>]) });
+    },
   };
 }

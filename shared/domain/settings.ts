@@ -8,6 +8,10 @@ export interface Settings {
   readonly theme: 'system' | 'light' | 'dark';
   /** Epoch milliseconds of the last verified backup, or null before the first one. */
   readonly lastBackupAt: number | null;
+  /** Browser mode: days after the last downloaded backup before a reminder to download another. */
+  readonly backupReminderDays: number;
+  /** Desktop app: how many automatic backups to keep (older ones are deleted). */
+  readonly backupsToKeep: number;
   /** The channel quick capture (Ctrl/Cmd+N) opens a new note in. */
   readonly lastUsedChannel: Channel;
 }
@@ -19,6 +23,8 @@ export const DEFAULT_SETTINGS: Settings = {
   immediatePainTargetPercent: 70,
   theme: 'system',
   lastBackupAt: null,
+  backupReminderDays: 7,
+  backupsToKeep: 10,
   lastUsedChannel: 'coffee-chat',
 };
 
@@ -26,6 +32,8 @@ const settingSchemas: { readonly [K in SettingKey]: z.ZodType<Settings[K]> } = {
   immediatePainTargetPercent: z.number().int().min(0).max(100),
   theme: z.enum(['system', 'light', 'dark']),
   lastBackupAt: z.number().int().nonnegative().nullable(),
+  backupReminderDays: z.number().int().min(1).max(365),
+  backupsToKeep: z.number().int().min(1).max(100),
   lastUsedChannel: z.custom<Channel>((value) => typeof value === 'string' && (CHANNEL_IDS as readonly string[]).includes(value)),
 };
 

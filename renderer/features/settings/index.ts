@@ -1,1 +1,2 @@
 export { SettingsScreen } from './settings-screen';
+export { BackupReminder } from './backup-reminder';

@@ -3,6 +3,7 @@ import { useDatabase } from '../../db';
 import { usePlatform } from '../../platform';
 import { useAppInfo } from './use-app-info';
 import { useStorageEstimate } from './use-storage-estimate';
+import { WorkspaceDataPanel } from './workspace-data-panel';
 
 function formatBytes(bytes: number | null): string {
   if (bytes === null) return 'unknown';
@@ -60,10 +61,8 @@ export function SettingsScreen() {
           </dd>
         </dl>
       </section>
-      <PlannedSection
-        intro="More settings will live here."
-        planned={['Workspace backup and restore, with verification before anything is replaced', 'Automatic daily backups in the desktop app', 'Research-load budgets and other preferences']}
-      />
+      <WorkspaceDataPanel />
+      <PlannedSection intro="More settings will live here." planned={['Research-load budgets and other preferences']} />
     </div>
   );
 }

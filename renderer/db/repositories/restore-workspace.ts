@@ -1,0 +1,186 @@
+import { Dexie } from 'dexie';
+import { createLineSplitter } from '../../../shared/backup/split-lines';
+import { createWorkspaceFileReader, type WorkspaceRow } from '../../../shared/backup/workspace-file-reader';
+import { MAX_WORKSPACE_LINE_CHARS, WorkspaceFileError, type WorkspaceHeader } from '../../../shared/backup/workspace-format';
+import { isExportedRow, isExportedTable, RICH_TEXT_TABLES } from '../../../shared/backup/workspace-tables';
+import { sanitizeRichText } from '../../../shared/rich-text/sanitize-rich-text';
+import { classifyWriteError } from '../classify-write-error';
+import { DiscoveryDb } from '../discovery-db';
+import { schemaVersions as allSchemaVersions, type SchemaVersion } from '../schema/versions';
+import { exportedTables, readTablePages } from './export-workspace';
+import { writeSchemaVersion } from './meta-repository';
+
+export interface RestoreProgress {
+  readonly phase: 'checking' | 'replacing';
+  /** Rows read from the file (checking) or copied into the workspace (replacing). */
+  readonly rows: number;
+  readonly bytes: number;
+}
+
+export interface RestoreWorkspaceOptions {
+  /** The schema versions this build knows (tests add versions). */
+  readonly versions?: readonly SchemaVersion[];
+  readonly onProgress?: (progress: RestoreProgress) => void;
+  readonly pageSize?: number;
+  /** A name for the temporary database; unique by default. */
+  readonly stagingName?: string;
+}
+
+export interface RestoredWorkspace {
+  readonly header: WorkspaceHeader;
+  readonly counts: ReadonlyMap<string, number>;
+}
+
+const DEFAULT_PAGE_SIZE = 500;
+
+/** Prefix of the temporary databases a restore writes into before replacing the live data. */
+export const STAGING_DATABASE_PREFIX = 'discovery-desk-restore-';
+
+function tableNamesAt(versions: readonly SchemaVersion[], schemaVersion: number): string[] {
+  const names = new Set<string>();
+  for (const { version, stores } of versions) {
+    if (version > schemaVersion) continue;
+    for (const [name, spec] of Object.entries(stores)) {
+      if (spec === null) names.delete(name);
+      else names.add(name);
+    }
+  }
+  return [...names].filter(isExportedTable);
+}
+
+function cleanRow(table: string, row: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return RICH_TEXT_TABLES.has(table) && 'body' in row ? { ...row, body: sanitizeRichText(row.body) } : { ...row };
+}
+
+async function deleteLeftoverStagingDatabases(except: string): Promise<void> {
+  const names = await Dexie.getDatabaseNames().catch(() => []);
+  await Promise.all(names.filter((name) => name.startsWith(STAGING_DATABASE_PREFIX) && name !== except).map((name) => Dexie.delete(name).catch(() => undefined)));
+}
+
+/**
+ * Restores a workspace file into `db`, replacing everything in it. The file is streamed into a
+ * fresh staging database while its header, every line, the row counts and the checksum are
+ * checked; an older schema is upgraded there by the app's own migrations. Only a file that passed
+ * every check replaces the live data, in one transaction (all of it or none of it). A refused file
+ * throws WorkspaceFileError naming the problem, and the live data is untouched.
+ */
+export async function restoreWorkspace(db: DiscoveryDb, source: ReadableStream<Uint8Array>, options: RestoreWorkspaceOptions = {}): Promise<RestoredWorkspace> {
+  const { versions = allSchemaVersions, onProgress, pageSize = DEFAULT_PAGE_SIZE } = options;
+  const stagingName = options.stagingName ?? `${STAGING_DATABASE_PREFIX}${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  db.assertWritable();
+  await deleteLeftoverStagingDatabases(stagingName);
+  // Held in an object: the helpers below replace it, which local narrowing would not see.
+  const holder: { staging: DiscoveryDb | null } = { staging: null };
+  try {
+    const verified = await readIntoStaging();
+    const upgraded = await upgradeStaging(verified.header.schemaVersion);
+    await replaceLiveData(upgraded);
+    return { header: verified.header, counts: verified.counts };
+  } finally {
+    holder.staging?.close();
+    await Dexie.delete(stagingName).catch(() => undefined);
+  }
+
+  async function readIntoStaging() {
+    const reader = createWorkspaceFileReader({ appSchemaVersion: db.appSchemaVersion, tableNamesAt: (schemaVersion) => tableNamesAt(versions, schemaVersion) });
+    const splitter = createLineSplitter(MAX_WORKSPACE_LINE_CHARS);
+    let bytes = 0;
+    let rows = 0;
+    let batch: WorkspaceRow[] = [];
+    const flush = async () => {
+      const first = batch[0];
+      if (first === undefined || holder.staging === null) return;
+      const staging = holder.staging;
+      const written = batch;
+      batch = [];
+      const table = staging.table(first.table);
+      const toStore = written.filter(({ table: name, row }) => isExportedRow(name, row)).map(({ table: name, row }) => cleanRow(name, row));
+      try {
+        await staging.transaction('rw', table, () => table.bulkAdd(toStore));
+      } catch (error) {
+        const classified = classifyWriteError(error);
+        if (classified !== error) throw classified;
+        throw new WorkspaceFileError(`a row between here and line ${written[written.length - 1]?.line ?? first.line} could not be stored (${error instanceof Error ? error.message : String(error)}), so nothing was restored`, first.line);
+      }
+      rows += written.length;
+      onProgress?.({ phase: 'checking', rows, bytes });
+    };
+    const readLines = async (lines: readonly string[]) => {
+      for (const line of lines) {
+        const row = reader.readLine(line);
+        if (holder.staging === null && reader.header !== undefined) {
+          const fileVersion = reader.header.schemaVersion;
+          holder.staging = new DiscoveryDb(stagingName, { versions: versions.filter(({ version }) => version <= fileVersion) });
+          await holder.staging.open();
+        }
+        if (row === null) continue;
+        if (batch.length >= pageSize || (batch[0] !== undefined && batch[0].table !== row.table)) await flush();
+        batch.push(row);
+      }
+    };
+    // Invalid UTF-8 becomes U+FFFD, which then fails the checksum.
+    const decoder = new TextDecoder('utf-8');
+    const chunks = source.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await chunks.read();
+        if (done) break;
+        bytes += value.byteLength;
+        await readLines(splitter.push(decoder.decode(value, { stream: true })));
+      }
+    } catch (error) {
+      await chunks.cancel().catch(() => undefined);
+      throw error;
+    }
+    await readLines([...splitter.push(decoder.decode()), ...splitter.end()]);
+    const verified = reader.finish();
+    await flush();
+    const stagingDb = holder.staging;
+    if (stagingDb === null) throw new WorkspaceFileError('The file is empty: it holds no workspace.');
+    for (const [name, count] of verified.counts) {
+      if (name === 'meta') continue;
+      const stored = await stagingDb.table(name).count();
+      if (stored !== count) throw new WorkspaceFileError(`The file holds ${count} rows of “${name}” but ${stored} could be stored (rows repeat a key), so nothing was restored.`);
+    }
+    return verified;
+  }
+
+  async function upgradeStaging(fileSchemaVersion: number): Promise<DiscoveryDb> {
+    const current = holder.staging;
+    if (current === null) throw new WorkspaceFileError('The file is empty: it holds no workspace.');
+    if (fileSchemaVersion === db.appSchemaVersion) return current;
+    current.close();
+    // The app's own migrations bring an older file's rows up to this build's schema.
+    const upgraded = new DiscoveryDb(stagingName, { versions });
+    holder.staging = upgraded;
+    await upgraded.open();
+    return upgraded;
+  }
+
+  async function replaceLiveData(from: DiscoveryDb): Promise<void> {
+    const sourceTables = exportedTables(from);
+    let copied = 0;
+    db.assertWritable();
+    try {
+      await db.transaction('rw', db.tables, async () => {
+        for (const table of db.tables) await table.clear();
+        for (const sourceTable of sourceTables) {
+          const target = db.table(sourceTable.name);
+          const pages = Dexie.ignoreTransaction(() => readTablePages(sourceTable, pageSize));
+          for (;;) {
+            // Reading the staging database is not part of this transaction; waitFor keeps it open meanwhile.
+            const next = await Dexie.waitFor(Dexie.ignoreTransaction(() => pages.next()));
+            if (next.done === true) break;
+            const rows = sourceTable.name === 'meta' ? next.value.filter((row) => isExportedRow('meta', row)) : next.value;
+            await target.bulkAdd(rows);
+            copied += rows.length;
+            onProgress?.({ phase: 'replacing', rows: copied, bytes: 0 });
+          }
+        }
+        await writeSchemaVersion(db.meta, db.appSchemaVersion);
+      });
+    } catch (error) {
+      throw classifyWriteError(error);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import type { DiscoveryDb } from '../discovery-db';
+import { forgetUnsavedEdits } from '../unsaved-edits-journal';
+import { exportWorkspace } from './export-workspace';
+import { readNoteCounts } from './note-counts';
+import { restoreWorkspace, type RestoredWorkspace, type RestoreProgress } from './restore-workspace';
+
+/** What a restore would replace, for the confirmation. */
+export interface WorkspaceSummary {
+  readonly notes: number;
+  readonly surveys: number;
+  readonly contacts: number;
+}
+
+export interface WorkspaceRepository {
+  /** The whole workspace as a workspace file, in chunks. */
+  exportFile(appVersion: string): AsyncGenerator<string>;
+  /** Checks a workspace file completely, then replaces the whole workspace with it (or changes nothing). */
+  restoreFile(source: ReadableStream<Uint8Array>, onProgress?: (progress: RestoreProgress) => void): Promise<RestoredWorkspace>;
+  summary(): Promise<WorkspaceSummary>;
+}
+
+export function createWorkspaceRepository(db: DiscoveryDb): WorkspaceRepository {
+  return {
+    exportFile: (appVersion) => exportWorkspace(db, { appVersion }),
+
+    async restoreFile(source, onProgress) {
+      const restored = await restoreWorkspace(db, source, onProgress === undefined ? {} : { onProgress });
+      forgetUnsavedEdits();
+      return restored;
+    },
+
+    async summary() {
+      const [counts, surveys, contacts] = await Promise.all([readNoteCounts(db), db.surveys.count(), db.contacts.count()]);
+      return { notes: counts?.total ?? (await db.notes.count()), surveys, contacts };
+    },
+  };
+}

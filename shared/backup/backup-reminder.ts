@@ -1,0 +1,21 @@
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface BackupReminderInput {
+  /** Epoch milliseconds of the last backup, null before the first. */
+  readonly lastBackupAt: number | null;
+  readonly reminderDays: number;
+  readonly now: number;
+  /** Whether there is anything to lose (an empty workspace needs no reminder). */
+  readonly hasData: boolean;
+}
+
+/** Whether browser mode should remind the user to download a backup. */
+export function isBackupReminderDue({ lastBackupAt, reminderDays, now, hasData }: BackupReminderInput): boolean {
+  if (!hasData) return false;
+  return lastBackupAt === null || now - lastBackupAt >= reminderDays * DAY_MS;
+}
+
+/** Whole days since the last backup (0 on the same day), or null before the first. */
+export function daysSinceBackup(lastBackupAt: number | null, now: number): number | null {
+  return lastBackupAt === null ? null : Math.max(0, Math.floor((now - lastBackupAt) / DAY_MS));
+}

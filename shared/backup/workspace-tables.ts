@@ -1,0 +1,24 @@
+/**
+ * Tables rebuilt from the others, never written to a workspace file: the persisted search index
+ * (the search worker builds it again from the notes when it is missing).
+ */
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(['searchIndex']);
+
+/**
+ * `meta` rows that are not user data: the schema version (the file's header carries it; the
+ * restored database records its own) and the kept note counts (recounted when missing).
+ */
+export const DERIVED_META_KEYS: ReadonlySet<string> = new Set(['schemaVersion', 'noteCounts']);
+
+/** Tables whose rows hold TipTap documents in `body`: cleaned again on the way in from a file. */
+export const RICH_TEXT_TABLES: ReadonlySet<string> = new Set(['notes', 'artifacts']);
+
+/** Whether a table's rows go into a workspace file. */
+export function isExportedTable(table: string): boolean {
+  return !DERIVED_TABLES.has(table);
+}
+
+/** Whether one row goes into (or is taken from) a workspace file. */
+export function isExportedRow(table: string, row: Readonly<Record<string, unknown>>): boolean {
+  return !(table === 'meta' && typeof row.key === 'string' && DERIVED_META_KEYS.has(row.key));
+}
