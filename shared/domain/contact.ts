@@ -9,6 +9,8 @@ export interface Contact {
   readonly team?: string;
   readonly role?: string;
   readonly organisation?: string;
+  /** Meet this person every this many days; "not talked to in N days" is shown when overdue. */
+  readonly cadenceDays?: number;
   readonly createdAt: number;
   readonly updatedAt: number;
 }

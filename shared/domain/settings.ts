@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNEL_IDS, type Channel } from './channel';
+import { DEFAULT_RESEARCH_BUDGET, type ResearchBudget } from './research-load';
 
 /** Workspace settings, stored one key per row. */
 export interface Settings {
@@ -14,6 +15,8 @@ export interface Settings {
   readonly backupsToKeep: number;
   /** The channel quick capture (Ctrl/Cmd+N) opens a new note in. */
   readonly lastUsedChannel: Channel;
+  /** How many asks a person or team may get before the app warns. */
+  readonly researchBudget: ResearchBudget;
 }
 
 export type SettingKey = keyof Settings;
@@ -26,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   backupReminderDays: 7,
   backupsToKeep: 10,
   lastUsedChannel: 'coffee-chat',
+  researchBudget: DEFAULT_RESEARCH_BUDGET,
 };
 
 const settingSchemas: { readonly [K in SettingKey]: z.ZodType<Settings[K]> } = {
@@ -35,6 +39,12 @@ const settingSchemas: { readonly [K in SettingKey]: z.ZodType<Settings[K]> } = {
   backupReminderDays: z.number().int().min(1).max(365),
   backupsToKeep: z.number().int().min(1).max(100),
   lastUsedChannel: z.custom<Channel>((value) => typeof value === 'string' && (CHANNEL_IDS as readonly string[]).includes(value)),
+  researchBudget: z.object({
+    personPer30Days: z.number().int().min(0).max(1000),
+    personPer90Days: z.number().int().min(0).max(1000),
+    teamPer30Days: z.number().int().min(0).max(10000),
+    teamPer90Days: z.number().int().min(0).max(10000),
+  }),
 };
 
 /** Checks a stored or entered setting value; undefined when it is not valid for the key. */
