@@ -10,3 +10,5 @@ export type { HighlightsRepository } from './repositories/highlights-repository'
 export { clearUnsavedEdit, journalUnsavedEdit, recoverUnsavedEdits } from './unsaved-edits-journal';
 export type { WorkspaceRepository, WorkspaceSummary } from './repositories/workspace-repository';
 export type { RestoreProgress, RestoredWorkspace } from './repositories/restore-workspace';
+export type { ContactChangeUndo, ContactImpact, HistoryEntry, LoadSummary, PeopleRepository } from './repositories/people-repository';
+export type { PlannedChatsRepository } from './repositories/planned-chats-repository';

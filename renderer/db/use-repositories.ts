@@ -3,6 +3,8 @@ import { useDatabase } from './database-context';
 import { createContactsRepository, type ContactsRepository } from './repositories/contacts-repository';
 import { createHighlightsRepository, type HighlightsRepository } from './repositories/highlights-repository';
 import { createNotesRepository, type NotesRepository } from './repositories/notes-repository';
+import { createPeopleRepository, type PeopleRepository } from './repositories/people-repository';
+import { createPlannedChatsRepository, type PlannedChatsRepository } from './repositories/planned-chats-repository';
 import { createSettingsRepository, type SettingsRepository } from './repositories/settings-repository';
 import { createSurveyPlansRepository, type SurveyPlansRepository } from './repositories/survey-plans-repository';
 import { createSurveysRepository, type SurveysRepository } from './repositories/surveys-repository';
@@ -16,6 +18,8 @@ export interface Repositories {
   readonly surveyPlans: SurveyPlansRepository;
   readonly surveys: SurveysRepository;
   readonly workspace: WorkspaceRepository;
+  readonly people: PeopleRepository;
+  readonly plannedChats: PlannedChatsRepository;
 }
 
 /** The repositories over the open workspace; components never touch tables themselves. */
@@ -30,6 +34,8 @@ export function useRepositories(): Repositories {
       surveyPlans: createSurveyPlansRepository(db),
       surveys: createSurveysRepository(db),
       workspace: createWorkspaceRepository(db),
+      people: createPeopleRepository(db),
+      plannedChats: createPlannedChatsRepository(db),
     }),
     [db],
   );
