@@ -3,17 +3,23 @@ import { useCallback, useId, useMemo, useState } from 'react';
 import { CHANNELS, type Channel } from '../../../shared/domain/channel';
 import { CHANNEL_FIELD_SPECS, channelFieldProblems, channelFieldValues, peopleLabel, peopleWarning } from '../../../shared/domain/channel-fields';
 import { fromDateInputValue, toDateInputValue } from '../../components/format-date';
+import { ResearchLoadWarning } from '../../components/research-load-warning';
 import { TokenInput, type TokenOption } from '../../components/token-input';
+import { isAskChannel } from '../../../shared/domain/research-load';
 import { useRepositories } from '../../db';
 import type { NoteDraft } from './note-draft';
 
 interface NoteFieldsProps {
+  /** The note being edited, left out when counting its people's research load. */
+  readonly noteId?: string;
   readonly draft: NoteDraft;
   readonly isReadOnly: boolean;
   readonly onChange: (changes: Partial<NoteDraft>) => void;
 }
 
 const NO_VALUES: readonly string[] = [];
+
+const RECENT_MS = 30 * 24 * 60 * 60 * 1000;
 
 const asOptions = (values: readonly string[]): TokenOption[] => values.map((value) => ({ id: value, label: value }));
 
@@ -23,14 +29,22 @@ function prefixMatches(values: readonly string[], text: string): TokenOption[] {
 }
 
 /** Channel, date, people, teams, organisation, tags and the channel's own fields. */
-export function NoteFields({ draft, isReadOnly, onChange }: NoteFieldsProps) {
+export function NoteFields({ noteId, draft, isReadOnly, onChange }: NoteFieldsProps) {
   const id = useId();
-  const { notes, contacts } = useRepositories();
+  const { notes, contacts, people: peopleRepository } = useRepositories();
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const knownTeams = useLiveQuery(() => notes.distinctValues('teams'), [notes]) ?? NO_VALUES;
   const knownTags = useLiveQuery(() => notes.distinctValues('tags'), [notes]) ?? NO_VALUES;
   const knownOrganisations = useLiveQuery(() => notes.distinctValues('organisation'), [notes]) ?? NO_VALUES;
   const people = useLiveQuery(() => contacts.getMany(draft.personIds), [contacts, draft.personIds.join(',')]);
+
+  const loadWarnings =
+    useLiveQuery(() => {
+      const now = Date.now();
+      // Only a recent ask is "another" ask; an old note reopened is not asking anyone today.
+      const isRecentAsk = isAskChannel(draft.channel) && draft.occurredAt >= now - RECENT_MS;
+      return isRecentAsk ? peopleRepository.askWarnings(draft.personIds, now, noteId) : Promise.resolve(NO_VALUES);
+    }, [peopleRepository, draft.channel, draft.occurredAt, draft.personIds.join(','), noteId]) ?? NO_VALUES;
 
   const personOptions = useMemo(() => {
     const byId = new Map((people ?? []).map((person) => [person.id, person]));
@@ -135,6 +149,7 @@ export function NoteFields({ draft, isReadOnly, onChange }: NoteFieldsProps) {
           onCreate={(tag) => onChange({ tags: [...draft.tags, tag] })}
         />
       </div>
+      <ResearchLoadWarning warnings={loadWarnings} context="this ask" />
       {CHANNEL_FIELD_SPECS[draft.channel].length > 0 && (
         <div className="note-fields__row note-fields__row--channel" role="group" aria-label={`${CHANNELS.find((channel) => channel.id === draft.channel)?.label ?? ''} details`}>
           {CHANNEL_FIELD_SPECS[draft.channel].map((spec) => {

@@ -156,7 +156,7 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
           />
         </div>
       </div>
-      <NoteFields draft={draft} isReadOnly={isReadOnly} onChange={update} />
+      <NoteFields noteId={note.id} draft={draft} isReadOnly={isReadOnly} onChange={update} />
       {note.channelFields?.kind === 'survey-response' && (
         <p className="note__source muted">
           An answer from a survey import. <Link to={`/surveys/${note.channelFields.surveyId}`}>Open the survey's results</Link>
