@@ -1,7 +1,12 @@
 /** Whether an existing capability already solves the bucket: checked before anything is built. */
 export type ExistingCapabilityCheck =
   | { readonly status: 'not-checked' }
-  | { readonly status: 'solves-it' | 'does-not-solve-it'; readonly notes: string };
+  | {
+      readonly status: 'solves-it' | 'does-not-solve-it';
+      readonly notes: string;
+      /** Discovery notes describing the capability (open-source scans, cloud-vendor offerings, ...). */
+      readonly noteIds: readonly string[];
+    };
 
 /** A candidate solution for one pain bucket. */
 export interface Solution {
@@ -14,10 +19,18 @@ export interface Solution {
   readonly updatedAt: number;
 }
 
+export const EXPERIMENT_OUTCOMES = ['survived', 'killed', 'inconclusive'] as const;
+
+export type ExperimentOutcome = (typeof EXPERIMENT_OUTCOMES)[number];
+
 export interface ExperimentResult {
+  /** When the result was entered. */
   readonly recordedAt: number;
-  readonly outcome: 'killed' | 'survived' | 'inconclusive';
-  readonly notes: string;
+  /** The day the experiment concluded, as YYYY-MM-DD. */
+  readonly concludedOn: string;
+  readonly outcome: ExperimentOutcome;
+  /** What was observed, and where (links, note titles). */
+  readonly evidence: string;
 }
 
 /** A cheap experiment designed to prove a solution cannot work. */

@@ -1,4 +1,5 @@
 import type { RichTextDoc, RichTextMark, RichTextNode } from '../domain/rich-text';
+import { CITATION_NODE_TYPE, readCitationAttrs } from './citation-node';
 
 /** Deeper structures are flattened to their text: no real note nests this far. */
 export const MAX_RICH_TEXT_DEPTH = 64;
@@ -201,6 +202,7 @@ function sanitizeBlocks(raw: readonly unknown[], depth: number, budget: Budget):
         break;
       case 'text':
       case 'hardBreak':
+      case CITATION_NODE_TYPE:
         append(inlineRun, sanitizeInline([item], depth, budget));
         break;
       default: {
@@ -238,6 +240,10 @@ function sanitizeInline(raw: readonly unknown[], depth: number, budget: Budget):
       inline.push(node(budget, marks.length > 0 ? { type: 'text', text, marks } : { type: 'text', text }));
     } else if (type === 'hardBreak') {
       inline.push(node(budget, { type: 'hardBreak' }));
+    } else if (type === CITATION_NODE_TYPE) {
+      // A citation whose kind or ids are malformed is dropped: it could only point nowhere.
+      const attrs = readCitationAttrs(own(item, 'attrs'));
+      if (attrs !== null) inline.push(node(budget, { type: CITATION_NODE_TYPE, attrs: { ...attrs } }));
     } else if (depth >= MAX_RICH_TEXT_DEPTH) {
       const text = flattenText(item, budget).replace(/\n+/g, ' ').trim();
       if (text.length > 0) inline.push(node(budget, { type: 'text', text }));

@@ -1,0 +1,159 @@
+import type { RichTextMark, RichTextNode } from '../domain/rich-text';
+import { isSafeLinkHref } from '../rich-text/sanitize-rich-text';
+import { solutionKindLabel, type ExportDocument, type ExportOptions, type PainListEntry } from './artifact-export-document';
+import { collectFootnotes, type Footnotes } from './collect-footnotes';
+import { replacePersonNames } from './replace-person-names';
+
+/**
+ * Escapes user text for Markdown: `<`, `>` and `&` become entities (so no HTML passes through) and
+ * every Markdown control character is backslash-escaped, so text can never become markup.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/** The document as Markdown, with every citation a footnote (`[^1]`) naming source, channel and date. */
+export function renderMarkdown(document: ExportDocument, options: ExportOptions): string {
+  const footnotes = collectFootnotes(document, options);
+  const names = options.nameReplacements ?? [];
+  const out: string[] = [`# ${escapeLine(document.title)}`];
+  if (document.subtitle !== undefined) out.push(`*${escapeLine(document.subtitle)}*`);
+  for (const section of document.sections) {
+    out.push(`${'#'.repeat(section.level)} ${escapeLine(section.heading)}`);
+    for (const block of section.blocks) {
+      if (block.kind === 'rich-text') {
+        const rendered = blocksToMarkdown(block.doc.content ?? [], footnotes);
+        out.push(rendered.length > 0 ? rendered.join('\n\n') : '*Nothing written yet.*');
+      } else if (block.kind === 'list') {
+        out.push(block.items.length > 0 ? block.items.map((item) => `- ${escapeLine(item)}`).join('\n') : '*None yet.*');
+      } else if (block.kind === 'note') {
+        out.push(`*${escapeLine(block.text)}*`);
+      } else {
+        out.push(...block.entries.map((entry) => painEntryToMarkdown(entry, names)));
+      }
+    }
+  }
+  if (footnotes.list.length > 0) {
+    out.push(footnotes.list.map((footnote) => `[^${footnote.number}]: ${escapeLine(footnote.text)}`).join('\n'));
+  }
+  return `${out.join('\n\n')}\n`;
+}
+
+function painEntryToMarkdown(entry: PainListEntry, names: NonNullable<ExportOptions['nameReplacements']>): string {
+  const lines = [`### ${entry.rank === null ? 'Unranked' : `${entry.rank}.`} ${escapeLine(entry.title.trim() || 'Untitled bucket')}`];
+  if (entry.statement.trim() !== '') lines.push('', escapeLine(entry.statement));
+  lines.push('', `**Kind of solution:** ${solutionKindLabel(entry.solutionKind)}`);
+  const evidence = [...entry.evidence, ...(entry.strength === undefined ? [] : [`strength: ${entry.strength}`])];
+  lines.push('', `**Evidence:** ${evidence.length > 0 ? escapeLine(evidence.join(', ')) : 'none yet'}`);
+  for (const quote of entry.quotes) {
+    lines.push('', `> ${escapeLine(replacePersonNames(quote.text, names))}`, `> — ${escapeLine(replacePersonNames(quote.attribution, names))}`);
+  }
+  return lines.join('\n');
+}
+
+/** One line of user text: escaped, line breaks folded to spaces. */
+function escapeLine(text: string): string {
+  return escapeMarkdown(text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
+}
+
+function blocksToMarkdown(nodes: readonly RichTextNode[], footnotes: Footnotes): string[] {
+  const out: string[] = [];
+  for (const node of nodes) {
+    const rendered = blockToMarkdown(node, footnotes);
+    if (rendered !== null) out.push(rendered);
+  }
+  return out;
+}
+
+function blockToMarkdown(node: RichTextNode, footnotes: Footnotes): string | null {
+  const children = node.content ?? [];
+  switch (node.type) {
+    case 'paragraph':
+      return inlineToMarkdown(children, footnotes);
+    case 'heading': {
+      const level = typeof node.attrs?.['level'] === 'number' ? node.attrs['level'] : 1;
+      // Headings inside an artifact sit under the section's own heading.
+      return `${'#'.repeat(Math.min(level + 3, 6))} ${inlineToMarkdown(children, footnotes)}`;
+    }
+    case 'blockquote':
+      return prefixLines(blocksToMarkdown(children, footnotes).join('\n\n'), '> ', '> ');
+    case 'bulletList':
+      return children.map((item) => listItemToMarkdown(item, '- ', footnotes)).join('\n');
+    case 'orderedList': {
+      const start = typeof node.attrs?.['start'] === 'number' ? node.attrs['start'] : 1;
+      return children.map((item, index) => listItemToMarkdown(item, `${start + index}. `, footnotes)).join('\n');
+    }
+    case 'taskList':
+      return children.map((item) => listItemToMarkdown(item, item.attrs?.['checked'] === true ? '- [x] ' : '- [ ] ', footnotes)).join('\n');
+    case 'codeBlock': {
+      const text = children.map((child) => child.text ?? '').join('');
+      const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
+      return `${fence}\n${text}\n${fence}`;
+    }
+    case 'horizontalRule':
+      return '---';
+    default:
+      return children.length > 0 ? blocksToMarkdown(children, footnotes).join('\n\n') : null;
+  }
+}
+
+function listItemToMarkdown(item: RichTextNode, marker: string, footnotes: Footnotes): string {
+  const body = blocksToMarkdown(item.content ?? [], footnotes).join('\n\n');
+  return prefixLines(body === '' ? ' ' : body, marker, ' '.repeat(marker.length));
+}
+
+function prefixLines(text: string, first: string, rest: string): string {
+  return text
+    .split('\n')
+    .map((line, index) => (index === 0 ? first : rest) + line)
+    .join('\n');
+}
+
+function inlineToMarkdown(nodes: readonly RichTextNode[], footnotes: Footnotes): string {
+  return nodes
+    .map((node) => {
+      if (node.type === 'hardBreak') return '\\\n';
+      if (node.type === 'citation') {
+        const number = footnotes.numberOf(node);
+        return number === null ? '' : `[^${number}]`;
+      }
+      if (node.text === undefined) return '';
+      return applyMarks(node.text, node.marks ?? []);
+    })
+    .join('');
+}
+
+function applyMarks(text: string, marks: readonly RichTextMark[]): string {
+  if (marks.some((mark) => mark.type === 'code')) {
+    const ticks = '`'.repeat(longestRun(text, '`') + 1);
+    return `${ticks}${text.startsWith('`') || text.endsWith('`') ? ` ${text} ` : text}${ticks}`;
+  }
+  let out = escapeMarkdown(text);
+  for (const mark of marks) {
+    if (mark.type === 'bold') out = `**${out}**`;
+    else if (mark.type === 'italic') out = `*${out}*`;
+    else if (mark.type === 'strike') out = `~~${out}~~`;
+  }
+  const link = marks.find((mark) => mark.type === 'link');
+  const href = link?.attrs?.['href'];
+  if (typeof href === 'string' && isSafeLinkHref(href)) out = `[${out}](${encodeHref(href.trim())})`;
+  return out;
+}
+
+function encodeHref(href: string): string {
+  return href.replace(/[()<>\s"'\\`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+function longestRun(text: string, char: string): number {
+  let longest = 0;
+  let current = 0;
+  for (const c of text) {
+    current = c === char ? current + 1 : 0;
+    longest = Math.max(longest, current);
+  }
+  return longest;
+}
