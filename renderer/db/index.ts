@@ -12,3 +12,5 @@ export type { WorkspaceRepository, WorkspaceSummary } from './repositories/works
 export type { RestoreProgress, RestoredWorkspace } from './repositories/restore-workspace';
 export type { ContactChangeUndo, ContactImpact, HistoryEntry, LoadSummary, PeopleRepository } from './repositories/people-repository';
 export type { PlannedChatsRepository } from './repositories/planned-chats-repository';
+export type { ArtifactsRepository, ResolvedSource } from './repositories/artifacts-repository';
+export type { DeletedSolution, ValidationRepository } from './repositories/validation-repository';

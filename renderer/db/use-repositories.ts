@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useDatabase } from './database-context';
+import { createArtifactsRepository, type ArtifactsRepository } from './repositories/artifacts-repository';
 import { createContactsRepository, type ContactsRepository } from './repositories/contacts-repository';
 import { createHighlightsRepository, type HighlightsRepository } from './repositories/highlights-repository';
 import { createNotesRepository, type NotesRepository } from './repositories/notes-repository';
@@ -9,6 +10,7 @@ import { createSettingsRepository, type SettingsRepository } from './repositorie
 import { createSurveyPlansRepository, type SurveyPlansRepository } from './repositories/survey-plans-repository';
 import { createSurveysRepository, type SurveysRepository } from './repositories/surveys-repository';
 import { createWorkspaceRepository, type WorkspaceRepository } from './repositories/workspace-repository';
+import { createValidationRepository, type ValidationRepository } from './repositories/validation-repository';
 
 export interface Repositories {
   readonly notes: NotesRepository;
@@ -20,6 +22,8 @@ export interface Repositories {
   readonly workspace: WorkspaceRepository;
   readonly people: PeopleRepository;
   readonly plannedChats: PlannedChatsRepository;
+  readonly artifacts: ArtifactsRepository;
+  readonly validation: ValidationRepository;
 }
 
 /** The repositories over the open workspace; components never touch tables themselves. */
@@ -36,6 +40,8 @@ export function useRepositories(): Repositories {
       workspace: createWorkspaceRepository(db),
       people: createPeopleRepository(db),
       plannedChats: createPlannedChatsRepository(db),
+      artifacts: createArtifactsRepository(db),
+      validation: createValidationRepository(db),
     }),
     [db],
   );

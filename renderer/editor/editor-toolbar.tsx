@@ -8,6 +8,9 @@ export interface EditorToolbarProps {
   /** Absent when the note cannot hold highlights. */
   readonly onHighlight?: () => void;
   readonly isHighlightPending: boolean;
+  /** Absent when the document cannot hold citations. */
+  readonly onCite?: () => void;
+  readonly isCitePickerOpen?: boolean;
 }
 
 interface ToolbarItem {
@@ -30,7 +33,7 @@ const shownShortcut = (shortcut: string) => (isApple ? shortcut.replace('Mod+', 
 const keepEditorFocus = (event: MouseEvent) => event.preventDefault();
 
 /** The formatting toolbar: one tab stop, arrow keys move between buttons (WAI-ARIA toolbar pattern). */
-export function EditorToolbar({ editor, isLinkFormOpen, onLink, onHighlight, isHighlightPending }: EditorToolbarProps) {
+export function EditorToolbar({ editor, isLinkFormOpen, onLink, onHighlight, isHighlightPending, onCite, isCitePickerOpen = false }: EditorToolbarProps) {
   const state = useEditorState({
     editor,
     selector: ({ editor: current }) => ({
@@ -73,6 +76,9 @@ export function EditorToolbar({ editor, isLinkFormOpen, onLink, onHighlight, isH
             run: onHighlight,
           },
         ]),
+    ...(onCite === undefined
+      ? []
+      : [{ label: 'Cite a source', glyph: 'Cite', glyphClass: 'is-evidence', shortcut: 'Mod+Shift+C', isExpanded: isCitePickerOpen, run: onCite }]),
   ];
   const tabStop = Math.min(activeIndex, items.length - 1);
 

@@ -4,6 +4,7 @@ import { TaskItem } from '@tiptap/extension-task-item';
 import { TaskList } from '@tiptap/extension-task-list';
 import { Placeholder } from '@tiptap/extension-placeholder';
 import { isSafeLinkHref } from '../../shared/rich-text/sanitize-rich-text';
+import { Citation } from './extensions/citation';
 import { EvidenceHighlight } from './extensions/evidence-highlight';
 import { PasteGuard } from './extensions/paste-guard';
 import { RequestShortcuts } from './extensions/request-shortcuts';
@@ -21,7 +22,8 @@ const isAllowedHref = (href: unknown): boolean => typeof href === 'string' && is
 /**
  * The note editor's schema and behaviour: headings 1-3, lists, nested task lists, quotes, code,
  * safe links only, evidence highlights, Markdown-style input rules (`# `, `- `, `1. `, `> `, `[ ] `).
- * Mod-Shift-H and Mod-K call the handlers registered with `setRequestHandlers`.
+ * citations of notes and highlights (artifacts). Mod-Shift-H, Mod-K and Mod-Shift-C call the handlers
+ * registered with `setRequestHandlers`.
  */
 export function noteEditorExtensions({ placeholder = DEFAULT_PLACEHOLDER }: NoteEditorExtensionOptions = {}): Extensions {
   return [
@@ -48,6 +50,7 @@ export function noteEditorExtensions({ placeholder = DEFAULT_PLACEHOLDER }: Note
       placeholder: ({ node }) => (node.type.name === 'heading' ? 'Heading' : placeholder),
     }),
     EvidenceHighlight,
+    Citation,
     PasteGuard,
     RequestShortcuts,
   ];

@@ -4,8 +4,9 @@ import { EditorState, TextSelection } from '@tiptap/pm/state';
 import { Mapping } from '@tiptap/pm/transform';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { BubbleMenu, type BubbleMenuProps } from '@tiptap/react/menus';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { RichTextDoc } from '../../shared/domain/rich-text';
+import type { CitationAttrs } from '../../shared/rich-text/citation-node';
 import { isSafeHighlightId, sanitizeRichText } from '../../shared/rich-text/sanitize-rich-text';
 import { EditorToolbar } from './editor-toolbar';
 import { setRequestHandlers } from './extensions/request-shortcuts';
@@ -33,6 +34,18 @@ export interface NoteEditorProps {
   /** Which note is open (e.g. its id); a new key replaces the content without calling `onChange`. */
   readonly documentKey?: string;
   readonly placeholder?: string;
+  /** Citations of notes and highlights: a toolbar button, Mod-Shift-C and a picker. */
+  readonly citations?: CitationSupport;
+}
+
+/** What an editor that holds citations needs from the screen around it. */
+export interface CitationSupport {
+  /** The search picker; `onPick` inserts the chosen source at the cursor. */
+  readonly renderPicker: (props: { readonly onPick: (attrs: CitationAttrs) => void; readonly onClose: () => void }) => ReactNode;
+  /** Keys (citationKey) of cited sources that no longer exist. */
+  readonly missingKeys: ReadonlySet<string>;
+  /** Opens a citation's source. */
+  readonly onOpen: (attrs: CitationAttrs) => void;
 }
 
 interface Opening extends OpenedNoteContent {
@@ -49,6 +62,7 @@ export function NoteEditor({
   autoFocus = false,
   documentKey,
   placeholder,
+  citations,
 }: NoteEditorProps) {
   const [extensions] = useState(() => noteEditorExtensions(placeholder === undefined ? {} : { placeholder }));
   const [schema] = useState(() => getSchema(extensions));
@@ -57,6 +71,7 @@ export function NoteEditor({
   const [isLinkFormOpen, setIsLinkFormOpen] = useState(false);
   const [isHighlightPending, setIsHighlightPending] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [isCitePickerOpen, setIsCitePickerOpen] = useState(false);
   if (opening.documentKey !== documentKey) {
     setOpening({ documentKey, ...openNoteContent(content, schema) });
     setIsLinkFormOpen(false);
@@ -64,9 +79,9 @@ export function NoteEditor({
   }
   const isEditable = !isReadOnly && opening.isValid;
 
-  const latest = useRef({ onChange, onCreateHighlight, autoFocus, isEditable, opening });
+  const latest = useRef({ onChange, onCreateHighlight, autoFocus, isEditable, opening, citations });
   useLayoutEffect(() => {
-    latest.current = { onChange, onCreateHighlight, autoFocus, isEditable, opening };
+    latest.current = { onChange, onCreateHighlight, autoFocus, isEditable, opening, citations };
   });
 
   const editorProps = useMemo(
@@ -157,9 +172,22 @@ export function NoteEditor({
     return true;
   }, []);
 
+  const requestCitation = useCallback((target: Editor): boolean => {
+    if (!target.isEditable || latest.current.citations === undefined) return false;
+    setIsCitePickerOpen(true);
+    return true;
+  }, []);
+
   useLayoutEffect(() => {
-    if (editor !== null && !editor.isDestroyed) setRequestHandlers(editor, { onHighlight: requestHighlight, onLink: requestLink });
-  }, [editor, requestHighlight, requestLink]);
+    if (editor !== null && !editor.isDestroyed) setRequestHandlers(editor, { onHighlight: requestHighlight, onLink: requestLink, onCitation: requestCitation });
+  }, [editor, requestHighlight, requestLink, requestCitation]);
+
+  const missingKeys = citations?.missingKeys;
+  useLayoutEffect(() => {
+    if (editor === null || editor.isDestroyed) return;
+    editor.storage.citation.onOpen = (attrs) => latest.current.citations?.onOpen(attrs);
+    if (missingKeys !== undefined) editor.commands.setMissingCitations(missingKeys);
+  }, [editor, missingKeys]);
 
   if (editor === null) return null;
 
@@ -190,6 +218,16 @@ export function NoteEditor({
     editor.chain().focus().extendMarkRange('link').unsetLink().run();
   };
 
+  const closeCitePicker = () => {
+    setIsCitePickerOpen(false);
+    editor.commands.focus();
+  };
+
+  const insertCitation = (attrs: CitationAttrs) => {
+    setIsCitePickerOpen(false);
+    editor.chain().focus().insertCitation(attrs).run();
+  };
+
   const currentHref: unknown = isLinkFormOpen ? editor.getAttributes('link')['href'] : undefined;
   const canHighlight = onCreateHighlight !== undefined && isEditable;
 
@@ -202,8 +240,10 @@ export function NoteEditor({
           onLink={() => setIsLinkFormOpen((isOpen) => !isOpen)}
           {...(canHighlight ? { onHighlight: () => requestHighlight(editor) } : {})}
           isHighlightPending={isHighlightPending}
+          {...(citations === undefined ? {} : { onCite: () => setIsCitePickerOpen((isOpen) => !isOpen), isCitePickerOpen })}
         />
       )}
+      {isEditable && isCitePickerOpen && citations !== undefined && citations.renderPicker({ onPick: insertCitation, onClose: closeCitePicker })}
       {isEditable && isLinkFormOpen && (
         <LinkForm
           initialHref={typeof currentHref === 'string' ? currentHref : ''}

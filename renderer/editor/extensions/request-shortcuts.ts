@@ -8,6 +8,8 @@ export interface RequestShortcutsStorage {
   onHighlight: RequestHandler | null;
   /** Mod-K: open the link form. */
   onLink: RequestHandler | null;
+  /** Mod-Shift-C: cite a note or highlight (artifact editors). */
+  onCitation?: RequestHandler | null;
 }
 
 declare module '@tiptap/core' {
@@ -21,13 +23,14 @@ export const RequestShortcuts = Extension.create<Record<string, never>, RequestS
   name: 'requestShortcuts',
 
   addStorage() {
-    return { onHighlight: null, onLink: null };
+    return { onHighlight: null, onLink: null, onCitation: null };
   },
 
   addKeyboardShortcuts() {
     return {
       'Mod-Shift-h': () => this.storage.onHighlight?.(this.editor) ?? false,
       'Mod-k': () => this.storage.onLink?.(this.editor) ?? false,
+      'Mod-Shift-c': () => this.storage.onCitation?.(this.editor) ?? false,
     };
   },
 });
