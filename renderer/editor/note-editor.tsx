@@ -9,6 +9,7 @@ import type { RichTextDoc } from '../../shared/domain/rich-text';
 import type { CitationAttrs } from '../../shared/rich-text/citation-node';
 import { isSafeHighlightId, sanitizeRichText } from '../../shared/rich-text/sanitize-rich-text';
 import { EditorToolbar } from './editor-toolbar';
+import { setCitationOpener } from './extensions/citation';
 import { setRequestHandlers } from './extensions/request-shortcuts';
 import { LinkForm } from './link-form';
 import { noteEditorExtensions } from './note-editor-extensions';
@@ -185,7 +186,7 @@ export function NoteEditor({
   const missingKeys = citations?.missingKeys;
   useLayoutEffect(() => {
     if (editor === null || editor.isDestroyed) return;
-    editor.storage.citation.onOpen = (attrs) => latest.current.citations?.onOpen(attrs);
+    setCitationOpener(editor, (attrs) => latest.current.citations?.onOpen(attrs));
     if (missingKeys !== undefined) editor.commands.setMissingCitations(missingKeys);
   }, [editor, missingKeys]);
 

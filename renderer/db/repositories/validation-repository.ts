@@ -29,6 +29,7 @@ export interface ValidationRepository {
   /** Deletes the solution and its experiments together; returns them for undo. */
   deleteSolution(id: string): Promise<DeletedSolution | undefined>;
   restoreSolution(deleted: DeletedSolution): Promise<void>;
+  getSolution(id: string): Promise<Solution | undefined>;
   /** The solutions of these buckets, oldest first. */
   listSolutions(bucketIds: readonly string[]): Promise<readonly Solution[]>;
   /** The experiments of these solutions, oldest first. */
@@ -98,6 +99,8 @@ export function createValidationRepository(db: DiscoveryDb, { clock = systemCloc
         await db.experiments.bulkPut([...experiments]);
       });
     },
+
+    getSolution: (id) => db.solutions.get(id),
 
     async listSolutions(bucketIds) {
       if (bucketIds.length === 0) return [];

@@ -1,4 +1,4 @@
-import { mergeAttributes, Node } from '@tiptap/core';
+import { mergeAttributes, Node, type Editor } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
@@ -173,3 +173,8 @@ export const Citation = Node.create<Record<string, never>, CitationStorage>({
     ];
   },
 });
+
+/** Sets what a click on a citation of `editor` does (open its source). */
+export function setCitationOpener(editor: Editor, onOpen: CitationStorage['onOpen']): void {
+  Object.assign(editor.storage.citation, { onOpen });
+}

@@ -38,3 +38,22 @@ describe('renderMarkdown', () => {
     expect(escapeMarkdown('*_`#[]()<>&|~!+-.\\')).toBe('\\*\\_\\`\\#\\[\\]\\(\\)&lt;&gt;&amp;\\|\\~\\!\\+\\-\\.\\\\');
   });
 });
+
+describe('buildArtifactsExport', () => {
+  it('puts the chosen parts in order, with every charter section and vision year, and says when the pain list is empty', async () => {
+    const { buildArtifactsExport } = await import('../../../shared/export/build-artifacts-export');
+    const { createCharter, createVision, applyVisionChanges } = await import('../../../shared/domain/apply-artifact-changes');
+    const vision = applyVisionChanges(createVision('v', 'r', 1), [{ year: 1, themes: [{ id: 't', title: 'Golden paths' }] }], 2);
+    const document = buildArtifactsExport({ roundTitle: 'Spring', parts: ['pains', 'charter', 'vision'], charter: createCharter('c', 'r', 1), vision, painList: [], exportedAt: Date.UTC(2026, 4, 1) });
+    expect(document.title).toBe('Prioritization artifacts: Spring');
+    expect(document.sections.map((section) => section.heading)).toEqual([
+      'Charter', 'Unique value', 'Competitive advantages', 'Strategy',
+      'Three-year vision', 'Year 1', 'Year 2', 'Year 3',
+      'Prioritized user-pain list',
+    ]);
+    const markdown = renderMarkdown(document, { resolveCitation });
+    expect(markdown).toContain('- Theme: Golden paths');
+    expect(markdown).toContain('*No pain buckets in this round yet\\.*');
+    expect(buildArtifactsExport({ roundTitle: '', parts: ['charter'], charter: null, vision: null, painList: [], exportedAt: 0 }).title).toBe('Charter: Untitled round');
+  });
+});

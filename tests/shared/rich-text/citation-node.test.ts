@@ -44,7 +44,7 @@ describe('citation nodes in rich text', () => {
     const first = paragraph({ type: 'citation', attrs: { kind: 'note', noteId: 'b' } }, { type: 'citation', attrs: { kind: 'note', noteId: '' } });
     const second = {
       type: 'doc' as const,
-      content: [{ type: 'bulletList', content: [{ type: 'listItem', content: [paragraph({ type: 'citation', attrs: { kind: 'highlight', noteId: 'a', highlightId: 'h' } }).content[0]!] }] }],
+      content: [{ type: 'bulletList', content: [{ type: 'listItem', content: paragraph({ type: 'citation', attrs: { kind: 'highlight', noteId: 'a', highlightId: 'h' } }).content }] }],
     };
     const again = paragraph({ type: 'citation', attrs: { kind: 'note', noteId: 'b' } });
     expect(collectCitations([first, second, again].map(sanitizeRichText))).toEqual([

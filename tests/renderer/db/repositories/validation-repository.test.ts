@@ -48,10 +48,11 @@ describe('validation repository', () => {
     await validation.createExperiment(solution.id);
     await validation.createExperiment(solution.id);
     const deleted = await validation.deleteSolution(solution.id);
+    if (deleted === undefined) throw new Error('Nothing was deleted.');
     expect(await db.solutions.count()).toBe(0);
     expect(await db.experiments.count()).toBe(0);
-    await validation.restoreSolution(deleted!);
-    await validation.restoreSolution(deleted!);
+    await validation.restoreSolution(deleted);
+    await validation.restoreSolution(deleted);
     expect(await validation.listSolutions(['b1'])).toEqual([solution]);
     expect(await validation.listExperiments([solution.id])).toHaveLength(2);
   });

@@ -1,0 +1,119 @@
+import { useState, type FormEvent } from 'react';
+import type { Round } from '../../../shared/domain/round';
+import { EXPORT_PARTS, type ExportPart } from '../../../shared/export/build-artifacts-export';
+import { useToast } from '../../components/toast';
+import { useModalDialog } from '../../components/use-modal-dialog';
+import { usePlatform } from '../../platform';
+import { useArtifactsExport, type ExportFormat } from './use-artifacts-export';
+import { usePainList } from './use-pain-list';
+
+type PartChoice = ExportPart | 'all';
+
+const FORMATS: readonly { readonly id: ExportFormat; readonly label: string }[] = [
+  { id: 'markdown', label: 'Markdown (.md)' },
+  { id: 'html', label: 'Standalone HTML (.html)' },
+];
+
+/** Exports one artifact or all three to Markdown, HTML or PDF, every citation a footnote. */
+export function ExportButton({ round }: { readonly round: Round }) {
+  const [isOpen, setIsOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="button" onClick={() => setIsOpen(true)}>
+        Export…
+      </button>
+      {isOpen && <ExportDialog round={round} onClose={() => setIsOpen(false)} />}
+    </>
+  );
+}
+
+function ExportDialog({ round, onClose }: { readonly round: Round; readonly onClose: () => void }) {
+  const dialogRef = useModalDialog(true);
+  const platform = usePlatform();
+  const showToast = useToast();
+  const painList = usePainList(round.id);
+  const render = useArtifactsExport(round, painList ?? []);
+  const [part, setPart] = useState<PartChoice>('all');
+  const [format, setFormat] = useState<ExportFormat>('markdown');
+  const [isAnonymised, setIsAnonymised] = useState(false);
+  const [isBusy, setIsBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setIsBusy(true);
+    setProblem(null);
+    try {
+      const rendered = await render({ parts: part === 'all' ? EXPORT_PARTS.map((entry) => entry.id) : [part], format, isAnonymised });
+      {
+        const saved = await platform.saveFile({
+          title: 'Export artifacts',
+          suggestedName: rendered.fileName,
+          bytes: new TextEncoder().encode(rendered.text),
+          filters: [format === 'markdown' ? { name: 'Markdown', extensions: ['md'] } : { name: 'HTML', extensions: ['html'] }],
+        });
+        if (!saved.ok) throw new Error(saved.error.message);
+        if (saved.value !== null) showToast({ message: `Exported ${saved.value.path}` });
+      }
+      onClose();
+    } catch (error) {
+      setProblem(`Not exported: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="dialog export-dialog"
+      aria-labelledby="export-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <form onSubmit={(event) => void submit(event)}>
+        <h2 id="export-title" className="export-dialog__title">
+          Export artifacts
+        </h2>
+        <fieldset className="export-dialog__group">
+          <legend className="field__label">What</legend>
+          {[...EXPORT_PARTS, { id: 'all' as const, label: 'All three, as one document' }].map((entry) => (
+            <label key={entry.id} className="checkbox">
+              <input type="radio" name="export-part" checked={part === entry.id} onChange={() => setPart(entry.id)} />
+              {entry.label}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="export-dialog__group">
+          <legend className="field__label">Format</legend>
+          {FORMATS.map((entry) => (
+            <label key={entry.id} className="checkbox">
+              <input type="radio" name="export-format" checked={format === entry.id} onChange={() => setFormat(entry.id)} />
+              {entry.label}
+            </label>
+          ))}
+        </fieldset>
+        <label className="checkbox">
+          <input type="checkbox" checked={isAnonymised} onChange={(event) => setIsAnonymised(event.target.checked)} />
+          Replace people’s names in quotes with their role or team
+        </label>
+        <p className="muted export-dialog__hint">Every citation becomes a footnote naming its source, channel and date.</p>
+        {problem !== null && (
+          <p className="notice notice--error" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={isBusy}>
+            {isBusy ? 'Exporting…' : 'Export'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

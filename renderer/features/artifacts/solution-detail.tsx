@@ -1,0 +1,188 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { SolutionChanges } from '../../../shared/domain/apply-validation-changes';
+import type { Round } from '../../../shared/domain/round';
+import { solutionValidationState } from '../../../shared/domain/solution-validation-state';
+import type { ExistingCapabilityCheck, Solution } from '../../../shared/domain/validation';
+import { useToast } from '../../components/toast';
+import { useDatabase, useRepositories } from '../../db';
+import { SaveStatus, useAutosave } from '../../editor';
+import { ExperimentCard } from './experiment-card';
+import { LinkedNotes } from './linked-notes';
+import { ValidationStateBadge } from './validation-state-badge';
+
+type CapabilityStatus = ExistingCapabilityCheck['status'];
+
+interface SolutionDraft {
+  readonly title: string;
+  readonly description: string;
+  readonly status: CapabilityStatus;
+  readonly capabilityNotes: string;
+  readonly noteIds: readonly string[];
+}
+
+function draftOf(solution: Solution): SolutionDraft {
+  const check = solution.existingCapability;
+  return {
+    title: solution.title,
+    description: solution.description,
+    status: check.status,
+    capabilityNotes: check.status === 'not-checked' ? '' : check.notes,
+    noteIds: check.status === 'not-checked' ? [] : check.noteIds,
+  };
+}
+
+function capabilityOf(draft: SolutionDraft): ExistingCapabilityCheck {
+  return draft.status === 'not-checked' ? { status: 'not-checked' } : { status: draft.status, notes: draft.capabilityNotes, noteIds: draft.noteIds };
+}
+
+function changesOf(draft: SolutionDraft): SolutionChanges {
+  return { title: draft.title, description: draft.description, existingCapability: capabilityOf(draft) };
+}
+
+/** One candidate solution: the existing-capability question first, then experiments that try to kill it. */
+export function SolutionDetail({ round }: { readonly round: Round }) {
+  const { solutionId = '' } = useParams();
+  const { validation } = useRepositories();
+  const solution = useLiveQuery(async () => (await validation.getSolution(solutionId)) ?? null, [validation, solutionId]);
+  const listPath = `/artifacts/${encodeURIComponent(round.id)}/validation`;
+  if (solution === undefined) return <p className="muted" role="status">Opening the solution…</p>;
+  if (solution === null) {
+    return (
+      <div className="empty-pane">
+        <h2 className="empty-pane__title">This solution does not exist</h2>
+        <p>It may have been deleted.</p>
+        <p>
+          <Link to={listPath} className="button">
+            All solutions
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  return <SolutionForm key={solution.id} initial={solution} listPath={listPath} />;
+}
+
+function SolutionForm({ initial, listPath }: { readonly initial: Solution; readonly listPath: string }) {
+  const { validation } = useRepositories();
+  const { isReadOnly } = useDatabase();
+  const navigate = useNavigate();
+  const showToast = useToast();
+  const [draft, setDraft] = useState<SolutionDraft>(() => draftOf(initial));
+  const [isDeleted, setIsDeleted] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const save = useCallback(
+    async (value: SolutionDraft) => {
+      const saved = await validation.updateSolution(initial.id, changesOf(value));
+      if (saved === undefined) throw new Error('This solution was deleted in another window.');
+    },
+    [initial.id, validation],
+  );
+  const autosave = useAutosave({ value: draft, save, key: initial.id, isEnabled: !isReadOnly && !isDeleted });
+  const experiments = useLiveQuery(() => validation.listExperiments([initial.id]), [validation, initial.id]);
+  const update = (change: Partial<SolutionDraft>) => setDraft((current) => ({ ...current, ...change }));
+  const state = solutionValidationState({ existingCapability: capabilityOf(draft) }, experiments ?? []);
+
+  const remove = async () => {
+    setProblem(null);
+    try {
+      await autosave.flush();
+      setIsDeleted(true);
+      const deleted = await validation.deleteSolution(initial.id);
+      if (deleted !== undefined) {
+        showToast({
+          message: `Deleted “${deleted.solution.title || 'Untitled solution'}”${deleted.experiments.length > 0 ? ` and its ${deleted.experiments.length} experiment${deleted.experiments.length === 1 ? '' : 's'}` : ''}`,
+          actionLabel: 'Undo',
+          onAction: () => void validation.restoreSolution(deleted),
+        });
+      }
+      void navigate(listPath);
+    } catch (error) {
+      setIsDeleted(false);
+      setProblem(`Could not delete: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const addExperiment = async () => {
+    setProblem(null);
+    try {
+      await validation.createExperiment(initial.id);
+    } catch (error) {
+      setProblem(`Could not add the experiment: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  return (
+    <div className="solution">
+      <div className="solution__top">
+        <Link to={listPath}>← All solutions</Link>
+        <div className="solution__actions">
+          <ValidationStateBadge state={state} />
+          <SaveStatus status={autosave.status} error={autosave.error} onRetry={() => void autosave.retry()} />
+          <button type="button" className="button button--small button--quiet" disabled={isReadOnly} onClick={() => void remove()}>
+            Delete solution
+          </button>
+        </div>
+      </div>
+      {problem !== null && (
+        <p className="notice notice--error" role="alert">
+          {problem}
+        </p>
+      )}
+      <fieldset className="solution__fields" disabled={isReadOnly}>
+        <label className="field">
+          <span className="field__label">Solution</span>
+          <input className="solution__title" value={draft.title} placeholder="Name the candidate solution" onChange={(event) => update({ title: event.target.value })} />
+        </label>
+        <label className="field">
+          <span className="field__label">Description</span>
+          <textarea rows={3} value={draft.description} placeholder="What would we build or change?" onChange={(event) => update({ description: event.target.value })} />
+        </label>
+        <fieldset className="panel solution__capability">
+          <legend className="solution__question">Is there already a capability that solves it?</legend>
+          <p className="muted">Check first: an open-source project, a cloud-vendor service or something the team already runs may absorb the problem.</p>
+          <div className="solution__choices" role="radiogroup" aria-label="Existing capability">
+            {(
+              [
+                ['not-checked', 'Not checked yet'],
+                ['solves-it', 'Yes: an existing capability solves it'],
+                ['does-not-solve-it', 'No: nothing existing solves it'],
+              ] as const
+            ).map(([value, label]) => (
+              <label key={value} className="checkbox">
+                <input type="radio" name={`capability-${initial.id}`} value={value} checked={draft.status === value} onChange={() => update({ status: value })} />
+                {label}
+              </label>
+            ))}
+          </div>
+          {draft.status !== 'not-checked' && (
+            <>
+              <label className="field">
+                <span className="field__label">What was checked</span>
+                <textarea rows={2} value={draft.capabilityNotes} placeholder="Which capabilities, and why they do or do not solve it" onChange={(event) => update({ capabilityNotes: event.target.value })} />
+              </label>
+              <LinkedNotes noteIds={draft.noteIds} onChange={(noteIds) => update({ noteIds })} />
+            </>
+          )}
+        </fieldset>
+      </fieldset>
+      <section className="solution__experiments" aria-labelledby="experiments-title">
+        <div className="solution__experiments-head">
+          <h2 id="experiments-title" className="artifact__title">
+            Experiments
+          </h2>
+          <button type="button" className="button button--small" disabled={isReadOnly} onClick={() => void addExperiment()}>
+            Add experiment
+          </button>
+        </div>
+        <p className="muted">Each experiment tries to prove the solution cannot work. Write and lock the kill criteria before any result is known.</p>
+        {experiments === undefined ? null : experiments.length === 0 ? (
+          <p className="muted">No experiments yet.</p>
+        ) : (
+          experiments.map((experiment, index) => <ExperimentCard key={experiment.id} initial={experiment} number={index + 1} />)
+        )}
+      </section>
+    </div>
+  );
+}

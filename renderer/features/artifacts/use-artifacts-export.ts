@@ -1,0 +1,68 @@
+import { useCallback } from 'react';
+import type { Citation } from '../../../shared/domain/artifact';
+import { CHANNELS } from '../../../shared/domain/channel';
+import type { Round } from '../../../shared/domain/round';
+import type { CitedSource, PainListEntry } from '../../../shared/export/artifact-export-document';
+import { buildArtifactsExport, type ExportPart } from '../../../shared/export/build-artifacts-export';
+import { renderHtml } from '../../../shared/export/render-html';
+import { renderMarkdown } from '../../../shared/export/render-markdown';
+import { nameReplacementsFor } from '../../../shared/export/replace-person-names';
+import { citationKey } from '../../../shared/rich-text/citation-node';
+import { useRepositories } from '../../db';
+
+export type ExportFormat = 'markdown' | 'html' | 'pdf';
+
+export interface ExportRequest {
+  readonly parts: readonly ExportPart[];
+  readonly format: ExportFormat;
+  /** Replace people's names in quotes with their role or team. */
+  readonly isAnonymised: boolean;
+}
+
+export interface RenderedExport {
+  readonly fileName: string;
+  readonly text: string;
+  /** The standalone HTML, for printing to PDF. */
+  readonly html: string;
+}
+
+const channelLabel = (channel: string) => CHANNELS.find((entry) => entry.id === channel)?.label ?? channel;
+
+/** Renders the chosen artifacts of a round as Markdown or HTML, with footnotes resolved from the current notes. */
+export function useArtifactsExport(round: Round, painList: readonly PainListEntry[]): (request: ExportRequest) => Promise<RenderedExport> {
+  const { artifacts, contacts } = useRepositories();
+  return useCallback(
+    async ({ parts, format, isAnonymised }) => {
+      const [charter, vision] = await Promise.all([
+        parts.includes('charter') ? artifacts.getCharter(round.id) : undefined,
+        parts.includes('vision') ? artifacts.getVision(round.id) : undefined,
+      ]);
+      const citations: Citation[] = [...(charter?.citations ?? []), ...(vision?.years.flatMap((year) => year.citations) ?? [])];
+      const resolved = await artifacts.resolveCitations(citations);
+      const resolveCitation = (citation: Citation): CitedSource | null => {
+        const source = resolved.get(citationKey(citation));
+        if (source === undefined || source === null) return null;
+        return { title: source.title, channelLabel: channelLabel(source.channel), occurredAt: source.occurredAt, ...(source.quote === undefined ? {} : { quote: source.quote }) };
+      };
+      const personIds = [...new Set([...resolved.values()].flatMap((source) => source?.personIds ?? []))];
+      const people = isAnonymised ? await contacts.getMany(personIds) : [];
+      const nameReplacements = isAnonymised
+        ? nameReplacementsFor(people.map((person) => ({ name: person.name, ...(person.role === undefined ? {} : { role: person.role }), ...(person.team === undefined ? {} : { team: person.team }) })))
+        : [];
+      const document = buildArtifactsExport({
+        roundTitle: round.title,
+        parts,
+        charter: charter ?? null,
+        vision: vision ?? null,
+        painList: parts.includes('pains') ? painList : [],
+        exportedAt: Date.now(),
+      });
+      const options = { resolveCitation, nameReplacements };
+      const html = renderHtml(document, options);
+      const base = `${parts.length === 1 ? parts[0] : 'artifacts'}-${round.title}`.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 80) || 'artifacts';
+      if (format === 'markdown') return { fileName: `${base}.md`, text: renderMarkdown(document, options), html };
+      return { fileName: `${base}.${format === 'pdf' ? 'pdf' : 'html'}`, text: html, html };
+    },
+    [artifacts, contacts, painList, round.id, round.title],
+  );
+}

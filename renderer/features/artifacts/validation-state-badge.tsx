@@ -1,0 +1,16 @@
+import { VALIDATION_STATES, type ValidationState } from '../../../shared/domain/solution-validation-state';
+
+const TONE: Readonly<Record<ValidationState, string>> = {
+  'not-checked': 'badge--warning',
+  'existing-capability': 'badge--ok',
+  untested: 'badge--neutral',
+  'under-test': 'badge--neutral',
+  survived: 'badge--ok',
+  killed: 'badge--danger',
+  inconclusive: 'badge--warning',
+};
+
+/** A solution's validation state as a badge. */
+export function ValidationStateBadge({ state }: { readonly state: ValidationState }) {
+  return <span className={`badge ${TONE[state]}`}>{VALIDATION_STATES.find((entry) => entry.id === state)?.label ?? state}</span>;
+}
