@@ -1,6 +1,7 @@
 import type { SurveyFileProblem } from '../../shared/surveys/parse-survey-table';
 import type { SurveyColumnPlan, SurveyImportPlan } from '../../shared/surveys/survey-import-plan';
 import type { SurveyImportSummary } from '../db/repositories/survey-import-writer';
+import type { RecentlySurveyed } from '../db/repositories/people-repository';
 import type { SurveyMatch } from '../db/repositories/surveys-repository';
 
 /** What the preview shows before anything is written. */
@@ -16,6 +17,8 @@ export interface SurveyImportPreview {
   /** Problems reading the answers with the guessed plan; the user can fix them by correcting columns. */
   readonly problems: readonly SurveyFileProblem[];
   readonly matches: readonly SurveyMatch[];
+  /** Respondents matched to contacts who answered a survey recently: re-surveying them adds to their research load. */
+  readonly recentlySurveyed?: RecentlySurveyed;
 }
 
 export type SurveyImportStage = 'reading' | 'parsing' | 'planning' | 'checking' | 'matching' | 'writing';

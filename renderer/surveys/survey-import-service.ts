@@ -8,6 +8,7 @@ import type { DiscoveryDb } from '../db/discovery-db';
 import { classifyWriteError } from '../db/classify-write-error';
 import type { RepositoryDependencies } from '../db/repositories/repository-dependencies';
 import { SurveyImportCancelledError, writeSurveyImport } from '../db/repositories/survey-import-writer';
+import { createPeopleRepository } from '../db/repositories/people-repository';
 import { createSurveysRepository } from '../db/repositories/surveys-repository';
 import type { SurveyImportReply, SurveyImportRequest, SurveyImportStage } from './survey-import-protocol';
 
@@ -82,6 +83,7 @@ export function createSurveyImportService(post: (reply: SurveyImportReply) => vo
     db = await openDb(request.databaseName);
     const keys = new Set(checked.ok ? checked.questions.map((question) => question.key) : []);
     const matches = keys.size === 0 ? [] : await createSurveysRepository(db).findByQuestionKeys(keys, MATCH_THRESHOLD);
+    const recentlySurveyed = checked.ok ? await createPeopleRepository(db).recentlySurveyed(checked.responses, clock?.() ?? Date.now()) : undefined;
     post({
       type: 'preview',
       preview: {
@@ -93,6 +95,7 @@ export function createSurveyImportService(post: (reply: SurveyImportReply) => vo
         sampleRows: table.rows.slice(0, SAMPLE_ROWS),
         problems: checked.ok ? [] : checked.problems,
         matches,
+        ...(recentlySurveyed === undefined || recentlySurveyed.people === 0 ? {} : { recentlySurveyed }),
       },
     });
   };

@@ -109,5 +109,46 @@ test('a researcher imports contacts, logs two chats, sees load and history, merg
   await page.getByRole('list', { name: 'Contacts list' }).getByRole('link', { name: 'Ada Lovelace' }).click();
   await expect(page.getByLabel('3 asks in the last 30 days')).toBeVisible();
   await expect(page.getByText('Over budget', { exact: true })).toBeVisible();
+
+  // A chat planned for a past day asks for notes and becomes a coffee-chat note in one step.
+  await page.getByRole('link', { name: 'Planned chats' }).click();
+  await page.getByRole('combobox', { name: 'Person' }).fill('Grace');
+  await page.getByRole('option', { name: /^Grace Hopper/ }).click();
+  await page.getByLabel('Chat date').fill('2026-01-15');
+  await page.getByRole('button', { name: 'Plan chat' }).click();
+  const waiting = page.getByRole('region', { name: 'Waiting for notes' });
+  await expect(waiting.getByRole('list', { name: 'Planned chats' })).toContainText('Grace Hopper');
+  await page.screenshot({ path: 'test-results/screenshots/people-planned.png' });
+  await waiting.getByRole('button', { name: /^Write notes for the chat with Grace Hopper/ }).click();
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Coffee chat with Grace Hopper');
+  await expect(page.getByRole('button', { name: 'Remove Grace Hopper' })).toBeVisible();
+  await page.goto('/#/people/planned');
+  await expect(page.getByRole('region', { name: 'Waiting for notes' })).toContainText('No past chat is waiting for notes.');
+
+  // A survey import that reaches people surveyed recently says how many, and over which window.
+  const survey = (question: string, rows: readonly string[]) => Buffer.from([`Email,${question}`, ...rows].join('\n'), 'utf8');
+  await page.goto('/#/surveys');
+  for (const [name, question, title, other] of [
+    ['first.csv', 'What slows you down?', 'First survey', 'new@example.com'],
+    ['second.csv', 'Which tool do you use most?', 'Second survey', 'newer@example.com'],
+  ] as const) {
+    const fileChooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: /^Import survey/ }).click();
+    await (await fileChooser).setFiles({ name, mimeType: 'text/csv', buffer: survey(question, ['ada@example.com,Flaky tests', `${other},Slow builds`]) });
+    await expect(page.locator('[data-import-state="preview"]')).toBeVisible();
+    if (title === 'Second survey') {
+      await expect(page.getByRole('status', { name: 'Recently surveyed respondents' })).toContainText('1 respondent was already surveyed in the last 90 days (First survey: 1)');
+      await page.screenshot({ path: 'test-results/screenshots/people-resurvey.png' });
+    }
+    await page.getByRole('textbox', { name: 'Survey title' }).fill(title);
+    await page.getByRole('button', { name: 'Import 2 responses' }).click();
+    await expect(page.locator('[data-import-state="done"]')).toBeVisible();
+    await page.goto('/#/surveys');
+  }
+  // Each survey shows in her history and opens its results.
+  await page.goto('/#/people');
+  await page.getByRole('list', { name: 'Contacts list' }).getByRole('link', { name: 'Ada Lovelace' }).click();
+  await page.getByRole('list', { name: 'History' }).getByRole('link', { name: 'Second survey' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Second survey' })).toBeVisible();
   expect(pageErrors).toEqual([]);
 });

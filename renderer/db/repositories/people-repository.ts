@@ -73,6 +73,23 @@ export interface GroupSummary {
   readonly contacts: number;
 }
 
+/** Respondents of a file being imported who answered other surveys recently, per survey. */
+export interface RecentlySurveyed {
+  readonly windowDays: number;
+  /** Matched respondents who answered any survey in the window. */
+  readonly people: number;
+  readonly surveys: readonly {
+    readonly surveyId: string;
+    readonly title: string;
+    readonly people: number;
+    /** Matched respondents who answered some other survey in the window (when this one is the survey being re-imported). */
+    readonly peopleInOthers: number;
+  }[];
+}
+
+/** How often each person may be surveyed is judged over this window. */
+export const RESURVEY_WINDOW_DAYS = 90;
+
 export interface PeopleRepository {
   /** Contacts matching a search (name or email prefix) and filters, in name order; at most `limit`. */
   findContacts(query: DirectoryQuery, limit: number, isDescending?: boolean): Promise<{ readonly contacts: readonly Contact[]; readonly isComplete: boolean }>;
@@ -94,6 +111,11 @@ export interface PeopleRepository {
    * only the 90-day range of the date index and the surveys imported since.
    */
   recentLoads(now: number): Promise<{ readonly people: readonly (LoadSummary & { readonly contact: Contact })[]; readonly teams: readonly (LoadSummary & { readonly team: string })[] }>;
+  /**
+   * Which of these respondents (matched to contacts by email, else by name when they give no email)
+   * answered a survey imported in the last 90 days; reads only those surveys' responses.
+   */
+  recentlySurveyed(respondents: readonly { readonly email?: string; readonly name?: string }[], now: number): Promise<RecentlySurveyed>;
   /** The budget the user set, or the default. */
   budget(): Promise<ResearchBudget>;
   /** Contacts with a cadence, with when they were last asked. */
@@ -340,6 +362,43 @@ export function createPeopleRepository(db: DiscoveryDb, dependencies: Repository
     },
 
     budget: () => settings.get('researchBudget'),
+
+    async recentlySurveyed(respondents, now) {
+      return db.transaction('r', [db.contacts, db.surveys, db.surveyResponses], async () => {
+        const empty: RecentlySurveyed = { windowDays: RESURVEY_WINDOW_DAYS, people: 0, surveys: [] };
+        const surveys = await db.surveys.where('importedAt').aboveOrEqual(now - RESURVEY_WINDOW_DAYS * DAY_MS).reverse().toArray();
+        if (surveys.length === 0 || respondents.length === 0) return empty;
+        const emails = [...new Set(respondents.flatMap((respondent) => (respondent.email ? [normaliseEmail(respondent.email)] : [])))];
+        const names = [...new Set(respondents.flatMap((respondent) => (!respondent.email && respondent.name ? [contactNameKey(respondent.name)] : [])))];
+        const matched = new Set<string>();
+        for (const contact of await db.contacts.where('email').anyOf(emails).toArray()) matched.add(contact.id);
+        for (const nameKey of names) {
+          const first = await db.contacts.where(NAME_INDEX).between([nameKey, ''], [nameKey, '\uffff'], true, true).first();
+          if (first !== undefined) matched.add(first.id);
+        }
+        if (matched.size === 0) return empty;
+        const bySurvey = new Map<string, Set<string>>();
+        for (const survey of surveys) {
+          const people = new Set<string>();
+          await db.surveyResponses
+            .where('[surveyId+respondentKey]')
+            .between([survey.id, ''], [survey.id, '\uffff'], true, true)
+            .each((response) => {
+              if (response.contactId !== undefined && matched.has(response.contactId)) people.add(response.contactId);
+            });
+          if (people.size > 0) bySurvey.set(survey.id, people);
+        }
+        const union = (except?: string) => new Set([...bySurvey].flatMap(([id, people]) => (id === except ? [] : [...people]))).size;
+        return {
+          windowDays: RESURVEY_WINDOW_DAYS,
+          people: union(),
+          surveys: surveys.flatMap((survey) => {
+            const people = bySurvey.get(survey.id);
+            return people === undefined ? [] : [{ surveyId: survey.id, title: survey.title, people: people.size, peopleInOthers: union(survey.id) }];
+          }),
+        };
+      });
+    },
 
     async recentLoads(now) {
       return db.transaction('r', [db.notes, db.contacts, db.surveys, db.surveyResponses], async () => {

@@ -171,6 +171,22 @@ function ProblemList({ problems }: { readonly problems: readonly SurveyFileProbl
   );
 }
 
+/** Says how many respondents answered another survey in the window; re-importing into the same survey re-surveys nobody. */
+function ResurveyWarning({ recent, target }: { readonly recent: SurveyImportPreview['recentlySurveyed']; readonly target: string }) {
+  if (recent === undefined) return null;
+  const surveys = recent.surveys.filter((survey) => survey.surveyId !== target);
+  const people = target === '' ? recent.people : (recent.surveys.find((survey) => survey.surveyId === target)?.peopleInOthers ?? recent.people);
+  if (people === 0 || surveys.length === 0) return null;
+  return (
+    <div className="notice notice--warning" role="status" aria-label="Recently surveyed respondents">
+      <strong>
+        {people.toLocaleString()} {people === 1 ? 'respondent was' : 'respondents were'} already surveyed in the last {recent.windowDays} days
+      </strong>{' '}
+      ({surveys.map((survey) => `${survey.title}: ${survey.people.toLocaleString()}`).join('; ')}). This survey adds to their research load; see People for who is over budget.
+    </div>
+  );
+}
+
 interface ImportPreviewProps {
   readonly preview: SurveyImportPreview;
   readonly problems: readonly SurveyFileProblem[];
@@ -231,6 +247,7 @@ function ImportPreview({ preview, problems, controls }: ImportPreviewProps) {
         )}
       </div>
       {target !== '' && <p className="muted">Only respondents not already stored are added; changed answers are updated.</p>}
+      <ResurveyWarning recent={preview.recentlySurveyed} target={target} />
       {problems.length > 0 && (
         <div className="notice notice--error">
           <p>

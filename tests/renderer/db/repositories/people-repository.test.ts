@@ -150,3 +150,52 @@ describe('people repository', () => {
     expect(await db.contacts.count()).toBe(0);
   });
 });
+
+describe('recently surveyed respondents and planned chats', () => {
+  it('counts respondents matched by email or name who answered a survey imported in the last 90 days, per survey', async () => {
+    const { db, contacts, people } = await setUp('people-resurvey');
+    const ada = await contacts.create({ name: 'Ada', email: 'ada@example.com' });
+    const grace = await contacts.create({ name: 'Grace Hopper' });
+    const linus = await contacts.create({ name: 'Linus', email: 'linus@example.com' });
+    await db.surveys.bulkAdd([
+      { id: 'recent', title: 'Platform survey', sourceFileName: 'a.csv', importedAt: NOW - 10 * DAY, createdAt: 0, updatedAt: 0 },
+      { id: 'other', title: 'Deploy survey', sourceFileName: 'b.csv', importedAt: NOW - 20 * DAY, createdAt: 0, updatedAt: 0 },
+      { id: 'old', title: 'Old survey', sourceFileName: 'c.csv', importedAt: NOW - 200 * DAY, createdAt: 0, updatedAt: 0 },
+    ]);
+    await db.surveyResponses.bulkAdd([
+      { id: 'r1', surveyId: 'recent', respondentKey: 'k1', contactId: ada.id, answers: {} },
+      { id: 'r2', surveyId: 'recent', respondentKey: 'k2', contactId: grace.id, answers: {} },
+      { id: 'r3', surveyId: 'other', respondentKey: 'k1', contactId: ada.id, answers: {} },
+      { id: 'r4', surveyId: 'old', respondentKey: 'k1', contactId: linus.id, answers: {} },
+    ]);
+    const result = await people.recentlySurveyed([{ email: 'ADA@example.com' }, { name: 'grace  hopper' }, { email: 'linus@example.com' }, { email: 'new@example.com' }], NOW);
+    expect(result).toEqual({
+      windowDays: 90,
+      people: 2,
+      surveys: [
+        { surveyId: 'recent', title: 'Platform survey', people: 2, peopleInOthers: 1 },
+        { surveyId: 'other', title: 'Deploy survey', people: 1, peopleInOthers: 2 },
+      ],
+    });
+    expect(await people.recentlySurveyed([{ email: 'linus@example.com' }], NOW)).toEqual({ windowDays: 90, people: 0, surveys: [] });
+  });
+
+  it('turns a planned chat into a coffee-chat note with that person and date, once', async () => {
+    const { db, contacts, notes } = await setUp('planned-chat-note');
+    const { createPlannedChatsRepository } = await import('../../../../renderer/db/repositories/planned-chats-repository');
+    const planned = createPlannedChatsRepository(db, createTestDependencies(NOW));
+    const ada = await contacts.create({ name: 'Ada' });
+    await recountNotes(db);
+    const chat = await planned.plan({ contactId: ada.id, plannedFor: NOW - DAY, topic: ' CI ' });
+    expect(chat.topic).toBe('CI');
+    await expect(planned.plan({ contactId: 'missing', plannedFor: NOW })).rejects.toThrow(/no longer exists/);
+    expect((await planned.listOpen()).map((open) => open.id)).toEqual([chat.id]);
+    const note = await planned.writeNote(chat.id, 'Coffee chat with Ada');
+    expect(note).toMatchObject({ channel: 'coffee-chat', personIds: [ada.id], occurredAt: NOW - DAY, title: 'Coffee chat with Ada' });
+    expect((await db.plannedChats.get(chat.id))?.noteId).toBe(note.id);
+    expect(await planned.listOpen()).toEqual([]);
+    expect((await planned.writeNote(chat.id, 'again')).id).toBe(note.id);
+    expect((await readNoteCounts(db))?.byChannel.get('coffee-chat')).toBe(1);
+    expect(await notes.get(note.id)).toBeDefined();
+  });
+});
