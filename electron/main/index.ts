@@ -8,6 +8,7 @@ import { confirmUnload } from './confirm-unload';
 import { createMainWindow } from './create-main-window';
 import { createAppInfoHandler } from './ipc/app-info';
 import { createFileHandlers } from './ipc/files';
+import { createPrintToPdfHandler } from './ipc/print-to-pdf';
 import { registerIpcHandlers, trustedSender } from './ipc/register-ipc-handlers';
 import { attachWebContentsGuards, denyAllPermissions } from './security';
 import { loadWindowState, saveWindowState, WINDOW_STATE_FILE_NAME } from './window-state';
@@ -47,6 +48,7 @@ function openMainWindow(): BrowserWindow {
 function onReady(): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: rendererRoot, readFile: (filePath) => fs.promises.readFile(filePath) }));
   denyAllPermissions(session.defaultSession);
+  const fileHandlers = createFileHandlers({ dialog, getWindow: () => mainWindow, fs: fs.promises });
   registerIpcHandlers(
     ipcMain,
     {
@@ -55,7 +57,12 @@ function onReady(): void {
         platform: process.platform,
         versions: { electron: process.versions.electron, chrome: process.versions.chrome },
       }),
-      ...createFileHandlers({ dialog, getWindow: () => mainWindow, fs: fs.promises }),
+      ...fileHandlers,
+      printToPdf: createPrintToPdfHandler({
+        createPrintWindow: () =>
+          new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true } }),
+        saveFile: fileHandlers.saveFile,
+      }),
     },
     trustedSender(() => BrowserWindow.getAllWindows().map((window) => window.webContents.id)),
   );

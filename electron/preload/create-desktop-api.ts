@@ -19,6 +19,7 @@ export function createDesktopApi(invoke: Invoke): DesktopApi {
     getAppInfo: verb('getAppInfo'),
     openFile: verb('openFile'),
     saveFile: verb('saveFile'),
+    printToPdf: verb('printToPdf'),
   } satisfies DesktopApi;
   return Object.freeze(api);
 }

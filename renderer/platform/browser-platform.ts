@@ -1,3 +1,4 @@
+import './print-view.css';
 import type { Platform } from './platform';
 import { fail, ok } from '../../shared/ipc/result';
 import { MAX_OPEN_FILE_BYTES, type OpenFileRequest } from '../../shared/ipc/contract';
@@ -89,5 +90,39 @@ export function createBrowserPlatform(document: Document): Platform {
       download(document, new Blob(parts, { type: 'application/x-ndjson' }), request.suggestedName);
       return ok({ path: request.suggestedName });
     },
+
+    printToPdf(request) {
+      try {
+        printInPage(document, request.html);
+        return Promise.resolve(ok(null));
+      } catch (error) {
+        return Promise.resolve(fail('internal', `Could not open the print view: ${error instanceof Error ? error.message : String(error)}`));
+      }
+    },
   };
+}
+
+/**
+ * Shows the page's body in a print-only view over the app and opens the print dialog. The page's
+ * own <style> cannot run under the app's Content-Security-Policy, so print-view.css styles it.
+ */
+function printInPage(document: Document, html: string): void {
+  const view = document.defaultView;
+  if (view === null) throw new Error('this page has no window');
+  // DOMParser documents run no script and load nothing.
+  const parsed = new view.DOMParser().parseFromString(html, 'text/html');
+  for (const active of parsed.querySelectorAll('script, iframe, object, embed, link, meta, style')) active.remove();
+  const container = document.createElement('div');
+  container.className = 'print-view';
+  container.setAttribute('aria-hidden', 'true');
+  for (const child of [...parsed.body.childNodes]) container.append(document.importNode(child, true));
+  document.querySelector('.print-view')?.remove();
+  document.body.append(container);
+  document.documentElement.classList.add('is-printing');
+  const cleanUp = () => {
+    document.documentElement.classList.remove('is-printing');
+    container.remove();
+  };
+  view.addEventListener('afterprint', cleanUp, { once: true });
+  view.print();
 }

@@ -1,4 +1,4 @@
-import type { AppInfo, DesktopApi, OpenedFile, OpenFileRequest, SavedFile, SaveFileRequest } from '../../shared/ipc/contract';
+import type { AppInfo, DesktopApi, OpenedFile, OpenFileRequest, PrintToPdfRequest, SavedFile, SaveFileRequest } from '../../shared/ipc/contract';
 import { DESKTOP_API_KEY } from '../../shared/ipc/contract';
 import { ok, type IpcResult } from '../../shared/ipc/result';
 import { createBrowserPlatform } from './browser-platform';
@@ -9,6 +9,11 @@ export interface Platform {
   getAppInfo(): Promise<IpcResult<AppInfo>>;
   openFile(request: OpenFileRequest): Promise<IpcResult<OpenedFile | null>>;
   saveFile(request: SaveFileRequest): Promise<IpcResult<SavedFile | null>>;
+  /**
+   * Desktop: prints a standalone HTML page to a PDF file chosen in the save dialog. Browser: shows
+   * the page in a print view and opens the print dialog (its "Save as PDF"); resolves with null.
+   */
+  printToPdf(request: PrintToPdfRequest): Promise<IpcResult<SavedFile | null>>;
   /** Saves text produced in chunks (a workspace file) without joining it into one string first. */
   saveChunks(request: Omit<SaveFileRequest, 'bytes'>, chunks: AsyncIterable<string>): Promise<IpcResult<SavedFile | null>>;
   /** Lets the user pick a file and hands it over as a Blob, to be read as a stream. */
@@ -18,7 +23,7 @@ export interface Platform {
 function desktopApiOf(host: object): DesktopApi | null {
   const api: unknown = Reflect.get(host, DESKTOP_API_KEY);
   if (typeof api !== 'object' || api === null) return null;
-  const hasEveryVerb = ['getAppInfo', 'openFile', 'saveFile'].every((verb) => typeof Reflect.get(api, verb) === 'function');
+  const hasEveryVerb = ['getAppInfo', 'openFile', 'saveFile', 'printToPdf'].every((verb) => typeof Reflect.get(api, verb) === 'function');
   return hasEveryVerb ? (api as DesktopApi) : null;
 }
 
@@ -31,6 +36,7 @@ export function createPlatform(host: Window = window): Platform {
     getAppInfo: () => desktop.getAppInfo(),
     openFile: (request) => desktop.openFile(request),
     saveFile: (request) => desktop.saveFile(request),
+    printToPdf: (request) => desktop.printToPdf(request),
     async saveChunks(request, chunks) {
       const encoder = new TextEncoder();
       const parts: Uint8Array[] = [];

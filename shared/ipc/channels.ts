@@ -6,6 +6,7 @@ export const IPC_CHANNELS = {
   getAppInfo: 'app:get-info',
   openFile: 'file:open',
   saveFile: 'file:save',
+  printToPdf: 'file:print-to-pdf',
 } as const;
 
 /** The name under which the preload exposes the API (`window.desktop`). */

@@ -33,6 +33,23 @@ const saveFileRequest = z
   })
   .strict();
 
+/** Largest HTML document the desktop app prints to PDF (characters). */
+export const MAX_PRINT_HTML_CHARS = 1_500_000;
+
+const printToPdfRequest = z
+  .object({
+    title: z.string().max(200).optional(),
+    suggestedName: z
+      .string()
+      .min(1)
+      .max(255)
+      .refine((name) => !/[\\/]/.test(name) && name !== '.' && name !== '..', 'must be a file name without folders'),
+    // A standalone page (the app's own export renderer): printed with JavaScript off.
+    html: z.string().min(1).max(MAX_PRINT_HTML_CHARS),
+  })
+  .strict();
+
+export type PrintToPdfRequest = z.infer<typeof printToPdfRequest>;
 export type OpenFileRequest = z.infer<typeof openFileRequest>;
 export type SaveFileRequest = z.infer<typeof saveFileRequest>;
 
@@ -62,6 +79,7 @@ export const ipcContract = {
   getAppInfo: { channel: IPC_CHANNELS.getAppInfo, args: z.tuple([]) },
   openFile: { channel: IPC_CHANNELS.openFile, args: z.tuple([openFileRequest]) },
   saveFile: { channel: IPC_CHANNELS.saveFile, args: z.tuple([saveFileRequest]) },
+  printToPdf: { channel: IPC_CHANNELS.printToPdf, args: z.tuple([printToPdfRequest]) },
 } as const;
 
 /** What each verb resolves to (null when the user cancelled the dialog). */
@@ -69,6 +87,8 @@ export interface IpcValues {
   getAppInfo: AppInfo;
   openFile: OpenedFile | null;
   saveFile: SavedFile | null;
+  /** Null when the user cancelled the save dialog. */
+  printToPdf: SavedFile | null;
 }
 
 export type IpcVerb = keyof typeof ipcContract;

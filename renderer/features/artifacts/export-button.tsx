@@ -12,6 +12,7 @@ type PartChoice = ExportPart | 'all';
 const FORMATS: readonly { readonly id: ExportFormat; readonly label: string }[] = [
   { id: 'markdown', label: 'Markdown (.md)' },
   { id: 'html', label: 'Standalone HTML (.html)' },
+  { id: 'pdf', label: 'PDF' },
 ];
 
 /** Exports one artifact or all three to Markdown, HTML or PDF, every citation a footnote. */
@@ -45,7 +46,11 @@ function ExportDialog({ round, onClose }: { readonly round: Round; readonly onCl
     setProblem(null);
     try {
       const rendered = await render({ parts: part === 'all' ? EXPORT_PARTS.map((entry) => entry.id) : [part], format, isAnonymised });
-      {
+      if (format === 'pdf') {
+        const printed = await platform.printToPdf({ title: 'Export as PDF', suggestedName: rendered.fileName, html: rendered.html });
+        if (!printed.ok) throw new Error(printed.error.message);
+        if (printed.value !== null) showToast({ message: `Exported ${printed.value.path}` });
+      } else {
         const saved = await platform.saveFile({
           title: 'Export artifacts',
           suggestedName: rendered.fileName,
@@ -94,6 +99,7 @@ function ExportDialog({ round, onClose }: { readonly round: Round; readonly onCl
               {entry.label}
             </label>
           ))}
+          {format === 'pdf' && platform.kind === 'browser' && <p className="muted">The print dialog opens: choose “Save as PDF” as the printer.</p>}
         </fieldset>
         <label className="checkbox">
           <input type="checkbox" checked={isAnonymised} onChange={(event) => setIsAnonymised(event.target.checked)} />

@@ -10,6 +10,7 @@ describe('createPlatform', () => {
       getAppInfo: vi.fn(() => Promise.resolve(ok({ name: 'Discovery Desk', version: '1.2.3', platform: 'linux', electronVersion: '41.7.1', chromeVersion: '146', userDataPath: '/home/a/.config/Discovery Desk' }))),
       openFile: vi.fn(() => Promise.resolve(ok(null))),
       saveFile: vi.fn(() => Promise.resolve(ok(null))),
+      printToPdf: vi.fn(() => Promise.resolve(ok(null))),
     };
     Reflect.set(window, 'desktop', desktop);
     try {
@@ -67,5 +68,23 @@ describe('browser platform', () => {
     expect(await platform.openFile({})).toEqual({ ok: true, value: null });
     expect(document.querySelectorAll('input[type=file]')).toHaveLength(0);
     click.mockRestore();
+  });
+
+  it('prints a page by showing its body in a print view, without running its scripts, and removes it after printing', async () => {
+    const seen: string[] = [];
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {
+      seen.push(document.querySelector('.print-view')?.textContent ?? '');
+      seen.push(String(document.documentElement.classList.contains('is-printing')));
+    });
+    const html = '<!DOCTYPE html><html><head><style>p{}</style></head><body><h1>Charter</h1><p>Text<sup><a href="#fn-1">[1]</a></sup></p><script>window.hacked = true</script></body></html>';
+    const result = await createBrowserPlatform(document).printToPdf({ suggestedName: 'charter.pdf', html });
+    expect(result).toEqual({ ok: true, value: null });
+    expect(seen[0]).toContain('CharterText[1]');
+    expect(seen[1]).toBe('true');
+    expect(Reflect.get(window, 'hacked')).toBeUndefined();
+    window.dispatchEvent(new Event('afterprint'));
+    expect(document.querySelector('.print-view')).toBeNull();
+    expect(document.documentElement.classList.contains('is-printing')).toBe(false);
+    print.mockRestore();
   });
 });

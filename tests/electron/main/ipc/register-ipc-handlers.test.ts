@@ -28,6 +28,7 @@ function fakeHandlers() {
     getAppInfo: vi.fn(async () => appInfo),
     openFile: vi.fn(async () => null),
     saveFile: vi.fn(async () => ({ path: '/home/u/export.csv' })),
+    printToPdf: vi.fn(async () => ({ path: '/home/u/charter.pdf' })),
   } satisfies IpcHandlers;
 }
 
