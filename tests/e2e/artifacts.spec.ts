@@ -1,0 +1,143 @@
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+
+async function expectSaved(page: Page) {
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ }).first()).toBeVisible({ timeout: 10_000 });
+}
+
+/** A round with one ranked bucket, written straight into the app's database (the board UI owns their creation). */
+async function seedRoundAndBucket(page: Page) {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('discovery-desk');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const tx = db.transaction(['rounds', 'buckets'], 'readwrite');
+          const now = Date.now();
+          tx.objectStore('rounds').put({ id: 'round-e2e', title: 'Spring round', state: 'ranking', snapshotNoteIds: [], snapshotHighlightIds: [], snapshotTakenAt: now, immediatePainTargetPercent: 70, createdAt: now, updatedAt: now });
+          tx.objectStore('buckets').put({ id: 'bucket-e2e', roundId: 'round-e2e', title: 'Slow deploys', statement: 'Deploys take an hour.', solutionKind: 'eliminate', rank: 1, createdAt: now, updatedAt: now });
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+test('a team writes a cited charter, exports it with footnotes, and runs an experiment whose kill criteria are locked', async ({ page }, testInfo) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.setViewportSize({ width: 1400, height: 950 });
+
+  await page.goto('/#/artifacts');
+  await expect(page.getByRole('heading', { name: 'No prioritization round yet' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Go to the Board' })).toBeVisible();
+
+  // The evidence to cite: an open-source scan in Discovery.
+  await page.goto('/#/discovery');
+  await page.getByRole('button', { name: 'New note' }).click();
+  await page.getByRole('menuitem', { name: 'Open-source scan' }).click();
+  await page.getByRole('textbox', { name: 'Title' }).fill('Backstage <templates> & golden paths');
+  await page.getByRole('textbox', { name: 'Note text' }).fill('Backstage software templates give teams a golden path.');
+  await expectSaved(page);
+
+  await seedRoundAndBucket(page);
+  await page.goto('/#/artifacts');
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Round' })).toHaveValue('round-e2e');
+
+  // Write the charter with a citation picked through search (the toolbar button; Ctrl+Shift+C does the same).
+  const uniqueValue = page.getByRole('textbox', { name: 'Unique value' });
+  await uniqueValue.click();
+  await uniqueValue.pressSequentially('A paved road to production ');
+  await page.getByRole('button', { name: 'Cite a source' }).first().click();
+  const picker = page.getByRole('dialog', { name: 'Cite a note or highlight' });
+  await picker.getByRole('searchbox', { name: 'Find the source' }).fill('backstage');
+  await picker.getByRole('button', { name: /^Cite note Backstage/ }).click();
+  await expect(picker).toBeHidden();
+  await uniqueValue.pressSequentially('in minutes.');
+  const citation = uniqueValue.getByRole('link', { name: 'Backstage <templates> & golden paths' });
+  await expect(citation).toBeVisible();
+  await expectSaved(page);
+
+  // Export Markdown: the citation is a footnote naming source, channel and date, with the title escaped.
+  const exportAs = async (format: RegExp) => {
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export artifacts' });
+    await dialog.getByRole('radio', { name: 'Charter' }).check();
+    await dialog.getByRole('radio', { name: format }).check();
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
+    const target = testInfo.outputPath(download.suggestedFilename());
+    await download.saveAs(target);
+    return { target, name: download.suggestedFilename() };
+  };
+  const markdown = await exportAs(/^Markdown/);
+  expect(markdown.name).toBe('charter-Spring-round.md');
+  const markdownText = await readFile(markdown.target, 'utf8');
+  expect(markdownText).toContain('A paved road to production [^1] in minutes\\.');
+  expect(markdownText).toMatch(/\[\^1\]: Backstage &lt;templates&gt; &amp; golden paths, Open\\-source scan, \d{4}\\-\d{2}\\-\d{2}/);
+
+  // Export HTML, open it in the browser and follow the citation to its footnote.
+  const html = await exportAs(/^Standalone HTML/);
+  expect(html.name).toBe('charter-Spring-round.html');
+  const exported = await page.context().newPage();
+  await exported.goto(pathToFileURL(html.target).href);
+  await expect(exported.getByRole('heading', { name: 'Charter: Spring round', level: 1 })).toBeVisible();
+  const footnotes = exported.getByRole('region', { name: 'Sources' });
+  await expect(footnotes.getByRole('listitem')).toHaveText(/^Backstage <templates> & golden paths, Open-source scan, \d{4}-\d{2}-\d{2}/);
+  await exported.getByRole('link', { name: '[1]' }).click();
+  await expect(exported).toHaveURL(/#fn-1$/);
+  await exported.close();
+
+  // Solution validation: a candidate solution, the existing-capability question, an experiment locked before its result.
+  await page.getByRole('link', { name: 'Solution validation' }).click();
+  await page.getByRole('textbox', { name: 'New solution for Slow deploys' }).fill('Golden path template');
+  await page.getByRole('button', { name: 'Add solution' }).click();
+  const states = page.getByRole('region', { name: 'Solutions by validation state' });
+  await expect(states.getByRole('region', { name: 'Not checked: 1' })).toBeVisible();
+  await page.getByRole('link', { name: 'Golden path template' }).first().click();
+  await page.getByRole('radio', { name: 'No: nothing existing solves it' }).check();
+  await page.getByRole('button', { name: 'Link Backstage <templates> & golden paths' }).click();
+  await expect(page.getByRole('list', { name: 'Linked notes' }).getByRole('link', { name: 'Backstage <templates> & golden paths' })).toBeVisible();
+  await page.getByRole('button', { name: 'Add experiment' }).click();
+  const experiment = page.getByRole('article', { name: 'Experiment 1' });
+  await experiment.getByRole('textbox', { name: 'Hypothesis' }).fill('Teams create services from the template without help');
+  await experiment.getByRole('textbox', { name: 'How it could fail' }).fill('Teams keep asking us on chat');
+  const killCriteria = experiment.getByRole('textbox', { name: 'Kill criteria' });
+  await killCriteria.fill('Fewer than 3 of 10 teams ship a service alone within 2 weeks');
+  await expect(experiment.getByRole('form', { name: 'Result' })).toHaveCount(0);
+  await experiment.getByRole('button', { name: 'Lock kill criteria' }).click();
+  await expect(experiment.getByText('Kill criteria locked')).toBeVisible();
+  await expect(killCriteria).toHaveAttribute('readonly', '');
+  await killCriteria.press('End');
+  await killCriteria.pressSequentially(' or 4');
+  await expect(killCriteria).toHaveValue('Fewer than 3 of 10 teams ship a service alone within 2 weeks');
+
+  const result = experiment.getByRole('form', { name: 'Result' });
+  await result.getByRole('combobox', { name: 'Outcome' }).selectOption({ label: 'Killed' });
+  await result.getByRole('textbox', { name: 'Evidence' }).fill('Only 1 of 10 teams shipped alone');
+  await result.getByRole('button', { name: 'Record result' }).click();
+  await expect(experiment.getByText('Only 1 of 10 teams shipped alone')).toBeVisible();
+
+  // The locked criteria survive a reload.
+  await page.reload();
+  await expect(page.getByRole('article', { name: 'Experiment 1' }).getByRole('textbox', { name: 'Kill criteria' })).toHaveAttribute('readonly', '');
+  await page.getByRole('link', { name: '← All solutions' }).click();
+  await expect(page.getByRole('region', { name: 'Solutions by validation state' }).getByRole('region', { name: 'Killed: 1' })).toBeVisible();
+
+  // A deleted source shows as such in the charter instead of breaking it.
+  await page.goto('/#/discovery');
+  await page.getByRole('list', { name: 'Notes' }).getByRole('link', { name: /Backstage/ }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('button', { name: 'Delete note' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Deleted “Backstage/ })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Artifacts' }).click();
+  await expect(page.getByRole('textbox', { name: 'Unique value' }).getByRole('link', { name: /^Deleted source: Backstage/ })).toBeVisible();
+
+  expect(pageErrors).toEqual([]);
+});
