@@ -17,7 +17,7 @@ export function BackupReminder() {
   }, [settings, notes]);
   if (platform.kind !== 'browser' || isReadOnly || state?.isDue !== true) return null;
   return (
-    <div className="notice notice--warning banner" role="status" aria-label="Backup reminder">
+    <div className="notice notice--warning backup-reminder" role="status" aria-label="Backup reminder">
       <strong>{state.days === null ? 'No backup yet.' : `Your last backup is ${state.days} days old.`}</strong> In browser mode your notes live only in this
       browser’s storage. <Link to="/settings">Download a backup</Link> and keep it somewhere safe.
     </div>

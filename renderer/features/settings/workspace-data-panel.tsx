@@ -79,7 +79,7 @@ export function WorkspaceDataPanel() {
   };
 
   return (
-    <section className="panel" aria-labelledby="data-heading">
+    <section className="panel backups" aria-labelledby="data-heading">
       <h2 id="data-heading">Backups</h2>
       <p>
         A backup is one file holding every note, survey, person and board in this workspace, with a checksum. Restoring checks the whole
@@ -119,7 +119,7 @@ export function WorkspaceDataPanel() {
         </div>
       )}
       {platform.kind === 'browser' && reminderDays !== undefined && (
-        <label className="field">
+        <label className="field backups__days">
           <span className="field__label">Remind me to download a backup after this many days</span>
           <input
             type="number"
