@@ -1,14 +1,19 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { DatabaseContext, openDatabase, recoverUnsavedEdits, requestPersistentStorage, type DiscoveryDb, type OpenDatabaseResult } from '../db';
+import { DatabaseContext, DB_NAME, openDatabase, recoverUnsavedEdits, replaceUnopenableWorkspace, requestPersistentStorage, type DiscoveryDb, type OpenDatabaseResult } from '../db';
+import { WorkspaceRecovery, type RecoverWorkspace } from './workspace-recovery';
 
 interface DatabaseGateProps {
   readonly open?: () => Promise<OpenDatabaseResult>;
   readonly isBrowserMode: boolean;
+  /** Replaces a workspace that cannot be opened with a backup file; tests pass their own. */
+  readonly recover?: RecoverWorkspace;
   readonly children: ReactNode;
 }
 
+const recoverFromFile: RecoverWorkspace = (file, onProgress) => replaceUnopenableWorkspace(DB_NAME, file.stream(), { onProgress });
+
 /** Opens the workspace before anything renders; explains and stops when it cannot be used safely. */
-export function DatabaseGate({ open = openDatabase, isBrowserMode, children }: DatabaseGateProps) {
+export function DatabaseGate({ open = openDatabase, isBrowserMode, recover = recoverFromFile, children }: DatabaseGateProps) {
   const [result, setResult] = useState<OpenDatabaseResult | null>(null);
 
   useEffect(() => {
@@ -53,7 +58,7 @@ export function DatabaseGate({ open = openDatabase, isBrowserMode, children }: D
             could not finish converting the workspace, or when the browser blocks storage for this page (private windows
             often do).
           </p>
-          <p>Close other windows of Discovery Desk and reload. If it happens again, keep this message for support.</p>
+          <p>Close other windows of Discovery Desk and reload. If it happens again, keep this message for support, or restore a backup.</p>
           <details className="crash__details" open>
             <summary>What went wrong</summary>
             <pre>{error instanceof Error ? `${error.name}: ${error.message}` : String(error)}</pre>
@@ -63,6 +68,7 @@ export function DatabaseGate({ open = openDatabase, isBrowserMode, children }: D
               Reload
             </button>
           </div>
+          <WorkspaceRecovery recover={recover} />
         </div>
       </div>
     );

@@ -14,3 +14,4 @@ export type { ContactChangeUndo, ContactImpact, HistoryEntry, LoadSummary, Peopl
 export type { PlannedChatsRepository } from './repositories/planned-chats-repository';
 export type { ArtifactsRepository, ResolvedSource } from './repositories/artifacts-repository';
 export type { DeletedSolution, ValidationRepository } from './repositories/validation-repository';
+export { replaceUnopenableWorkspace } from './repositories/restore-workspace';

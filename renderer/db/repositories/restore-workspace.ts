@@ -158,29 +158,67 @@ export async function restoreWorkspace(db: DiscoveryDb, source: ReadableStream<U
   }
 
   async function replaceLiveData(from: DiscoveryDb): Promise<void> {
-    const sourceTables = exportedTables(from);
-    let copied = 0;
-    db.assertWritable();
-    try {
-      await db.transaction('rw', db.tables, async () => {
-        for (const table of db.tables) await table.clear();
-        for (const sourceTable of sourceTables) {
-          const target = db.table(sourceTable.name);
-          const pages = Dexie.ignoreTransaction(() => readTablePages(sourceTable, pageSize));
-          for (;;) {
-            // Reading the staging database is not part of this transaction; waitFor keeps it open meanwhile.
-            const next = await Dexie.waitFor(Dexie.ignoreTransaction(() => pages.next()));
-            if (next.done === true) break;
-            const rows = sourceTable.name === 'meta' ? next.value.filter((row) => isExportedRow('meta', row)) : next.value;
-            await target.bulkAdd(rows);
-            copied += rows.length;
-            onProgress?.({ phase: 'replacing', rows: copied, bytes: 0 });
-          }
+    await replaceAllRows(db, from, { pageSize, ...(onProgress === undefined ? {} : { onProgress }) });
+  }
+}
+
+/**
+ * Replaces every row of `db` with the rows of `from` (derived tables left empty), in one
+ * transaction: if anything fails, `db` is unchanged.
+ */
+export async function replaceAllRows(db: DiscoveryDb, from: DiscoveryDb, { pageSize = DEFAULT_PAGE_SIZE, onProgress }: { readonly pageSize?: number; readonly onProgress?: (progress: RestoreProgress) => void } = {}): Promise<void> {
+  const sourceTables = exportedTables(from);
+  let copied = 0;
+  db.assertWritable();
+  try {
+    await db.transaction('rw', db.tables, async () => {
+      for (const table of db.tables) await table.clear();
+      for (const sourceTable of sourceTables) {
+        const target = db.table(sourceTable.name);
+        const pages = Dexie.ignoreTransaction(() => readTablePages(sourceTable, pageSize));
+        for (;;) {
+          // Reading the other database is not part of this transaction; waitFor keeps it open meanwhile.
+          const next = await Dexie.waitFor(Dexie.ignoreTransaction(() => pages.next()));
+          if (next.done === true) break;
+          const rows = sourceTable.name === 'meta' ? next.value.filter((row) => isExportedRow('meta', row)) : next.value;
+          await target.bulkAdd(rows);
+          copied += rows.length;
+          onProgress?.({ phase: 'replacing', rows: copied, bytes: 0 });
         }
-        await writeSchemaVersion(db.meta, db.appSchemaVersion);
-      });
-    } catch (error) {
-      throw classifyWriteError(error);
+      }
+      await writeSchemaVersion(db.meta, db.appSchemaVersion);
+    });
+  } catch (error) {
+    throw classifyWriteError(error);
+  }
+}
+
+/** Prefix of the temporary database a recovery restores into before the unopenable workspace is replaced. */
+export const RECOVERY_DATABASE_PREFIX = 'discovery-desk-recovery-';
+
+/**
+ * For a workspace that cannot be opened (a migration failed): checks and restores a workspace
+ * file into a separate database first, and only when that succeeded deletes the stored workspace
+ * and fills a fresh one from it.
+ */
+export async function replaceUnopenableWorkspace(name: string, source: ReadableStream<Uint8Array>, options: RestoreWorkspaceOptions = {}): Promise<RestoredWorkspace> {
+  const { versions = allSchemaVersions } = options;
+  const recoveryName = `${RECOVERY_DATABASE_PREFIX}${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const recovered = new DiscoveryDb(recoveryName, { versions });
+  try {
+    await recovered.open();
+    const restored = await restoreWorkspace(recovered, source, options);
+    await Dexie.delete(name);
+    const fresh = new DiscoveryDb(name, { versions });
+    try {
+      await fresh.open();
+      await replaceAllRows(fresh, recovered, options.onProgress === undefined ? {} : { onProgress: options.onProgress });
+    } finally {
+      fresh.close();
     }
+    return restored;
+  } finally {
+    recovered.close();
+    await Dexie.delete(recoveryName).catch(() => undefined);
   }
 }

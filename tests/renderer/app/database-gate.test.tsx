@@ -1,7 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { DatabaseGate } from '../../../renderer/app/database-gate';
-import { DiscoveryDb, useDatabase, type OpenDatabaseResult } from '../../../renderer/db';
+import { DiscoveryDb, openDatabase, useDatabase, type OpenDatabaseResult } from '../../../renderer/db';
+import { CURRENT_SCHEMA_VERSION, schemaVersions } from '../../../renderer/db/schema/versions';
+import { createBrowserPlatform, type Platform } from '../../../renderer/platform/browser-platform';
+import { PlatformProvider } from '../../../renderer/platform';
+import { ok } from '../../../shared/ipc/result';
+import { readRawRows, seedDatabase } from '../db/migration-harness';
 
 function Workspace() {
   const { isReadOnly } = useDatabase();
@@ -39,9 +45,11 @@ describe('DatabaseGate', () => {
   it('shows a recovery screen instead of the app when the workspace cannot be opened', async () => {
     const error = new Error('UpgradeError: migration to version 2 failed');
     render(
-      <DatabaseGate isBrowserMode={false} open={() => Promise.resolve({ db: null, status: { kind: 'failed', error } })}>
-        <Workspace />
-      </DatabaseGate>,
+      <PlatformProvider platform={createBrowserPlatform(document)}>
+        <DatabaseGate isBrowserMode={false} open={() => Promise.resolve({ db: null, status: { kind: 'failed', error } })}>
+          <Workspace />
+        </DatabaseGate>
+      </PlatformProvider>,
     );
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Your workspace could not be opened');
@@ -74,5 +82,34 @@ describe('DatabaseGate', () => {
     } finally {
       Reflect.deleteProperty(navigator, 'storage');
     }
+  });
+
+  it('shows the recovery screen when a migration throws half-way, with the data unchanged, and restores a backup file from there', async () => {
+    const name = uniqueName();
+    const row = { id: 'n1', title: 'Before the update' };
+    await seedDatabase({ name, version: CURRENT_SCHEMA_VERSION, rows: { notes: [row] } });
+    const versions = [...schemaVersions, { version: CURRENT_SCHEMA_VERSION + 1, stores: {}, upgrade: () => Promise.reject(new Error('The migration broke.')) }];
+    const backup = new Blob(['a backup file']);
+    const platform: Platform = { ...createBrowserPlatform(document), openBlob: () => Promise.resolve(ok({ name: 'backup.ddworkspace', blob: backup })) };
+    const recover = vi.fn(() => Promise.reject(new Error('Line 1: This is not a Discovery Desk workspace file.')));
+    render(
+      <PlatformProvider platform={platform}>
+        <DatabaseGate isBrowserMode open={() => openDatabase(name, { versions })} recover={recover}>
+          <Workspace />
+        </DatabaseGate>
+      </PlatformProvider>,
+    );
+
+    expect((await screen.findByRole('heading', { name: 'Your workspace could not be opened' })).textContent).toBeTruthy();
+    expect(screen.getByText(/The migration broke/)).toBeTruthy();
+    expect(await readRawRows(name, 'notes')).toEqual([row]);
+
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Restore from a file…' }));
+    expect(screen.getByRole('group', { name: 'Confirm restore' }).textContent).toContain('backup.ddworkspace');
+    await user.click(screen.getByRole('button', { name: 'Replace with this backup' }));
+    expect(recover).toHaveBeenCalledTimes(1);
+    expect((await screen.findByText(/Nothing was restored/)).textContent).toContain('not a Discovery Desk workspace file');
+    expect(await readRawRows(name, 'notes')).toEqual([row]);
   });
 });

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { WORKSPACE_FILE_EXTENSION } from '../../shared/backup/workspace-format';
+import type { RestoredWorkspace, RestoreProgress } from '../db';
+import { usePlatform } from '../platform';
+
+export type RecoverWorkspace = (file: Blob, onProgress: (progress: RestoreProgress) => void) => Promise<RestoredWorkspace>;
+
+type RecoveryState =
+  | { kind: 'idle' }
+  | { kind: 'confirming'; name: string; blob: Blob }
+  | { kind: 'working'; rows: number }
+  | { kind: 'done' }
+  | { kind: 'error'; message: string };
+
+/** On the "could not be opened" screen: replace the workspace with a backup file, checked first. */
+export function WorkspaceRecovery({ recover }: { readonly recover: RecoverWorkspace }) {
+  const platform = usePlatform();
+  const [state, setState] = useState<RecoveryState>({ kind: 'idle' });
+
+  const choose = async () => {
+    const picked = await platform.openBlob({ title: 'Restore a backup', filters: [{ name: 'Discovery Desk workspace', extensions: [WORKSPACE_FILE_EXTENSION, 'ndjson', 'json'] }] });
+    if (!picked.ok) return setState({ kind: 'error', message: picked.error.message });
+    if (picked.value !== null) setState({ kind: 'confirming', name: picked.value.name, blob: picked.value.blob });
+  };
+
+  const confirm = async (blob: Blob) => {
+    setState({ kind: 'working', rows: 0 });
+    try {
+      await recover(blob, (progress) => setState({ kind: 'working', rows: progress.rows }));
+      setState({ kind: 'done' });
+      window.location.reload();
+    } catch (error) {
+      setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <section className="recovery" aria-labelledby="recovery-heading">
+      <h2 id="recovery-heading">Restore from a backup</h2>
+      <p>
+        If you have a backup file (Settings › Backups › Download a backup), you can replace this workspace with it. The file is checked
+        completely first; the workspace on this device is only replaced if the file is complete and undamaged.
+      </p>
+      {state.kind === 'confirming' ? (
+        <div className="notice notice--warning" role="group" aria-label="Confirm restore">
+          <p>Replace the workspace that could not be opened with “{state.name}”? Anything saved after that backup is lost.</p>
+          <div className="crash__actions">
+            <button type="button" className="button button--danger" onClick={() => void confirm(state.blob)}>
+              Replace with this backup
+            </button>
+            <button type="button" className="button" onClick={() => setState({ kind: 'idle' })}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="crash__actions">
+          <button type="button" className="button" disabled={state.kind === 'working' || state.kind === 'done'} onClick={() => void choose()}>
+            Restore from a file…
+          </button>
+        </div>
+      )}
+      {state.kind === 'working' && <p role="status">Checking and restoring the backup: {state.rows.toLocaleString('en')} rows…</p>}
+      {state.kind === 'done' && <p role="status">Restored. Opening the workspace…</p>}
+      {state.kind === 'error' && (
+        <p className="notice notice--error" role="alert">
+          Nothing was restored: {state.message}
+        </p>
+      )}
+    </section>
+  );
+}
