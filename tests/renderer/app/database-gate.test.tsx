@@ -4,8 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { DatabaseGate } from '../../../renderer/app/database-gate';
 import { DiscoveryDb, openDatabase, useDatabase, type OpenDatabaseResult } from '../../../renderer/db';
 import { CURRENT_SCHEMA_VERSION, schemaVersions } from '../../../renderer/db/schema/versions';
-import { createBrowserPlatform, type Platform } from '../../../renderer/platform/browser-platform';
-import { PlatformProvider } from '../../../renderer/platform';
+import { createBrowserPlatform } from '../../../renderer/platform/browser-platform';
+import { PlatformProvider, type Platform } from '../../../renderer/platform';
 import { ok } from '../../../shared/ipc/result';
 import { readRawRows, seedDatabase } from '../db/migration-harness';
 
