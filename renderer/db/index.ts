@@ -15,3 +15,5 @@ export type { PlannedChatsRepository } from './repositories/planned-chats-reposi
 export type { ArtifactsRepository, ResolvedSource } from './repositories/artifacts-repository';
 export type { DeletedSolution, ValidationRepository } from './repositories/validation-repository';
 export { replaceUnopenableWorkspace } from './repositories/restore-workspace';
+export type { NewRound, RoundsRepository, RoundSummary, SnapshotPreview } from './repositories/rounds-repository';
+export type { BoardChange, BoardRepository, BucketChanges, NewInitiative, VisionThemeChoice, WorkshopChanges } from './repositories/board-repository';

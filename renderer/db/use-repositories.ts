@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
 import { useDatabase } from './database-context';
 import { createArtifactsRepository, type ArtifactsRepository } from './repositories/artifacts-repository';
+import { createBoardRepository, type BoardRepository } from './repositories/board-repository';
 import { createContactsRepository, type ContactsRepository } from './repositories/contacts-repository';
 import { createHighlightsRepository, type HighlightsRepository } from './repositories/highlights-repository';
 import { createNotesRepository, type NotesRepository } from './repositories/notes-repository';
 import { createPeopleRepository, type PeopleRepository } from './repositories/people-repository';
 import { createPlannedChatsRepository, type PlannedChatsRepository } from './repositories/planned-chats-repository';
+import { createRoundsRepository, type RoundsRepository } from './repositories/rounds-repository';
 import { createSettingsRepository, type SettingsRepository } from './repositories/settings-repository';
 import { createSurveyPlansRepository, type SurveyPlansRepository } from './repositories/survey-plans-repository';
 import { createSurveysRepository, type SurveysRepository } from './repositories/surveys-repository';
@@ -24,6 +26,8 @@ export interface Repositories {
   readonly plannedChats: PlannedChatsRepository;
   readonly artifacts: ArtifactsRepository;
   readonly validation: ValidationRepository;
+  readonly rounds: RoundsRepository;
+  readonly board: BoardRepository;
 }
 
 /** The repositories over the open workspace; components never touch tables themselves. */
@@ -42,6 +46,8 @@ export function useRepositories(): Repositories {
       plannedChats: createPlannedChatsRepository(db),
       artifacts: createArtifactsRepository(db),
       validation: createValidationRepository(db),
+      rounds: createRoundsRepository(db),
+      board: createBoardRepository(db),
     }),
     [db],
   );

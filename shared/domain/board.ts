@@ -1,7 +1,36 @@
+import type { Channel } from './channel';
+import type { SlaComparison } from './sla-gap';
+
 /** What a card on the board stands for: a whole note or one highlight inside it. */
 export type CardSource =
   | { readonly kind: 'note'; readonly noteId: string }
   | { readonly kind: 'highlight'; readonly noteId: string; readonly highlightId: string };
+
+/** An SLA expectation copied from an SLA note, so a bucket can carry the gap it stands for. */
+export interface CardSla {
+  readonly service: string;
+  readonly metric: string;
+  readonly expected: string;
+  readonly offered?: string;
+  readonly comparison: SlaComparison;
+}
+
+/** What a card shows, copied at snapshot time so later discovery edits leave the round unchanged. */
+export interface CardSnapshot {
+  readonly title: string;
+  readonly excerpt: string;
+  readonly channel: Channel;
+  readonly occurredAt: number;
+  readonly personIds: readonly string[];
+  /** The people's names when the snapshot was taken, in the order of `personIds`. */
+  readonly people: readonly string[];
+  /** The note's teams and those of its people. */
+  readonly teams: readonly string[];
+  readonly tags: readonly string[];
+  /** The highlighted words, for highlight cards. */
+  readonly quote?: string;
+  readonly sla?: CardSla;
+}
 
 /** A note or highlight placed on a round's board. */
 export interface Card {
@@ -11,9 +40,11 @@ export interface Card {
   /** The bucket it was clustered into; absent while unsorted. */
   readonly bucketId?: string;
   readonly position: number;
+  readonly snapshot: CardSnapshot;
 }
 
-export type SolutionKind = 'address' | 'eliminate' | 'empower';
+export const SOLUTION_KINDS = ['address', 'eliminate', 'empower'] as const;
+export type SolutionKind = (typeof SOLUTION_KINDS)[number];
 
 /** A group of user pains one solution could address, eliminate or empower. */
 export interface PainBucket {
@@ -24,6 +55,8 @@ export interface PainBucket {
   readonly solutionKind: SolutionKind;
   /** 1 is the most pressing; absent until the group ranks it. */
   readonly rank?: number;
+  /** Cards of the round (SLA conversations with a gap) attached as the SLA gaps this pain stands for. */
+  readonly slaGapCardIds: readonly string[];
   readonly createdAt: number;
   readonly updatedAt: number;
 }
@@ -32,14 +65,14 @@ export interface PainBucket {
 export interface Vote {
   readonly id: string;
   readonly roundId: string;
+  /** The workshop participant's id. */
   readonly participant: string;
   readonly bucketId: string;
   readonly dots: number;
 }
 
-export type InitiativeKind = 'immediate-pain' | 'vision';
-
-export type Effort = 'small' | 'medium' | 'large';
+export const INITIATIVE_KINDS = ['immediate-pain', 'vision'] as const;
+export type InitiativeKind = (typeof INITIATIVE_KINDS)[number];
 
 /** Planned work, tagged so the immediate-pain/vision split stays visible. */
 export interface Initiative {
@@ -47,10 +80,19 @@ export interface Initiative {
   readonly roundId: string;
   readonly title: string;
   readonly kind: InitiativeKind;
-  readonly effort: Effort;
+  /** Estimated effort in person-weeks; the split is computed from it. */
+  readonly effortWeeks: number;
   readonly bucketIds: readonly string[];
   /** For kind 'vision': the VisionTheme ids (see artifact.ts) the initiative works towards. */
   readonly visionThemeIds?: readonly string[];
   readonly createdAt: number;
   readonly updatedAt: number;
+}
+
+/** Buckets in board order: ranked ones by rank, then the unranked by creation. */
+export function compareBuckets(a: PainBucket, b: PainBucket): number {
+  const rankA = a.rank ?? Number.POSITIVE_INFINITY;
+  const rankB = b.rank ?? Number.POSITIVE_INFINITY;
+  if (rankA !== rankB) return rankA - rankB;
+  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
