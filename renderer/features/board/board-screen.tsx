@@ -1,15 +1,16 @@
-import { PlannedSection } from '../../components/planned-section';
+import { Route, Routes } from 'react-router';
+import { RoundView } from './round-view';
+import { RoundsList } from './rounds-list';
+import './board.css';
 
+/** Prioritization, apart from discovery: rounds over frozen snapshots, each with its board. */
 export function BoardScreen() {
   return (
-    <PlannedSection
-      intro="Prioritization happens here, apart from discovery, on a frozen snapshot of your notes."
-      planned={[
-        'Rounds that freeze a chosen set of notes and highlights',
-        'Pain buckets built by drag and drop (mouse or keyboard), with their evidence strength',
-        'Workshop mode for a room: phases, a timer and hidden dot votes',
-        'The 70/30 split between immediate user pain and the three-year vision',
-      ]}
-    />
+    <div className="board-section">
+      <Routes>
+        <Route index element={<RoundsList />} />
+        <Route path=":roundId/*" element={<RoundView />} />
+      </Routes>
+    </div>
   );
 }

@@ -1,0 +1,33 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import type { Card } from '../../../shared/domain/board';
+import { CARD_ROW_HEIGHT, DraggableBoardCard } from './board-card';
+
+interface CardListProps {
+  readonly cards: readonly Card[];
+  readonly label: string;
+  readonly emptyText: string;
+  readonly className?: string;
+}
+
+/** A column's cards, virtualised: only the visible ones are in the page, so 1,000 cards stay cheap. */
+export function CardList({ cards, label, emptyText, className = '' }: CardListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the compiler skips this component; it re-renders on scroll by design
+  const virtualizer = useVirtualizer({ count: cards.length, getScrollElement: () => scrollRef.current, estimateSize: () => CARD_ROW_HEIGHT, overscan: 3 });
+  if (cards.length === 0) return <p className="card-list__empty">{emptyText}</p>;
+  return (
+    <div ref={scrollRef} className={`card-list ${className}`}>
+      <ul className="card-list__inner" aria-label={label} style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const card = cards[item.index];
+          return card === undefined ? null : (
+            <li key={card.id} className="card-list__row" style={{ transform: `translateY(${item.start}px)`, height: CARD_ROW_HEIGHT }}>
+              <DraggableBoardCard card={card} />
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
