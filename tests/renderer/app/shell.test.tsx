@@ -35,7 +35,7 @@ describe('the app shell', () => {
   });
 
   it('says plainly that sections not built yet do nothing', async () => {
-    renderApp('#/artifacts');
+    renderApp('#/settings');
     expect(await screen.findByRole('heading', { name: 'Not built yet' })).toBeTruthy();
     expect(screen.getByText(/none of it works yet/)).toBeTruthy();
   });
