@@ -56,7 +56,7 @@ export interface PainBucket {
   /** 1 is the most pressing; absent until the group ranks it. */
   readonly rank?: number;
   /** Cards of the round (SLA conversations with a gap) attached as the SLA gaps this pain stands for. */
-  readonly slaGapCardIds: readonly string[];
+  readonly slaGapCardIds?: readonly string[];
   readonly createdAt: number;
   readonly updatedAt: number;
 }

@@ -13,7 +13,8 @@ export interface Round {
   readonly id: string;
   readonly title: string;
   readonly state: RoundState;
-  readonly filter: RoundFilter;
+  /** Absent on rounds made before filters were kept. */
+  readonly filter?: RoundFilter;
   readonly snapshotNoteIds: readonly string[];
   readonly snapshotHighlightIds: readonly string[];
   readonly snapshotTakenAt: number;

@@ -161,7 +161,7 @@ export function createBoardRepository(db: DiscoveryDb, { clock = systemClock, ne
         const cards = (await db.cards.where('bucketId').equals(sourceId).toArray()).sort(byPosition);
         let position = await nextPosition(target.roundId);
         await db.cards.bulkPut(cards.map((card) => withBucket(card, targetId, position++)));
-        await db.buckets.update(targetId, { slaGapCardIds: [...new Set([...target.slaGapCardIds, ...source.slaGapCardIds])], updatedAt: clock() });
+        await db.buckets.update(targetId, { slaGapCardIds: [...new Set([...(target.slaGapCardIds ?? []), ...(source.slaGapCardIds ?? [])])], updatedAt: clock() });
         await db.buckets.delete(sourceId);
         await touchRound(target.roundId);
         return { label: `Merged ${source.title} into ${target.title}`, roundId: target.roundId, before: { cards, buckets: [target, source] }, createdBucketIds: [] };

@@ -38,8 +38,9 @@ export const BucketColumn = memo(function BucketColumn({ bucket, cards, otherBuc
   const [splitTitle, setSplitTitle] = useState('');
 
   const save = (changes: Parameters<typeof board.updateBucket>[1]) => board.updateBucket(bucket.id, changes).catch((caught: unknown) => onProblem(caught instanceof Error ? caught.message : String(caught)));
-  const attached = slaCards.filter((card) => bucket.slaGapCardIds.includes(card.id));
-  const attachable = slaCards.filter((card) => !bucket.slaGapCardIds.includes(card.id));
+  const gapIds = bucket.slaGapCardIds ?? [];
+  const attached = slaCards.filter((card) => gapIds.includes(card.id));
+  const attachable = slaCards.filter((card) => !gapIds.includes(card.id));
 
   return (
     <section ref={setNodeRef} className={`bucket${isOver ? ' bucket--over' : ''}`} aria-labelledby={`${id}-title`}>
@@ -104,7 +105,7 @@ export const BucketColumn = memo(function BucketColumn({ bucket, cards, otherBuc
                 <span>
                   {card.snapshot.sla?.service}: expected {card.snapshot.sla?.expected}, offered {card.snapshot.sla?.offered ?? 'nothing'}
                 </span>
-                <button type="button" className="button button--small button--quiet" onClick={() => void save({ slaGapCardIds: bucket.slaGapCardIds.filter((cardId) => cardId !== card.id) })}>
+                <button type="button" className="button button--small button--quiet" onClick={() => void save({ slaGapCardIds: gapIds.filter((cardId) => cardId !== card.id) })}>
                   Detach
                 </button>
               </li>
@@ -115,7 +116,7 @@ export const BucketColumn = memo(function BucketColumn({ bucket, cards, otherBuc
               aria-label="Attach an SLA gap"
               value=""
               onChange={(event) => {
-                if (event.target.value !== '') void save({ slaGapCardIds: [...bucket.slaGapCardIds, event.target.value] });
+                if (event.target.value !== '') void save({ slaGapCardIds: [...gapIds, event.target.value] });
               }}
             >
               <option value="">Attach an SLA gap…</option>

@@ -59,7 +59,7 @@ export function RoundView() {
 }
 
 function describeSnapshot(round: Round): string {
-  const filter = round.filter;
+  const filter = round.filter ?? {};
   const parts = [
     filter.from === undefined ? null : `from ${formatDay(filter.from)}`,
     filter.to === undefined ? null : `to ${formatDay(filter.to)}`,
