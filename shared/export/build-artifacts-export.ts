@@ -42,7 +42,7 @@ export function buildArtifactsExport({ roundTitle, parts, charter, vision, painL
           heading: `Year ${yearNumber}`,
           level: 3,
           blocks: [
-            { kind: 'list', items: (year?.themes ?? []).map((theme) => `Theme: ${theme.title}`) },
+            ...(year === undefined || year.themes.length === 0 ? [] : [{ kind: 'list' as const, items: year.themes.map((theme) => `Theme: ${theme.title}`) }]),
             { kind: 'rich-text', doc: year?.body ?? { type: 'doc', content: [] } },
           ],
         });

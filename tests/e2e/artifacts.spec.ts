@@ -65,6 +65,13 @@ test('a team writes a cited charter, exports it with footnotes, and runs an expe
   await expect(citation).toBeVisible();
   await expectSaved(page);
 
+  // A citation opens its source.
+  await citation.click();
+  await expect(page).toHaveURL(/#\/discovery\/notes\//);
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Backstage <templates> & golden paths');
+  await page.goBack();
+  await expect(citation).toBeVisible();
+
   // Export Markdown: the citation is a footnote naming source, channel and date, with the title escaped.
   const exportAs = async (format: RegExp) => {
     await page.getByRole('button', { name: 'Export…' }).click();
