@@ -43,6 +43,12 @@ export function ShortcutsDialog({ isOpen, onClose }: ShortcutsDialogProps) {
           </tr>
           <tr>
             <td>
+              <kbd>Ctrl</kbd> + <kbd>Shift</kbd> + <kbd>C</kbd>
+            </td>
+            <td>Cite a note or highlight (charter and vision)</td>
+          </tr>
+          <tr>
+            <td>
               <kbd>↑</kbd> / <kbd>↓</kbd>
             </td>
             <td>Move through the notes list</td>

@@ -36,7 +36,23 @@ export function CitationPicker({ onPick, onClose }: CitationPickerProps) {
       </h2>
       <label className="field">
         <span className="field__label">Find the source</span>
-        <input type="search" autoFocus value={query} placeholder="Search notes: title, people, words…" onChange={(event) => setQuery(event.target.value)} />
+        <input
+          type="search"
+          autoFocus
+          value={query}
+          placeholder="Search notes: title, people, words…"
+          aria-describedby="citation-picker-hint"
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={(event) => {
+            const first = search.hits[0];
+            if (event.key !== 'Enter' || first === undefined || search.hitsQuery !== query.trim()) return;
+            event.preventDefault();
+            onPick({ kind: 'note', noteId: first.id, highlightId: null, label: first.title.trim() || 'Untitled note' });
+          }}
+        />
+        <span id="citation-picker-hint" className="muted citation-picker__hint">
+          Enter cites the first note; its highlights can be cited one by one.
+        </span>
       </label>
       <div className="citation-picker__results" aria-live="polite">
         {query.trim() === '' ? (
