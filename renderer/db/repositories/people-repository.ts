@@ -101,6 +101,7 @@ export interface PeopleRepository {
   /** Notes tagged with the team or naming its members, their surveys and workshops, newest first. */
   historyOfTeam(team: string, limit: number): Promise<readonly HistoryEntry[]>;
   teams(): Promise<readonly GroupSummary[]>;
+  countContacts(): Promise<number>;
   organisations(): Promise<readonly GroupSummary[]>;
   membersOf(field: 'team' | 'organisation', value: string): Promise<readonly Contact[]>;
   update(contactId: string, changes: ContactChanges): Promise<Contact | undefined>;
@@ -312,6 +313,7 @@ export function createPeopleRepository(db: DiscoveryDb, dependencies: Repository
     },
 
     teams: () => groups('team'),
+    countContacts: () => db.contacts.count(),
     organisations: () => groups('organisation'),
 
     async membersOf(field, value) {

@@ -81,7 +81,7 @@ function ContactPage({ contact }: { readonly contact: Contact }) {
             <button type="button" className="button" onClick={() => setDialog('merge')}>
               Merge with…
             </button>
-            <button type="button" className="button button--danger" onClick={() => setDialog('delete')}>
+            <button type="button" className="button" onClick={() => setDialog('delete')}>
               Delete…
             </button>
           </div>

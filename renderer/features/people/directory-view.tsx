@@ -34,6 +34,7 @@ export function DirectoryView() {
     [people, search, team, organisation, limit, isDescending],
   );
   const teams = useLiveQuery(() => people.teams(), [people]) ?? [];
+  const total = useLiveQuery(() => people.countContacts(), [people]);
   const organisations = useLiveQuery(() => people.organisations(), [people]) ?? [];
   const budget = useLiveQuery(() => people.budget(), [people]) ?? DEFAULT_RESEARCH_BUDGET;
   const contacts = found?.contacts ?? [];
@@ -131,6 +132,16 @@ export function DirectoryView() {
             <option value="name-desc">Name, Z to A</option>
           </select>
         </label>
+      </div>
+      <div className="directory__bar">
+        <p className="muted directory__status" role="status">
+          {found === undefined
+            ? 'Loading contacts…'
+            : isFiltered
+              ? `${contacts.length.toLocaleString()}${hasMore ? '+' : ''} ${contacts.length === 1 ? 'contact matches' : 'contacts match'}`
+              : `${(total ?? contacts.length).toLocaleString()} ${total === 1 ? 'contact' : 'contacts'}`}
+          {selected.length === 1 && ' · select one more to merge'}
+        </p>
         <div className="directory__actions">
           {selected.length === 2 && !isReadOnly && (
             <button type="button" className="button" onClick={() => setDialog('merge')}>
@@ -145,12 +156,6 @@ export function DirectoryView() {
           </button>
         </div>
       </div>
-      <p className="muted directory__status" role="status">
-        {found === undefined
-          ? 'Loading contacts…'
-          : `${contacts.length.toLocaleString()}${hasMore ? '+' : ''} ${contacts.length === 1 ? 'contact' : 'contacts'}${isFiltered ? ' match' : ''}`}
-        {selected.length === 1 && ' · select one more to merge'}
-      </p>
       {found !== undefined && contacts.length === 0 ? (
         <div className="empty-state">
           {isFiltered ? (

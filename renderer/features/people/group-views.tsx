@@ -13,6 +13,7 @@ const WORDS: Readonly<Record<GroupField, { readonly plural: string; readonly pat
 };
 
 const HISTORY_LIMIT = 200;
+const MEMBERS_SHOWN = 30;
 
 /** The teams (or organisations) contacts belong to, with how many contacts each. */
 export function GroupList({ field }: { readonly field: GroupField }) {
@@ -104,13 +105,18 @@ export function GroupDetail({ field }: { readonly field: GroupField }) {
             <p className="muted">No contact is in {name}.</p>
           ) : (
             <ul>
-              {members.map((member) => (
+              {members.slice(0, MEMBERS_SHOWN).map((member) => (
                 <li key={member.id}>
                   <Link to={`/people/${member.id}`}>{member.name}</Link>
                   {member.role ? <span className="muted"> · {member.role}</span> : null}
                 </li>
               ))}
             </ul>
+          )}
+          {members !== undefined && members.length > MEMBERS_SHOWN && (
+            <p>
+              <Link to={`/people?${field === 'team' ? 'team' : 'org'}=${encodeURIComponent(name)}`}>All {members.length.toLocaleString()} members in the directory</Link>
+            </p>
           )}
         </section>
       </div>
