@@ -8,6 +8,7 @@ import { anotherAskWarning, countResearchLoad, isAskChannel, type Ask, type Rese
 import type { SurveyResponse } from '../../../shared/domain/survey';
 import type { Workshop } from '../../../shared/domain/workshop';
 import type { DiscoveryDb } from '../discovery-db';
+import { readNoteCounts } from './note-counts';
 import { createNotesRepository } from './notes-repository';
 import { createSettingsRepository } from './settings-repository';
 import { randomId, systemClock, type RepositoryDependencies } from './repository-dependencies';
@@ -71,6 +72,8 @@ export interface DirectoryQuery {
 export interface GroupSummary {
   readonly name: string;
   readonly contacts: number;
+  /** Notes tagged with it (kept counts; 0 before they are built). */
+  readonly notes: number;
 }
 
 /** Respondents of a file being imported who answered other surveys recently, per survey. */
@@ -98,8 +101,8 @@ export interface PeopleRepository {
   loadOfTeam(team: string, now: number): Promise<LoadSummary>;
   /** Notes naming the person, the surveys they answered and the workshops they were in, newest first. */
   historyOfPerson(contactId: string): Promise<readonly HistoryEntry[]>;
-  /** Notes tagged with the team or naming its members, their surveys and workshops, newest first. */
-  historyOfTeam(team: string, limit: number): Promise<readonly HistoryEntry[]>;
+  /** Notes tagged with the team (or organisation) or naming its members, their surveys and workshops, newest first. */
+  historyOfGroup(field: 'team' | 'organisation', value: string, limit: number): Promise<readonly HistoryEntry[]>;
   teams(): Promise<readonly GroupSummary[]>;
   countContacts(): Promise<number>;
   organisations(): Promise<readonly GroupSummary[]>;
@@ -198,11 +201,11 @@ export function createPeopleRepository(db: DiscoveryDb, dependencies: Repository
     return entries.sort((a, b) => b.at - a.at || a.id.localeCompare(b.id)).slice(0, limit);
   }
 
-  async function teamSources(team: string) {
-    const members = await db.contacts.where('team').equals(team).toArray();
+  async function groupSources(field: 'team' | 'organisation', value: string) {
+    const members = await db.contacts.where(field).equals(value).toArray();
     const memberIds = members.map((member) => member.id);
     const [tagged, mentioning, responses] = await Promise.all([
-      db.notes.where('teams').equals(team).primaryKeys(),
+      db.notes.where(field === 'team' ? 'teams' : 'organisation').equals(value).primaryKeys(),
       memberIds.length === 0 ? Promise.resolve([]) : db.notes.where('personIds').anyOf(memberIds).primaryKeys(),
       memberIds.length === 0 ? Promise.resolve([]) : db.surveyResponses.where('contactId').anyOf(memberIds).toArray(),
     ]);
@@ -212,7 +215,11 @@ export function createPeopleRepository(db: DiscoveryDb, dependencies: Repository
   async function groups(field: 'team' | 'organisation'): Promise<GroupSummary[]> {
     const counts = new Map<string, number>();
     for (const key of await db.contacts.orderBy(field).keys()) if (typeof key === 'string' && key !== '') counts.set(key, (counts.get(key) ?? 0) + 1);
-    return [...counts].map(([name, contacts]) => ({ name, contacts })).sort((a, b) => a.name.localeCompare(b.name));
+    // Groups named only on notes come from the kept note counts, never from walking the notes.
+    const kept = await readNoteCounts(db);
+    const noteCounts = (field === 'team' ? kept?.teams : kept?.organisations) ?? new Map<string, number>();
+    const names = new Set([...counts.keys(), ...noteCounts.keys()]);
+    return [...names].map((name) => ({ name, contacts: counts.get(name) ?? 0, notes: noteCounts.get(name) ?? 0 })).sort((a, b) => a.name.localeCompare(b.name));
   }
 
   async function rewriteReferences(fromId: string, toId: string | undefined): Promise<Omit<ContactChangeUndo, 'contacts' | 'contactIdsToRemove' | 'plannedChatIdsToRemove'>> {
@@ -290,7 +297,7 @@ export function createPeopleRepository(db: DiscoveryDb, dependencies: Repository
 
     async loadOfTeam(team, now) {
       return db.transaction('r', [db.notes, db.contacts, db.surveys, db.surveyResponses], async () => {
-        const { noteIds, responses } = await teamSources(team);
+        const { noteIds, responses } = await groupSources('team', team);
         // Each member's answer to a survey took that member's time: one ask per response.
         const responseAsks = (await asksOfResponses(responses)).map((ask, index) => ({ ...ask, sourceId: `${ask.sourceId}:${responses[index]?.id ?? index}` }));
         return summarise([...(await asksOfNotes(noteIds)), ...responseAsks], now);
@@ -305,9 +312,9 @@ export function createPeopleRepository(db: DiscoveryDb, dependencies: Repository
       });
     },
 
-    async historyOfTeam(team, limit) {
+    async historyOfGroup(field, value, limit) {
       return db.transaction('r', [db.notes, db.contacts, db.surveys, db.surveyResponses, db.workshops], async () => {
-        const { members, noteIds, responses } = await teamSources(team);
+        const { members, noteIds, responses } = await groupSources(field, value);
         return historyOf(noteIds, responses, await workshopsWith(new Set(members.map((member) => member.id))), limit);
       });
     },

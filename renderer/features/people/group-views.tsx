@@ -29,14 +29,14 @@ export function GroupList({ field }: { readonly field: GroupField }) {
         <p>Give contacts a {field} (on their page or in a CSV import) and each {field} gets its own page with its members, history and research load.</p>
       </div>
     );
-  const sorted = sort === 'name' ? groups : [...groups].sort((a, b) => b.contacts - a.contacts || a.name.localeCompare(b.name));
+  const sorted = sort === 'name' ? groups : [...groups].sort((a, b) => b.contacts + b.notes - (a.contacts + a.notes) || a.name.localeCompare(b.name));
   return (
     <section className="stack stack--wide" aria-label={words.plural}>
       <label className="field" style={{ maxWidth: '14rem' }}>
         <span className="field__label">Sort</span>
         <select value={sort} onChange={(event) => setSort(event.target.value === 'size' ? 'size' : 'name')}>
           <option value="name">Name</option>
-          <option value="size">Most contacts</option>
+          <option value="size">Most contacts and notes</option>
         </select>
       </label>
       <table className="table">
@@ -44,6 +44,7 @@ export function GroupList({ field }: { readonly field: GroupField }) {
           <tr>
             <th scope="col">{words.label}</th>
             <th scope="col">Contacts</th>
+            <th scope="col">Notes</th>
           </tr>
         </thead>
         <tbody>
@@ -53,6 +54,7 @@ export function GroupList({ field }: { readonly field: GroupField }) {
                 <Link to={`/people/${words.path}/${encodeURIComponent(group.name)}`}>{group.name}</Link>
               </th>
               <td>{group.contacts.toLocaleString()}</td>
+              <td>{group.notes.toLocaleString()}</td>
             </tr>
           ))}
         </tbody>
@@ -68,7 +70,7 @@ export function GroupDetail({ field }: { readonly field: GroupField }) {
   const members = useLiveQuery(() => people.membersOf(field, name), [people, field, name]);
   const load = useLiveQuery(() => (field === 'team' ? people.loadOfTeam(name, Date.now()) : Promise.resolve(undefined)), [people, field, name]);
   const budget = useLiveQuery(() => people.budget(), [people]) ?? DEFAULT_RESEARCH_BUDGET;
-  const history = useLiveQuery(() => (field === 'team' ? people.historyOfTeam(name, HISTORY_LIMIT) : Promise.resolve(undefined)), [people, field, name]);
+  const history = useLiveQuery(() => people.historyOfGroup(field, name, HISTORY_LIMIT), [people, field, name]);
   const check = load === undefined ? undefined : checkBudget(load, budget, 'team');
   return (
     <article className="stack stack--wide" aria-labelledby="group-title">

@@ -63,6 +63,22 @@ describe('people repository', () => {
     ]);
   });
 
+  it('lists teams named on contacts or only on notes, and a team history from tagged notes and its members', async () => {
+    const { db, contacts, people, note } = await setUp('people-teams');
+    await recountNotes(db);
+    const ada = await contacts.create({ name: 'Ada', team: 'Payments', organisation: 'Finance' });
+    const byMember = await note('coffee-chat', 3, [ada.id]);
+    const tagged = await note('brainstorm', 1, [], { teams: ['Payments', 'Storage'] });
+    await note('research', 2, []);
+    expect(await people.teams()).toEqual([
+      { name: 'Payments', contacts: 1, notes: 1 },
+      { name: 'Storage', contacts: 0, notes: 1 },
+    ]);
+    expect((await people.historyOfGroup('team', 'Payments', 10)).map((entry) => entry.id)).toEqual([tagged.id, byMember.id]);
+    expect((await people.historyOfGroup('organisation', 'Finance', 10)).map((entry) => entry.id)).toEqual([byMember.id]);
+    expect((await people.historyOfGroup('team', 'Payments', 1)).map((entry) => entry.id)).toEqual([tagged.id]);
+  });
+
   it('merges a duplicate in one go: notes, responses, planned chats and workshops point at the kept contact; undo puts it all back', async () => {
     const { db, contacts, notes, people, note } = await setUp('people-merge');
     const ada = await contacts.create({ name: 'Ada Lovelace', email: 'ada@example.com' });
@@ -140,7 +156,10 @@ describe('people repository', () => {
     expect(await contacts.get(grace.id)).toMatchObject({ name: 'Grace H.', team: 'Compilers', email: 'grace@example.com' });
     expect((await people.findContacts({ search: 'ada' }, 10)).contacts.map((contact) => contact.email)).toEqual(['ada@example.com']);
     expect((await people.findContacts({ team: 'Compilers' }, 10)).contacts.map((contact) => contact.id)).toEqual([grace.id]);
-    expect(await people.teams()).toEqual([{ name: 'Compilers', contacts: 1 }, { name: 'Payments', contacts: 1 }]);
+    expect(await people.teams()).toEqual([
+      { name: 'Compilers', contacts: 1, notes: 0 },
+      { name: 'Payments', contacts: 1, notes: 0 },
+    ]);
   });
 
   it('writes nothing when an import fails half-way', async () => {
