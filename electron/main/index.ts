@@ -6,7 +6,9 @@ import { createAppProtocolHandler } from './app-protocol';
 import { applicationMenuTemplate } from './application-menu';
 import { confirmUnload } from './confirm-unload';
 import { createMainWindow } from './create-main-window';
+import { createBackupStore } from './backups/backup-store';
 import { createAppInfoHandler } from './ipc/app-info';
+import { createBackupHandlers } from './ipc/backups';
 import { createFileHandlers } from './ipc/files';
 import { createPrintToPdfHandler } from './ipc/print-to-pdf';
 import { registerIpcHandlers, trustedSender } from './ipc/register-ipc-handlers';
@@ -58,6 +60,29 @@ function onReady(): void {
         versions: { electron: process.versions.electron, chrome: process.versions.chrome },
       }),
       ...fileHandlers,
+      ...createBackupHandlers(
+        createBackupStore({
+          dir: path.join(app.getPath('userData'), 'backups'),
+          fs: {
+            mkdir: (dir, options) => fs.promises.mkdir(dir, options),
+            writeFile: (filePath, data, options) => fs.promises.writeFile(filePath, data, options),
+            rename: (from, to) => fs.promises.rename(from, to),
+            rm: (filePath, options) => fs.promises.rm(filePath, options),
+            readdir: (dir) => fs.promises.readdir(dir),
+            stat: (filePath) => fs.promises.stat(filePath),
+            readChunk: async (filePath, position, length) => {
+              const handle = await fs.promises.open(filePath, 'r');
+              try {
+                const buffer = new Uint8Array(length);
+                const { bytesRead } = await handle.read(buffer, 0, length, position);
+                return buffer.subarray(0, bytesRead);
+              } finally {
+                await handle.close();
+              }
+            },
+          },
+        }),
+      ),
       printToPdf: createPrintToPdfHandler({
         createPrintWindow: () =>
           new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true } }),

@@ -20,6 +20,12 @@ export function createDesktopApi(invoke: Invoke): DesktopApi {
     openFile: verb('openFile'),
     saveFile: verb('saveFile'),
     printToPdf: verb('printToPdf'),
+    beginBackup: verb('beginBackup'),
+    appendBackup: verb('appendBackup'),
+    commitBackup: verb('commitBackup'),
+    abortBackup: verb('abortBackup'),
+    listBackups: verb('listBackups'),
+    readBackup: verb('readBackup'),
   } satisfies DesktopApi;
   return Object.freeze(api);
 }

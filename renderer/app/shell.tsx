@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useCreateNote } from '../features/discovery';
-import { BackupReminder } from '../features/settings';
+import { AutomaticBackups, BackupReminder } from '../features/settings';
 import { CommandPalette } from './command-palette';
 import { ErrorBoundary } from './error-boundary';
 import { SECTIONS } from './sections';
@@ -90,6 +90,7 @@ export function Shell() {
       </nav>
       <main id="main" className="page">
         <BackupReminder />
+        <AutomaticBackups />
         <header className="page__header">
           <h1 ref={headingRef} tabIndex={-1} className="page__title">
             {section.label}

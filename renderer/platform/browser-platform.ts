@@ -73,6 +73,8 @@ export function createBrowserPlatform(document: Document): Platform {
       }
     },
 
+    backups: null,
+
     async openBlob(request) {
       const file = await pickFile(document, request);
       return ok(file === null ? null : { name: file.name, blob: file });

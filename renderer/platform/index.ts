@@ -1,2 +1,3 @@
 export { createPlatform, type Platform } from './platform';
 export { PlatformProvider, usePlatform } from './platform-context';
+export type { DesktopBackups } from './desktop-backups';

@@ -2,6 +2,7 @@ import type { AppInfo, DesktopApi, OpenedFile, OpenFileRequest, PrintToPdfReques
 import { DESKTOP_API_KEY } from '../../shared/ipc/contract';
 import { ok, type IpcResult } from '../../shared/ipc/result';
 import { createBrowserPlatform } from './browser-platform';
+import { createDesktopBackups, type DesktopBackups } from './desktop-backups';
 
 /** What the app can ask of the machine: the desktop verbs, or their browser fallbacks. */
 export interface Platform {
@@ -18,6 +19,8 @@ export interface Platform {
   saveChunks(request: Omit<SaveFileRequest, 'bytes'>, chunks: AsyncIterable<string>): Promise<IpcResult<SavedFile | null>>;
   /** Lets the user pick a file and hands it over as a Blob, to be read as a stream. */
   openBlob(request: OpenFileRequest): Promise<IpcResult<{ readonly name: string; readonly blob: Blob } | null>>;
+  /** The automatic backups folder: desktop app only. */
+  readonly backups: DesktopBackups | null;
 }
 
 function desktopApiOf(host: object): DesktopApi | null {
@@ -36,6 +39,7 @@ export function createPlatform(host: Window = window): Platform {
     getAppInfo: () => desktop.getAppInfo(),
     openFile: (request) => desktop.openFile(request),
     saveFile: (request) => desktop.saveFile(request),
+    backups: createDesktopBackups(desktop),
     printToPdf: (request) => desktop.printToPdf(request),
     async saveChunks(request, chunks) {
       const encoder = new TextEncoder();

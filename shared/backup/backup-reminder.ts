@@ -19,3 +19,8 @@ export function isBackupReminderDue({ lastBackupAt, reminderDays, now, hasData }
 export function daysSinceBackup(lastBackupAt: number | null, now: number): number | null {
   return lastBackupAt === null ? null : Math.max(0, Math.floor((now - lastBackupAt) / DAY_MS));
 }
+
+/** Whether the desktop app should make its daily automatic backup now. */
+export function isDailyBackupDue(newestBackupAt: number | null, now: number): boolean {
+  return newestBackupAt === null || now - newestBackupAt >= DAY_MS;
+}

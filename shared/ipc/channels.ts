@@ -7,6 +7,12 @@ export const IPC_CHANNELS = {
   openFile: 'file:open',
   saveFile: 'file:save',
   printToPdf: 'file:print-to-pdf',
+  beginBackup: 'backup:begin',
+  appendBackup: 'backup:append',
+  commitBackup: 'backup:commit',
+  abortBackup: 'backup:abort',
+  listBackups: 'backup:list',
+  readBackup: 'backup:read',
 } as const;
 
 /** The name under which the preload exposes the API (`window.desktop`). */

@@ -62,6 +62,21 @@ export interface AppInfo {
   readonly userDataPath: string;
 }
 
+/** One automatic backup in the desktop app's backups folder. */
+export interface BackupInfo {
+  readonly name: string;
+  /** Epoch milliseconds. */
+  readonly createdAt: number;
+  readonly size: number;
+}
+
+/** Largest chunk of a backup that crosses IPC in one call. */
+export const MAX_BACKUP_CHUNK_BYTES = 8 * 1024 * 1024;
+
+const backupId = z.string().regex(/^[0-9a-f]{32}$/);
+const backupName = z.string().regex(/^discovery-desk-[0-9TZ-]+\.ddworkspace$/).max(100);
+const backupChunk = z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_BACKUP_CHUNK_BYTES, `must be at most ${MAX_BACKUP_CHUNK_BYTES} bytes`);
+
 export interface OpenedFile {
   readonly name: string;
   readonly bytes: Uint8Array;
@@ -80,6 +95,12 @@ export const ipcContract = {
   openFile: { channel: IPC_CHANNELS.openFile, args: z.tuple([openFileRequest]) },
   saveFile: { channel: IPC_CHANNELS.saveFile, args: z.tuple([saveFileRequest]) },
   printToPdf: { channel: IPC_CHANNELS.printToPdf, args: z.tuple([printToPdfRequest]) },
+  beginBackup: { channel: IPC_CHANNELS.beginBackup, args: z.tuple([]) },
+  appendBackup: { channel: IPC_CHANNELS.appendBackup, args: z.tuple([backupId, backupChunk]) },
+  commitBackup: { channel: IPC_CHANNELS.commitBackup, args: z.tuple([backupId, z.number().int().min(1).max(100)]) },
+  abortBackup: { channel: IPC_CHANNELS.abortBackup, args: z.tuple([backupId]) },
+  listBackups: { channel: IPC_CHANNELS.listBackups, args: z.tuple([]) },
+  readBackup: { channel: IPC_CHANNELS.readBackup, args: z.tuple([backupName, z.number().int().min(0), z.number().int().min(1).max(MAX_BACKUP_CHUNK_BYTES)]) },
 } as const;
 
 /** What each verb resolves to (null when the user cancelled the dialog). */
@@ -89,6 +110,15 @@ export interface IpcValues {
   saveFile: SavedFile | null;
   /** Null when the user cancelled the save dialog. */
   printToPdf: SavedFile | null;
+  /** The id to append to. */
+  beginBackup: string;
+  appendBackup: null;
+  commitBackup: BackupInfo;
+  abortBackup: null;
+  /** Newest first. */
+  listBackups: readonly BackupInfo[];
+  /** Empty at the end of the file. */
+  readBackup: Uint8Array;
 }
 
 export type IpcVerb = keyof typeof ipcContract;

@@ -1,2 +1,3 @@
 export { SettingsScreen } from './settings-screen';
 export { BackupReminder } from './backup-reminder';
+export { AutomaticBackups } from './automatic-backups';

@@ -1,15 +1,29 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { BackupInfo } from '../../../shared/ipc/contract';
 import { WORKSPACE_FILE_EXTENSION, workspaceFileName } from '../../../shared/backup/workspace-format';
 import { formatDateTime } from '../../components/format-date';
 import { useModalDialog } from '../../components/use-modal-dialog';
 import { useDatabase, useRepositories, type RestoreProgress, type WorkspaceSummary } from '../../db';
 import { usePlatform } from '../../platform';
 
+interface RestoreSource {
+  readonly name: string;
+  readonly size: number;
+  open(): ReadableStream<Uint8Array>;
+}
+
+type BackupList = { kind: 'loading' } | { kind: 'ready'; backups: readonly BackupInfo[] } | { kind: 'error'; message: string };
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 type DownloadState = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; name: string } | { kind: 'error'; message: string };
 type RestoreState =
   | { kind: 'idle' }
-  | { kind: 'confirming'; name: string; blob: Blob; summary: WorkspaceSummary }
+  | { kind: 'confirming'; source: RestoreSource; summary: WorkspaceSummary }
   | { kind: 'working'; name: string; size: number; progress: RestoreProgress | null }
   | { kind: 'done'; rows: number; createdAt: number }
   | { kind: 'error'; message: string };
@@ -37,7 +51,44 @@ export function WorkspaceDataPanel() {
   const [download, setDownload] = useState<DownloadState>({ kind: 'idle' });
   const [restore, setRestore] = useState<RestoreState>({ kind: 'idle' });
   const dialogRef = useModalDialog(restore.kind === 'confirming');
-  const isBusy = download.kind === 'working' || restore.kind === 'working';
+  const keep = useLiveQuery(() => settings.get('backupsToKeep'), [settings]);
+  const [backupList, setBackupList] = useState<BackupList>({ kind: 'loading' });
+  const [backingUp, setBackingUp] = useState<DownloadState>({ kind: 'idle' });
+  const isBusy = download.kind === 'working' || restore.kind === 'working' || backingUp.kind === 'working';
+  const { backups } = platform;
+
+  const [listVersion, setListVersion] = useState(0);
+
+  useEffect(() => {
+    if (backups === null) return;
+    let isCurrent = true;
+    void backups.list().then((listed) => {
+      if (isCurrent) setBackupList(listed.ok ? { kind: 'ready', backups: listed.value } : { kind: 'error', message: listed.error.message });
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [backups, listVersion]);
+
+  const backUpNow = async () => {
+    if (backups === null) return;
+    setRestore({ kind: 'idle' });
+    setBackingUp({ kind: 'working' });
+    const made = await backups.create(workspace.exportFile(__APP_VERSION__), keep ?? 10);
+    if (!made.ok) {
+      setBackingUp({ kind: 'error', message: made.error.message });
+    } else {
+      if (!isReadOnly) await settings.set('lastBackupAt', made.value.createdAt);
+      setBackingUp({ kind: 'done', name: made.value.name });
+    }
+    setListVersion((version) => version + 1);
+  };
+
+  const askToRestore = async (source: RestoreSource) => {
+    setDownload({ kind: 'idle' });
+    setBackingUp({ kind: 'idle' });
+    setRestore({ kind: 'confirming', source, summary: await workspace.summary() });
+  };
 
   const downloadBackup = async () => {
     setRestore({ kind: 'idle' });
@@ -56,19 +107,19 @@ export function WorkspaceDataPanel() {
   };
 
   const chooseFile = async () => {
-    setDownload({ kind: 'idle' });
     const picked = await platform.openBlob({ title: 'Restore a backup', filters: WORKSPACE_FILTERS });
     if (!picked.ok) return setRestore({ kind: 'error', message: picked.error.message });
     if (picked.value === null) return;
-    setRestore({ kind: 'confirming', name: picked.value.name, blob: picked.value.blob, summary: await workspace.summary() });
+    const { name, blob } = picked.value;
+    await askToRestore({ name, size: blob.size, open: () => blob.stream() });
   };
 
   const confirmRestore = async () => {
     if (restore.kind !== 'confirming') return;
-    const { name, blob } = restore;
-    setRestore({ kind: 'working', name, size: blob.size, progress: null });
+    const { name, size } = restore.source;
+    setRestore({ kind: 'working', name, size, progress: null });
     try {
-      const restored = await workspace.restoreFile(blob.stream(), (progress) => setRestore({ kind: 'working', name, size: blob.size, progress }));
+      const restored = await workspace.restoreFile(restore.source.open(), (progress) => setRestore({ kind: 'working', name, size, progress }));
       const rows = [...restored.counts.values()].reduce((sum, count) => sum + count, 0);
       setRestore({ kind: 'done', rows, createdAt: restored.header.createdAt });
       // A fresh start rebuilds the search index and the counts from the restored notes.
@@ -102,6 +153,66 @@ export function WorkspaceDataPanel() {
         <p className="notice notice--error" role="alert">
           The backup could not be saved: {download.message}
         </p>
+      )}
+      {backups !== null && (
+        <section aria-labelledby="automatic-backups-heading">
+          <h3 id="automatic-backups-heading">Automatic backups</h3>
+          <p className="muted">Made once a day while the app is open, and before every update that converts the workspace. Kept in the app’s data folder.</p>
+          {backupList.kind === 'loading' && <p>Loading…</p>}
+          {backupList.kind === 'error' && (
+            <p className="notice notice--error" role="alert">
+              The backups could not be listed: {backupList.message}
+            </p>
+          )}
+          {backupList.kind === 'ready' && backupList.backups.length === 0 && <p>No automatic backups yet.</p>}
+          {backupList.kind === 'ready' && backupList.backups.length > 0 && (
+            <ul className="backups__list" aria-label="Automatic backups">
+              {backupList.backups.map((backup) => (
+                <li key={backup.name} className="backups__item">
+                  <span>
+                    {formatDateTime(backup.createdAt)} <span className="muted">· {formatSize(backup.size)}</span>
+                  </span>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    disabled={isBusy || isReadOnly}
+                    aria-label={`Restore the backup of ${formatDateTime(backup.createdAt)}`}
+                    onClick={() => void askToRestore({ name: `the backup of ${formatDateTime(backup.createdAt)}`, size: backup.size, open: () => backups.open(backup.name) })}
+                  >
+                    Restore
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="crash__actions">
+            <button type="button" className="button" disabled={isBusy || isReadOnly} onClick={() => void backUpNow()}>
+              {backingUp.kind === 'working' ? 'Backing up…' : 'Back up now'}
+            </button>
+          </div>
+          {backingUp.kind === 'done' && <p role="status">Backup made: {backingUp.name}.</p>}
+          {backingUp.kind === 'error' && (
+            <p className="notice notice--error" role="alert">
+              The backup failed; the older backups are kept. {backingUp.message}
+            </p>
+          )}
+          {keep !== undefined && (
+            <label className="field backups__days">
+              <span className="field__label">Keep this many automatic backups</span>
+              <input
+                type="number"
+                min={1}
+                max={100}
+                defaultValue={keep}
+                disabled={isReadOnly}
+                onChange={(event) => {
+                  const count = event.currentTarget.valueAsNumber;
+                  if (Number.isInteger(count) && count >= 1 && count <= 100) void settings.set('backupsToKeep', count);
+                }}
+              />
+            </label>
+          )}
+        </section>
       )}
       {restore.kind === 'working' && (
         <p role="status" aria-live="polite">
@@ -137,7 +248,7 @@ export function WorkspaceDataPanel() {
       <dialog ref={dialogRef} className="dialog" aria-labelledby="restore-title" onClose={() => restore.kind === 'confirming' && setRestore({ kind: 'idle' })}>
         {restore.kind === 'confirming' && (
           <>
-            <h2 id="restore-title">Replace this workspace with “{restore.name}”?</h2>
+            <h2 id="restore-title">Replace this workspace with {restore.source.name.startsWith('the backup of') ? restore.source.name : `“${restore.source.name}”`}?</h2>
             <p>
               Everything in this workspace now ({plural(restore.summary.notes, 'note', 'notes')}, {plural(restore.summary.surveys, 'survey', 'surveys')},{' '}
               {plural(restore.summary.contacts, 'person', 'people')}, the board and settings) will be replaced by the contents of the file. The file

@@ -11,6 +11,12 @@ describe('createPlatform', () => {
       openFile: vi.fn(() => Promise.resolve(ok(null))),
       saveFile: vi.fn(() => Promise.resolve(ok(null))),
       printToPdf: vi.fn(() => Promise.resolve(ok(null))),
+      beginBackup: vi.fn(() => Promise.resolve(ok('a'.repeat(32)))),
+      appendBackup: vi.fn(() => Promise.resolve(ok(null))),
+      commitBackup: vi.fn(() => Promise.resolve(ok({ name: 'discovery-desk-2026-01-01T00-00-00Z.ddworkspace', createdAt: 0, size: 1 }))),
+      abortBackup: vi.fn(() => Promise.resolve(ok(null))),
+      listBackups: vi.fn(() => Promise.resolve(ok([]))),
+      readBackup: vi.fn(() => Promise.resolve(ok(new Uint8Array()))),
     };
     Reflect.set(window, 'desktop', desktop);
     try {

@@ -25,3 +25,12 @@ describe('backup reminder', () => {
     expect(daysSinceBackup(now + 1000, now)).toBe(0);
   });
 });
+
+describe('daily backup', () => {
+  it('is due without a backup, or a day after the newest', async () => {
+    const { isDailyBackupDue } = await import('../../../shared/backup/backup-reminder');
+    expect(isDailyBackupDue(null, now)).toBe(true);
+    expect(isDailyBackupDue(now - DAY + 1, now)).toBe(false);
+    expect(isDailyBackupDue(now - DAY, now)).toBe(true);
+  });
+});

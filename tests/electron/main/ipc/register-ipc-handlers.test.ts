@@ -29,6 +29,12 @@ function fakeHandlers() {
     openFile: vi.fn(async () => null),
     saveFile: vi.fn(async () => ({ path: '/home/u/export.csv' })),
     printToPdf: vi.fn(async () => ({ path: '/home/u/charter.pdf' })),
+    beginBackup: vi.fn(async () => 'a'.repeat(32)),
+    appendBackup: vi.fn(async () => null),
+    commitBackup: vi.fn(async () => ({ name: 'discovery-desk-2026-01-01T00-00-00Z.ddworkspace', createdAt: 0, size: 1 })),
+    abortBackup: vi.fn(async () => null),
+    listBackups: vi.fn(async () => []),
+    readBackup: vi.fn(async () => new Uint8Array()),
   } satisfies IpcHandlers;
 }
 
