@@ -6,27 +6,20 @@ async function expectSaved(page: Page) {
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ }).first()).toBeVisible({ timeout: 10_000 });
 }
 
-/** A round with one ranked bucket, written straight into the app's database (the board UI owns their creation). */
-async function seedRoundAndBucket(page: Page) {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('discovery-desk');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const tx = db.transaction(['rounds', 'buckets'], 'readwrite');
-          const now = Date.now();
-          tx.objectStore('rounds').put({ id: 'round-e2e', title: 'Spring round', state: 'ranking', snapshotNoteIds: [], snapshotHighlightIds: [], snapshotTakenAt: now, immediatePainTargetPercent: 70, createdAt: now, updatedAt: now });
-          tx.objectStore('buckets').put({ id: 'bucket-e2e', roundId: 'round-e2e', title: 'Slow deploys', statement: 'Deploys take an hour.', solutionKind: 'eliminate', rank: 1, createdAt: now, updatedAt: now });
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+/** Starts a round with one bucket through the board, as a person would; returns the round's id. */
+async function startRoundWithBucket(page: Page, roundTitle: string, bucketTitle: string): Promise<string> {
+  await page.goto('/#/board');
+  await page.getByRole('button', { name: 'Start a round' }).click();
+  await page.getByRole('textbox', { name: 'Round title' }).fill(roundTitle);
+  await page.getByRole('button', { name: 'Start round' }).click();
+  await expect(page).toHaveURL(/#\/board\/[^/]+$/);
+  const roundId = decodeURIComponent(new URL(page.url()).hash.split('/').pop() ?? '');
+  await page.getByRole('button', { name: 'New bucket' }).click();
+  const title = page.getByRole('textbox', { name: 'Bucket title' });
+  await title.fill(bucketTitle);
+  await title.press('Enter');
+  await expect(title).toHaveValue(bucketTitle);
+  return roundId;
 }
 
 test('a team writes a cited charter, exports it with footnotes, and runs an experiment whose kill criteria are locked', async ({ page }, testInfo) => {
@@ -46,10 +39,9 @@ test('a team writes a cited charter, exports it with footnotes, and runs an expe
   await page.getByRole('textbox', { name: 'Note text' }).fill('Backstage software templates give teams a golden path.');
   await expectSaved(page);
 
-  await seedRoundAndBucket(page);
-  await page.goto('/#/artifacts');
-  await page.reload();
-  await expect(page.getByRole('combobox', { name: 'Round' })).toHaveValue('round-e2e');
+  const roundId = await startRoundWithBucket(page, 'Spring round', 'Slow deploys');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Artifacts' }).click();
+  await expect(page.getByRole('combobox', { name: 'Round' })).toHaveValue(roundId);
 
   // Write the charter with a citation picked through search (the toolbar button; Ctrl+Shift+C does the same).
   const uniqueValue = page.getByRole('textbox', { name: 'Unique value' });
@@ -100,6 +92,10 @@ test('a team writes a cited charter, exports it with footnotes, and runs an expe
   await exported.getByRole('link', { name: '[1]' }).click();
   await expect(exported).toHaveURL(/#fn-1$/);
   await exported.close();
+
+  // The user-pain list follows the board.
+  await page.getByRole('link', { name: 'User pains' }).click();
+  await expect(page.getByRole('list', { name: 'User pains' }).getByRole('heading', { name: /Slow deploys/ })).toBeVisible();
 
   // Solution validation: a candidate solution, the existing-capability question, an experiment locked before its result.
   await page.getByRole('link', { name: 'Solution validation' }).click();

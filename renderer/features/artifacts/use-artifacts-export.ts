@@ -6,7 +6,7 @@ import type { CitedSource, PainListEntry } from '../../../shared/export/artifact
 import { buildArtifactsExport, type ExportPart } from '../../../shared/export/build-artifacts-export';
 import { renderHtml } from '../../../shared/export/render-html';
 import { renderMarkdown } from '../../../shared/export/render-markdown';
-import { nameReplacementsFor } from '../../../shared/export/replace-person-names';
+import { nameReplacementsFor, type NamedPerson } from '../../../shared/export/replace-person-names';
 import { citationKey } from '../../../shared/rich-text/citation-node';
 import { useRepositories } from '../../db';
 
@@ -31,6 +31,28 @@ const channelLabel = (channel: string) => CHANNELS.find((entry) => entry.id === 
 /** Renders the chosen artifacts of a round as Markdown or HTML, with footnotes resolved from the current notes. */
 export function useArtifactsExport(round: Round, painList: readonly PainListEntry[]): (request: ExportRequest) => Promise<RenderedExport> {
   const { artifacts, contacts } = useRepositories();
+  // Everyone quoted: the people of cited notes and of the round's cards, under their current name and the one frozen on the card.
+  const peopleToHide = useCallback(
+    async (citedPersonIds: readonly string[]): Promise<NamedPerson[]> => {
+      const cards = await artifacts.listCards(round.id);
+      const ids = [...new Set([...citedPersonIds, ...cards.flatMap((card) => card.snapshot.personIds)])];
+      const byId = new Map((await contacts.getMany(ids)).map((contact) => [contact.id, contact]));
+      const describe = (name: string, personId: string): NamedPerson => {
+        const contact = byId.get(personId);
+        return { name, ...(contact?.role === undefined ? {} : { role: contact.role }), ...(contact?.team === undefined ? {} : { team: contact.team }) };
+      };
+      const current = [...byId.values()].map((contact) => describe(contact.name, contact.id));
+      const frozen = cards.flatMap((card) => card.snapshot.people.map((name, index) => describe(name, card.snapshot.personIds[index] ?? '')));
+      const seen = new Set<string>();
+      return [...current, ...frozen].filter((person) => {
+        const key = person.name.trim().toLowerCase();
+        if (key === '' || seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+    },
+    [artifacts, contacts, round.id],
+  );
   return useCallback(
     async ({ parts, format, isAnonymised }) => {
       const [charter, vision] = await Promise.all([
@@ -44,11 +66,7 @@ export function useArtifactsExport(round: Round, painList: readonly PainListEntr
         if (source === undefined || source === null) return null;
         return { title: source.title, channelLabel: channelLabel(source.channel), occurredAt: source.occurredAt, ...(source.quote === undefined ? {} : { quote: source.quote }) };
       };
-      const personIds = [...new Set([...resolved.values()].flatMap((source) => source?.personIds ?? []))];
-      const people = isAnonymised ? await contacts.getMany(personIds) : [];
-      const nameReplacements = isAnonymised
-        ? nameReplacementsFor(people.map((person) => ({ name: person.name, ...(person.role === undefined ? {} : { role: person.role }), ...(person.team === undefined ? {} : { team: person.team }) })))
-        : [];
+      const nameReplacements = isAnonymised ? nameReplacementsFor(await peopleToHide([...resolved.values()].flatMap((source) => source?.personIds ?? []))) : [];
       const document = buildArtifactsExport({
         roundTitle: round.title,
         parts,
@@ -63,6 +81,6 @@ export function useArtifactsExport(round: Round, painList: readonly PainListEntr
       if (format === 'markdown') return { fileName: `${base}.md`, text: renderMarkdown(document, options), html };
       return { fileName: `${base}.${format === 'pdf' ? 'pdf' : 'html'}`, text: html, html };
     },
-    [artifacts, contacts, painList, round.id, round.title],
+    [artifacts, painList, peopleToHide, round.id, round.title],
   );
 }
