@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
-import type { OpenDatabaseResult } from '../db';
+import { createSettingsRepository, DB_NAME, exportWorkspace, openDatabase as openWorkspaceDatabase, type DiscoveryDb, type OpenDatabaseResult } from '../db';
 import { ToastProvider } from '../components/toast';
 import { PlatformProvider, type Platform } from '../platform';
 import { SearchProvider } from '../search';
@@ -14,12 +14,25 @@ interface AppProps {
   readonly openDatabase?: () => Promise<OpenDatabaseResult>;
 }
 
+/** Desktop app: the stored workspace is backed up before this build converts it to its schema. */
+function openWithBackupBeforeUpgrade(platform: Platform): (() => Promise<OpenDatabaseResult>) | undefined {
+  const { backups } = platform;
+  if (backups === null) return undefined;
+  const beforeUpgrade = async (stored: DiscoveryDb, storedVersion: number) => {
+    const keep = await createSettingsRepository(stored).get('backupsToKeep');
+    const made = await backups.create(exportWorkspace(stored, { appVersion: __APP_VERSION__, schemaVersion: storedVersion }), keep);
+    if (!made.ok) throw new Error(made.error.message);
+  };
+  return () => openWorkspaceDatabase(DB_NAME, { beforeUpgrade });
+}
+
 export function App({ platform, openDatabase }: AppProps) {
   const [router] = useState(createAppRouter);
+  const [open] = useState(() => openDatabase ?? openWithBackupBeforeUpgrade(platform));
   return (
     <ErrorBoundary place="the app">
       <PlatformProvider platform={platform}>
-        <DatabaseGate isBrowserMode={platform.kind === 'browser'} {...(openDatabase ? { open: openDatabase } : {})}>
+        <DatabaseGate isBrowserMode={platform.kind === 'browser'} {...(open ? { open } : {})}>
           <SearchProvider>
             <ToastProvider>
               <RouterProvider router={router} />

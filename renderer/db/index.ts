@@ -1,5 +1,5 @@
 export { DB_NAME, DiscoveryDb } from './discovery-db';
-export { openDatabase, requestPersistentStorage, type OpenDatabaseResult, type NewerSchemaStatus, type FailedStatus } from './open-database';
+export { BackupBeforeUpgradeError, openDatabase, requestPersistentStorage, type OpenDatabaseResult, type NewerSchemaStatus, type FailedStatus } from './open-database';
 export { NewerSchemaError } from './newer-schema-error';
 export { StorageFullError } from './storage-full-error';
 export { DatabaseContext, useDatabase, type DatabaseState } from './database-context';
@@ -17,3 +17,5 @@ export type { DeletedSolution, ValidationRepository } from './repositories/valid
 export { replaceUnopenableWorkspace } from './repositories/restore-workspace';
 export type { NewRound, RoundsRepository, RoundSummary, SnapshotPreview } from './repositories/rounds-repository';
 export type { BoardChange, BoardRepository, BucketChanges, NewInitiative, VisionThemeChoice, WorkshopChanges } from './repositories/board-repository';
+export { exportWorkspace } from './repositories/export-workspace';
+export { createSettingsRepository } from './repositories/settings-repository';

@@ -24,6 +24,16 @@ export type OpenDatabaseResult =
 export interface OpenDatabaseOptions {
   /** The schema versions this build knows; tests add versions to exercise migrations. */
   readonly versions?: readonly SchemaVersion[];
+  /**
+   * Runs on the stored workspace, opened as it is, before an upgrade to this build's schema (the
+   * desktop app backs it up here). If it throws, nothing is upgraded and the open fails.
+   */
+  readonly beforeUpgrade?: (stored: DiscoveryDb, storedVersion: number) => Promise<void>;
+}
+
+/** The open failed because the backup before an upgrade could not be made; nothing was changed. */
+export class BackupBeforeUpgradeError extends Error {
+  override readonly name = 'BackupBeforeUpgradeError';
 }
 
 /**
@@ -32,17 +42,37 @@ export interface OpenDatabaseOptions {
  * reads the stored version; if it is newer, the database is opened without declaring a schema
  * (nothing can be upgraded or patched) and every write is refused.
  */
-export async function openDatabase(name: string = DB_NAME, { versions = schemaVersions }: OpenDatabaseOptions = {}): Promise<OpenDatabaseResult> {
+export async function openDatabase(name: string = DB_NAME, { versions = schemaVersions, beforeUpgrade }: OpenDatabaseOptions = {}): Promise<OpenDatabaseResult> {
   try {
     const appVersion = latestSchemaVersion(versions);
     const storedNativeVersion = await readStoredNativeVersion(name);
-    const isStoredNewer = schemaVersionOfNativeVersion(storedNativeVersion) > appVersion;
+    const storedSchemaVersion = schemaVersionOfNativeVersion(storedNativeVersion);
+    const isStoredNewer = storedSchemaVersion > appVersion;
+    if (beforeUpgrade !== undefined && storedNativeVersion > 0 && storedSchemaVersion < appVersion) {
+      await runBeforeUpgrade(name, versions, storedSchemaVersion, beforeUpgrade);
+    }
     const db = new DiscoveryDb(name, { versions, isSchemaDeclared: !isStoredNewer });
     await db.open();
     const storedVersion = db.newerStoredSchemaVersion;
     return { db, status: storedVersion === null ? 'ready' : { kind: 'newer-schema', storedVersion, appVersion } };
   } catch (error) {
     return { db: null, status: { kind: 'failed', error } };
+  }
+}
+
+async function runBeforeUpgrade(name: string, versions: readonly SchemaVersion[], storedVersion: number, beforeUpgrade: NonNullable<OpenDatabaseOptions['beforeUpgrade']>): Promise<void> {
+  // Opened without a declared schema: Dexie reads the stored one and can upgrade nothing.
+  const stored = new DiscoveryDb(name, { versions, isSchemaDeclared: false });
+  try {
+    await stored.open();
+    await beforeUpgrade(stored, storedVersion);
+  } catch (error) {
+    throw new BackupBeforeUpgradeError(
+      `The workspace was not updated to this version because the backup before the update failed: ${error instanceof Error ? error.message : String(error)}. Nothing was changed; free some disk space and start the app again.`,
+      { cause: error },
+    );
+  } finally {
+    stored.close();
   }
 }
 

@@ -10,6 +10,8 @@ export interface ExportWorkspaceOptions {
   readonly clock?: () => number;
   /** Rows read per query; each page becomes one chunk. */
   readonly pageSize?: number;
+  /** The schema of the rows written, when it is not this build's (a workspace opened as stored, before its upgrade). */
+  readonly schemaVersion?: number;
 }
 
 const DEFAULT_PAGE_SIZE = 500;
@@ -39,11 +41,11 @@ export async function* readTablePages(table: Table, pageSize: number): AsyncGene
  * Writes the whole workspace as a workspace file (see shared/backup/workspace-format), yielding
  * it in chunks of about one page of rows, so neither the database nor the file is held in memory.
  */
-export async function* exportWorkspace(db: DiscoveryDb, { appVersion, clock = Date.now, pageSize = DEFAULT_PAGE_SIZE }: ExportWorkspaceOptions): AsyncGenerator<string> {
+export async function* exportWorkspace(db: DiscoveryDb, { appVersion, clock = Date.now, pageSize = DEFAULT_PAGE_SIZE, schemaVersion = db.appSchemaVersion }: ExportWorkspaceOptions): AsyncGenerator<string> {
   const encoder = new TextEncoder();
   const hash = sha256.create();
   const counts: Record<string, number> = {};
-  const header = workspaceHeaderLine({ appVersion, schemaVersion: db.appSchemaVersion, createdAt: clock() });
+  const header = workspaceHeaderLine({ appVersion, schemaVersion, createdAt: clock() });
   hash.update(encoder.encode(header));
   yield header;
   for (const table of exportedTables(db)) {
