@@ -5,15 +5,21 @@ import { collectFootnotes, type Footnotes } from './collect-footnotes';
 import { replacePersonNames } from './replace-person-names';
 
 /**
- * Escapes user text for Markdown: `<`, `>` and `&` become entities (so no HTML passes through) and
- * every Markdown control character is backslash-escaped, so text can never become markup.
+ * Escapes user text for Markdown: `<`, `>` and `&` become entities (so no HTML passes through),
+ * emphasis, code, link, table and strike characters are backslash-escaped everywhere, and heading,
+ * list and rule markers where they start a line, so text can never become markup.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, '\\$&')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  return (
+    text
+      .replace(/[\\`*_[\]|~]/g, '\\$&')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // Only at the start of a line do these begin a heading, list, rule or setext underline.
+      .replace(/^([ \t]*)([#+=-])/gm, '$1\\$2')
+      .replace(/^([ \t]*\d+)([.)])/gm, '$1\\$2')
+  );
 }
 
 /** The document as Markdown, with every citation a footnote (`[^1]`) naming source, channel and date. */

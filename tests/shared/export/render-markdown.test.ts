@@ -10,10 +10,10 @@ describe('renderMarkdown', () => {
 
   it('names the source, channel and date in each footnote, reuses a number for the same source and marks a deleted one', () => {
     const markdown = renderMarkdown(sampleDocument, { resolveCitation });
-    expect(markdown).toContain('deploys[^1] in minutes[^2]\\.');
-    expect(markdown).toContain('[^1]: Coffee chat with Dana Lee, Coffee chat, 2026\\-03\\-02');
-    expect(markdown).toContain('[^2]: Deploy survey, Survey response, 2026\\-04\\-10: “Dana said deploys take an hour”');
-    expect(markdown).toContain('[^3]: Deleted source \\(cited as “Old chat”\\): the note no longer exists\\.');
+    expect(markdown).toContain('deploys[^1] in minutes[^2].');
+    expect(markdown).toContain('[^1]: Coffee chat with Dana Lee, Coffee chat, 2026-03-02');
+    expect(markdown).toContain('[^2]: Deploy survey, Survey response, 2026-04-10: “Dana said deploys take an hour”');
+    expect(markdown).toContain('[^3]: Deleted source (cited as “Old chat”): the note no longer exists.');
   });
 
   it('replaces people’s names in quotes and footnote quotes with their role or team when asked', () => {
@@ -30,12 +30,15 @@ describe('renderMarkdown', () => {
     const outsideCode = markdown.replace(/````[\s\S]*?````/g, '');
     expect(outsideCode).not.toMatch(/<(script|img)/i);
     expect(outsideCode).not.toContain('**bold**');
-    expect(markdown).not.toContain('](javascript:');
+    // Brackets stay escaped, so no link can form around the hostile target.
+    expect(markdown).not.toMatch(/(?<!\\)\]\(javascript:/);
+    expect(markdown).toContain('\\[x\\](javascript:alert(3))');
     expect(markdown).toContain('&lt;script&gt;');
   });
 
   it('escapes every Markdown control character and the HTML ones', () => {
-    expect(escapeMarkdown('*_`#[]()<>&|~!+-.\\')).toBe('\\*\\_\\`\\#\\[\\]\\(\\)&lt;&gt;&amp;\\|\\~\\!\\+\\-\\.\\\\');
+    expect(escapeMarkdown('*_`[]()<>&|~!\\ a-b 1.5 #x')).toBe('\\*\\_\\`\\[\\]()&lt;&gt;&amp;\\|\\~!\\\\ a-b 1.5 #x');
+    expect(escapeMarkdown('# h\n- item\n+ item\n  12. item\n3) item\n===')).toBe('\\# h\n\\- item\n\\+ item\n  12\\. item\n3\\) item\n\\===');
   });
 });
 
@@ -53,7 +56,7 @@ describe('buildArtifactsExport', () => {
     ]);
     const markdown = renderMarkdown(document, { resolveCitation });
     expect(markdown).toContain('- Theme: Golden paths');
-    expect(markdown).toContain('*No pain buckets in this round yet\\.*');
+    expect(markdown).toContain('*No pain buckets in this round yet.*');
     expect(buildArtifactsExport({ roundTitle: '', parts: ['charter'], charter: null, vision: null, painList: [], exportedAt: 0 }).title).toBe('Charter: Untitled round');
   });
 });
