@@ -32,7 +32,7 @@ export function PainListView({ round }: { readonly round: Round }) {
           {entries.map((entry, index) => (
             <li key={`${entry.title}-${index}`} className="panel pain-list__item">
               <h3 className="pain-list__title">
-                <span className="pain-list__rank">{entry.rank === null ? 'Unranked' : `#${entry.rank}`}</span> {entry.title.trim() || 'Untitled bucket'}
+                <span className={entry.rank === null ? 'pain-list__rank pain-list__rank--none' : 'pain-list__rank'}>{entry.rank === null ? 'Unranked' : `#${entry.rank}`}</span> {entry.title.trim() || 'Untitled bucket'}
               </h3>
               {entry.statement.trim() !== '' && <p className="pain-list__statement">{entry.statement}</p>}
               <dl className="pain-list__facts">
