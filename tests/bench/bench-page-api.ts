@@ -47,6 +47,27 @@ export interface RawSurveyBulkAddReport {
   readonly notes: number;
 }
 
+export interface RoundTripOptions {
+  readonly seed: number;
+  readonly noteCount: number;
+  readonly responseCount: number;
+  readonly batchSize: number;
+}
+
+export interface RoundTripReport {
+  readonly rows: number;
+  readonly answers: number;
+  readonly fileMb: number;
+  /** A plain paged read of every row of every exported table: the baseline. */
+  readonly rawReadMs: number;
+  readonly exportMs: number;
+  readonly wipeMs: number;
+  readonly restoreMs: number;
+  /** Rows whose hash differs after the restore, or that are missing or new; 0 when every row came back identical. */
+  readonly differentRows: number;
+  readonly firstDifferences: readonly string[];
+}
+
 /** What the seeding bundle (seed-entry.ts) puts on `window` in a page of the app's origin. */
 export interface BenchPageApi {
   /** Fills the app's real database (schema, indexes and all) in batches, one bulkAdd transaction each. */
@@ -55,6 +76,8 @@ export interface BenchPageApi {
   naiveFuseSearch(options: { readonly queries: readonly string[] }): Promise<NaiveFuseReport>;
   /** The import baseline: one raw bulkAdd of the survey's response records. */
   rawSurveyBulkAdd(options: RawSurveyBulkAddOptions): Promise<RawSurveyBulkAddReport>;
+  /** Seeds notes and survey answers, then exports, wipes and restores through the app's own code, comparing per-row hashes. */
+  roundTrip(options: RoundTripOptions): Promise<RoundTripReport>;
 }
 
 declare global {

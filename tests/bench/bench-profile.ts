@@ -13,6 +13,8 @@ export interface BenchProfile {
   readonly workspaces: readonly WorkspaceSize[];
   readonly survey: { readonly responseCount: number; readonly label: string };
   readonly board: { readonly cardCount: number; readonly label: string };
+  /** Backup round trip: notes and survey responses of 20 answers each. */
+  readonly roundTrip: { readonly noteCount: number; readonly responseCount: number; readonly label: string };
   readonly queries: readonly string[];
   /** Start-up is the median of this many reloads. */
   readonly startupReloads: number;
@@ -47,6 +49,7 @@ export const FULL_PROFILE: BenchProfile = {
   workspaces: [workspace(10_000), workspace(100_000)],
   survey: { responseCount: 100_000, label: `${sizeLabel(100_000)}_responses` },
   board: { cardCount: 1000, label: '1000_cards' },
+  roundTrip: { noteCount: 100_000, responseCount: 50_000, label: '100k_notes_1m_answers' },
   queries: SEARCH_QUERIES,
   startupReloads: 3,
   seedBatchSize: 2000,
@@ -65,6 +68,7 @@ export const SMALL_PROFILE: BenchProfile = {
   workspaces: [workspace(1000)],
   survey: { responseCount: 2000, label: `${sizeLabel(2000)}_responses` },
   board: { cardCount: 100, label: '100_cards' },
+  roundTrip: { noteCount: 1000, responseCount: 500, label: '1k_notes_10k_answers' },
   queries: SEARCH_QUERIES.slice(0, 4),
   startupReloads: 2,
   seedBatchSize: 500,

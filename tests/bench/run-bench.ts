@@ -9,6 +9,7 @@ import { runWorkspaceSuite } from './run-workspace-suite';
 import type { ScenarioOutcome } from './scenario-outcome';
 import { boardScenario } from './scenarios/board-scenario';
 import { runImportScenarios } from './scenarios/import-scenarios';
+import { runRoundTripScenario } from './scenarios/round-trip-scenario';
 
 export interface RunBenchOptions {
   readonly root: string;
@@ -17,14 +18,14 @@ export interface RunBenchOptions {
   readonly chromiumPath: string;
   readonly chromiumArgs: readonly string[];
   readonly isSmall: boolean;
-  /** Runs one part only (`workspaces`, `import` or `board`) and merges its figures into the results file. */
+  /** Runs one part only (`workspaces`, `import`, `board` or `backup`) and merges its figures into the results file. */
   readonly only?: string;
 }
 
 /** Runs every scenario, prints the table, writes the results; resolves with the exit code (1 when a scenario failed). */
 export async function runBench({ root, appUrl, chromiumPath, chromiumArgs, isSmall, only }: RunBenchOptions): Promise<number> {
   const runs = (part: string) => only === undefined || only === part;
-  if (only !== undefined && !['workspaces', 'import', 'board'].includes(only)) throw new Error(`--only takes workspaces, import or board, not ${only}.`);
+  if (only !== undefined && !['workspaces', 'import', 'board', 'backup'].includes(only)) throw new Error(`--only takes workspaces, import, board or backup, not ${only}.`);
   const profile = isSmall ? SMALL_PROFILE : FULL_PROFILE;
   const loadAtStart = loadavg();
   const cacheDir = join(root, 'bench', '.cache');
@@ -52,6 +53,12 @@ export async function runBench({ root, appUrl, chromiumPath, chromiumArgs, isSma
   if (runs('board')) {
     console.log(`\nBoard of ${profile.board.cardCount.toLocaleString('en')} cards`);
     outcomes.push(boardScenario(profile));
+  }
+
+  if (runs('backup')) {
+    const { noteCount, responseCount } = profile.roundTrip;
+    console.log(`\nBackup round trip: ${noteCount.toLocaleString('en')} notes, ${responseCount.toLocaleString('en')} responses x 20 answers`);
+    outcomes.push(await runRoundTripScenario({ appUrl, bundleSource, browserOptions, profile }));
   }
 
   // A partial run keeps the figures of the parts it did not run.

@@ -9,7 +9,13 @@ import type { Contact } from '../../shared/domain/contact';
 import type { Note } from '../../shared/domain/note';
 import type { SurveyResponse } from '../../shared/domain/survey';
 import { plainTextToRichText } from '../../shared/rich-text/plain-text-to-rich-text';
-import type { BenchPageApi } from './bench-page-api';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { exportedTables, exportWorkspace, readTablePages } from '../../renderer/db/repositories/export-workspace';
+import { restoreWorkspace } from '../../renderer/db/repositories/restore-workspace';
+import { canonicalJson } from '../../shared/backup/canonical-json';
+import { isExportedRow } from '../../shared/backup/workspace-tables';
+import type { BenchPageApi, RoundTripOptions, RoundTripReport } from './bench-page-api';
 import { generateSurvey } from './generate-survey';
 import { generateWorkspace } from './generate-workspace';
 
@@ -57,6 +63,21 @@ function importedRecords(generated: ReturnType<typeof generateSurvey>): { contac
   return { contacts, responses, notes };
 }
 
+/** Every exported row's SHA-256, keyed by table and primary key, read a page at a time. */
+async function rowHashes(db: DiscoveryDb): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for (const table of exportedTables(db)) {
+    const keyPath = String(table.schema.primKey.keyPath);
+    for await (const rows of readTablePages(table, 2000)) {
+      for (const row of rows) {
+        if (!isExportedRow(table.name, row)) continue;
+        hashes.set(`${table.name}:${String(row[keyPath])}`, bytesToHex(sha256(utf8ToBytes(canonicalJson(row)))));
+      }
+    }
+  }
+  return hashes;
+}
+
 async function withWorkspace<T>(work: (db: DiscoveryDb) => Promise<T>): Promise<T> {
   const db = await openWorkspace();
   try {
@@ -67,6 +88,7 @@ async function withWorkspace<T>(work: (db: DiscoveryDb) => Promise<T>): Promise<
 }
 
 const api: BenchPageApi = {
+  roundTrip: (options) => roundTrip(options),
   seedWorkspace: ({ seed, noteCount, batchSize }) =>
     withWorkspace(async (db) => {
       const startedAt = performance.now();
@@ -158,5 +180,51 @@ const api: BenchPageApi = {
       return { responses: responseCount, generateMs, bulkAddMs, allRecordsBulkAddMs, contacts: records.contacts.length, notes: records.notes.length };
     }),
 };
+
+function roundTrip({ seed, noteCount, responseCount, batchSize }: RoundTripOptions): Promise<RoundTripReport> {
+  return withWorkspace(async (db) => {
+    await api.seedWorkspace({ seed, noteCount, batchSize });
+    const generated = generateSurvey({ seed, responseCount });
+    await db.transaction('rw', db.surveys, db.surveyQuestions, async () => {
+      await db.surveys.add(generated.survey);
+      await db.surveyQuestions.bulkAdd(generated.questions);
+    });
+    let answers = 0;
+    for (let start = 0; start < responseCount; start += batchSize) {
+      const responses = Array.from({ length: Math.min(batchSize, responseCount - start) }, (_, offset) => generated.responseAt(start + offset).response);
+      answers += responses.reduce((sum, response) => sum + Object.keys(response.answers).length, 0);
+      await db.transaction('rw', db.surveyResponses, () => db.surveyResponses.bulkAdd(responses));
+    }
+
+    const rawStartedAt = performance.now();
+    let rows = 0;
+    for (const table of exportedTables(db)) for await (const page of readTablePages(table, 500)) rows += page.length;
+    const rawReadMs = performance.now() - rawStartedAt;
+    const before = await rowHashes(db);
+
+    // As "Download a backup" does: each chunk becomes a Blob part.
+    const exportStartedAt = performance.now();
+    const parts: Blob[] = [];
+    for await (const chunk of exportWorkspace(db, { appVersion: 'bench' })) parts.push(new Blob([chunk]));
+    const file = new Blob(parts);
+    const exportMs = performance.now() - exportStartedAt;
+
+    const wipeStartedAt = performance.now();
+    await db.transaction('rw', db.tables, async () => {
+      for (const table of db.tables) await table.clear();
+    });
+    const wipeMs = performance.now() - wipeStartedAt;
+
+    const restoreStartedAt = performance.now();
+    await restoreWorkspace(db, file.stream());
+    const restoreMs = performance.now() - restoreStartedAt;
+
+    const after = await rowHashes(db);
+    const differences: string[] = [];
+    for (const [key, hash] of before) if (after.get(key) !== hash) differences.push(after.has(key) ? `${key} differs` : `${key} is missing`);
+    for (const key of after.keys()) if (!before.has(key)) differences.push(`${key} is new`);
+    return { rows, answers, fileMb: file.size / 1024 / 1024, rawReadMs, exportMs, wipeMs, restoreMs, differentRows: differences.length, firstDifferences: differences.slice(0, 5) };
+  });
+}
 
 window.discoveryBench = api;
