@@ -71,7 +71,7 @@ function PaletteBody({ onClose }: { readonly onClose: () => void }) {
         group: 'People' as const,
         label: person.name,
         ...(person.team ? { detail: person.team } : {}),
-        run: go(`/discovery?person=${person.id}`),
+        run: go(`/people/${person.id}`),
       })),
     ];
   }, [createNote, hits, navigate, people, query]);

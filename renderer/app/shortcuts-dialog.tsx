@@ -51,7 +51,13 @@ export function ShortcutsDialog({ isOpen, onClose }: ShortcutsDialogProps) {
             <td>
               <kbd>↑</kbd> / <kbd>↓</kbd>
             </td>
-            <td>Move through the notes list</td>
+            <td>Move through the notes list and the contacts list</td>
+          </tr>
+          <tr>
+            <td>
+              <kbd>/</kbd>
+            </td>
+            <td>Search contacts (People)</td>
           </tr>
           <tr>
             <td>

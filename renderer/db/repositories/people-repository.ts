@@ -196,7 +196,7 @@ export function createPeopleRepository(db: DiscoveryDb, dependencies: Repository
       entries.push({ kind: 'survey', id: survey.id, title: survey.title, at, href: `/surveys/${survey.id}` });
     }
     for (const workshop of workshops) {
-      entries.push({ kind: 'workshop', id: workshop.id, title: 'Prioritization workshop', at: workshop.createdAt, href: '/board' });
+      entries.push({ kind: 'workshop', id: workshop.id, title: 'Prioritization workshop', at: workshop.createdAt, href: `/board/${workshop.roundId}` });
     }
     return entries.sort((a, b) => b.at - a.at || a.id.localeCompare(b.id)).slice(0, limit);
   }

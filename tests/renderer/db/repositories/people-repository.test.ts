@@ -57,7 +57,7 @@ describe('people repository', () => {
     const history = await people.historyOfPerson(ada.id);
     expect(history.map((entry) => [entry.kind, entry.id, entry.href])).toEqual([
       ['note', newer.id, `/discovery/notes/${newer.id}`],
-      ['workshop', 'w1', '/board'],
+      ['workshop', 'w1', '/board/round'],
       ['survey', 's1', '/surveys/s1'],
       ['note', older.id, `/discovery/notes/${older.id}`],
     ]);
