@@ -4,7 +4,7 @@ import { createWorkspaceFileReader, type WorkspaceRow } from '../../../shared/ba
 import { MAX_WORKSPACE_LINE_CHARS, WorkspaceFileError, type WorkspaceHeader } from '../../../shared/backup/workspace-format';
 import { isExportedRow, isExportedTable, RICH_TEXT_TABLES } from '../../../shared/backup/workspace-tables';
 import { sanitizeRichText } from '../../../shared/rich-text/sanitize-rich-text';
-import { classifyWriteError } from '../classify-write-error';
+import { classifyWriteError, isQuotaExceededError } from '../classify-write-error';
 import { DiscoveryDb } from '../discovery-db';
 import { schemaVersions as allSchemaVersions, type SchemaVersion } from '../schema/versions';
 import { exportedTables, readTablePages } from './export-workspace';
@@ -206,7 +206,10 @@ export async function replaceUnopenableWorkspace(name: string, source: ReadableS
   const recoveryName = `${RECOVERY_DATABASE_PREFIX}${Date.now()}-${Math.random().toString(36).slice(2)}`;
   const recovered = new DiscoveryDb(recoveryName, { versions });
   try {
-    await recovered.open();
+    await recovered.open().catch((error: unknown) => {
+      if (!isQuotaExceededError(error)) throw error;
+      throw new Error('There is not enough disk space to restore the backup; nothing was changed. Free some space and try again.', { cause: error });
+    });
     const restored = await restoreWorkspace(recovered, source, options);
     await Dexie.delete(name);
     const fresh = new DiscoveryDb(name, { versions });
