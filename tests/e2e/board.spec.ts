@@ -75,6 +75,7 @@ test('a team starts a round from a snapshot and groups cards into pain buckets b
   const handle = page.getByRole('button', { name: 'Move card “Flaky tests block merges”' });
   await handle.focus();
   await page.keyboard.press('Space');
+  await expect(page.getByText(/Picked up card “Flaky tests block merges”/)).toBeAttached();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByText(/is over Slow feedback from CI/)).toBeAttached();
   await page.keyboard.press('Space');
