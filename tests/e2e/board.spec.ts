@@ -75,7 +75,7 @@ test('a team starts a round from a snapshot and groups cards into pain buckets b
   const handle = page.getByRole('button', { name: 'Move card “Flaky tests block merges”' });
   await handle.focus();
   await page.keyboard.press('Space');
-  await expect(page.getByText(/Picked up card “Flaky tests block merges”/)).toBeAttached();
+  await expect(handle).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('ArrowRight');
   await expect(page.getByText(/is over Slow feedback from CI/)).toBeAttached();
   await page.keyboard.press('Space');
@@ -90,6 +90,53 @@ test('a team starts a round from a snapshot and groups cards into pain buckets b
   await page.keyboard.press('Control+z');
   await expect(bucket.getByRole('article')).toHaveCount(1);
   await expect(page.getByRole('list', { name: 'Ungrouped cards' }).getByRole('article')).toHaveCount(1);
+
+  // A second bucket for the card left over.
+  await page.getByRole('button', { name: 'New bucket' }).click();
+  const secondTitle = page.getByRole('textbox', { name: 'Bucket title' }).nth(1);
+  await expect(secondTitle).toBeFocused();
+  await secondTitle.fill('Flaky tests');
+  await secondTitle.press('Enter');
+  const flaky = page.getByRole('region', { name: 'Flaky tests' });
+  await dragWithMouse(page, page.getByRole('button', { name: 'Move card “Flaky tests block merges”' }), flaky);
+  await expect(flaky.getByRole('article')).toHaveCount(1);
+
+  // Rank from the keyboard: Flaky tests moves above Slow feedback.
+  await page.getByRole('link', { name: 'Ranking' }).click();
+  const ranked = page.getByRole('list', { name: 'Ranked buckets' }).getByRole('listitem');
+  await expect(ranked).toHaveText([/Slow feedback from CI/, /Flaky tests/]);
+  const rankHandle = page.getByRole('button', { name: 'Rank “Flaky tests”' });
+  await rankHandle.focus();
+  await page.keyboard.press('Space');
+  await expect(rankHandle).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Space');
+  await expect(ranked).toHaveText([/Flaky tests/, /Slow feedback from CI/]);
+  await expect(ranked.first()).toHaveAccessibleName('Flaky tests, rank 1');
+
+  // The 70/30 meter follows the plan.
+  await page.getByRole('link', { name: 'Plan (70/30)' }).click();
+  const meter = page.getByRole('meter', { name: 'Share of planned effort on immediate user pain' });
+  await expect(page.getByText('Nothing planned yet. Target: 70/30.')).toBeVisible();
+  const form = page.getByRole('form', { name: 'Add an initiative' });
+  await form.getByRole('textbox', { name: 'Initiative' }).fill('Remote build cache');
+  await form.getByRole('textbox', { name: 'Effort (person-weeks)' }).fill('7');
+  await form.getByRole('checkbox', { name: 'Slow feedback from CI' }).check();
+  await form.getByRole('button', { name: 'Add initiative' }).click();
+  await expect(meter).toHaveAttribute('aria-valuenow', '100');
+  await expect(page.getByText(/^Drifting: 100% on immediate user pain against a 70% target/)).toBeVisible();
+  await form.getByRole('textbox', { name: 'Initiative' }).fill('Self-healing test fleet');
+  await form.getByRole('radio', { name: 'Vision' }).check();
+  await expect(form.getByText('No vision themes yet: write them under Artifacts.')).toBeVisible();
+  await form.getByRole('textbox', { name: 'Effort (person-weeks)' }).fill('3');
+  await form.getByRole('button', { name: 'Add initiative' }).click();
+  await expect(meter).toHaveAttribute('aria-valuenow', '70');
+  await expect(page.getByText('On target: 70% on immediate user pain against a 70% target.')).toBeVisible();
+  const target = page.getByRole('spinbutton', { name: 'Immediate-pain target (%)' });
+  await target.fill('100');
+  await target.press('Enter');
+  await expect(page.getByText(/^Drifting: 70% on immediate user pain against a 100% target/)).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/board-plan.png' });
 
   // The round stays readable from the list.
   await page.getByRole('link', { name: 'Rounds' }).click();

@@ -5,6 +5,8 @@ import { formatDay } from '../../components/format-date';
 import { useRepositories } from '../../db';
 import type { Round } from '../../../shared/domain/round';
 import { BoardView } from './board-view';
+import { PlanView } from './plan-view';
+import { RankingView } from './ranking-view';
 import { useBoardUndo } from './use-board-undo';
 
 /** One round: its board, ranking, plan and scores, and the workshop mode for a room. */
@@ -50,9 +52,17 @@ export function RoundView() {
         <NavLink end to={base} className="tabs__tab">
           Board
         </NavLink>
+        <NavLink to={`${base}/ranking`} className="tabs__tab">
+          Ranking
+        </NavLink>
+        <NavLink to={`${base}/plan`} className="tabs__tab">
+          Plan (70/30)
+        </NavLink>
       </nav>
       <Routes>
         <Route index element={<BoardView round={round} undo={undo} />} />
+        <Route path="ranking" element={<RankingView round={round} undo={undo} />} />
+        <Route path="plan" element={<PlanView key={round.id} round={round} />} />
       </Routes>
     </div>
   );
