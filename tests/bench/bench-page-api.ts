@@ -68,6 +68,13 @@ export interface RoundTripReport {
   readonly firstDifferences: readonly string[];
 }
 
+export interface SeedBoardReport {
+  readonly roundId: string;
+  readonly cards: number;
+  readonly buckets: number;
+  readonly bulkAddMs: number;
+}
+
 /** What the seeding bundle (seed-entry.ts) puts on `window` in a page of the app's origin. */
 export interface BenchPageApi {
   /** Fills the app's real database (schema, indexes and all) in batches, one bulkAdd transaction each. */
@@ -78,6 +85,10 @@ export interface BenchPageApi {
   rawSurveyBulkAdd(options: RawSurveyBulkAddOptions): Promise<RawSurveyBulkAddReport>;
   /** Seeds notes and survey answers, then exports, wipes and restores through the app's own code, comparing per-row hashes. */
   roundTrip(options: RoundTripOptions): Promise<RoundTripReport>;
+  /** Stores a round with its cards and buckets (half the cards grouped), as the board writes them. */
+  seedBoard(options: { readonly seed: number; readonly cardCount: number; readonly bucketCount: number }): Promise<SeedBoardReport>;
+  /** The board baseline: reads the round's cards and buckets straight from IndexedDB through their indexes. */
+  readBoardRaw(options: { readonly roundId: string }): Promise<{ readonly cards: number; readonly readMs: number }>;
 }
 
 declare global {

@@ -53,4 +53,9 @@ export const importMetrics = (size: string) => ({
 export const boardMetrics = (size: string) => ({
   open: `board.open_ms.${size}`,
   dragMaxTask: `board.drag_max_task_ms.${size}`,
+  /** The baseline: the round's cards and buckets read straight from IndexedDB. */
+  rawRead: `board.raw_read_ms.${size}`,
+  ratio: `board.open_ratio_to_raw.${size}`,
+  /** Mouse drags completed while measuring, each landing a card in a bucket. */
+  drags: `board.drags.${size}`,
 });

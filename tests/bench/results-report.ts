@@ -23,6 +23,7 @@ const BASELINES: Readonly<Record<string, { readonly metric: string; readonly lab
   'search.p50_ms': { metric: 'search.naive_fuse_p50_ms', label: 'naive Fuse p50' },
   'search.p95_ms': { metric: 'search.naive_fuse_p95_ms', label: 'naive Fuse p95' },
   'import.ms': { metric: 'import.raw_all_records_bulkadd_ms', label: 'raw bulkAdd of the same records' },
+  'board.open_ms': { metric: 'board.raw_read_ms', label: 'raw read of the round from IndexedDB' },
 };
 
 export interface ReportRow {

@@ -52,7 +52,7 @@ export async function runBench({ root, appUrl, chromiumPath, chromiumArgs, isSma
   }
   if (runs('board')) {
     console.log(`\nBoard of ${profile.board.cardCount.toLocaleString('en')} cards`);
-    outcomes.push(boardScenario(profile));
+    outcomes.push(await boardScenario({ appUrl, bundleSource, browserOptions, profile }));
   }
 
   if (runs('backup')) {

@@ -16,6 +16,7 @@ import { restoreWorkspace } from '../../renderer/db/repositories/restore-workspa
 import { canonicalJson } from '../../shared/backup/canonical-json';
 import { isExportedRow } from '../../shared/backup/workspace-tables';
 import type { BenchPageApi, RoundTripOptions, RoundTripReport } from './bench-page-api';
+import { generateBoard } from './generate-board';
 import { generateSurvey } from './generate-survey';
 import { generateWorkspace } from './generate-workspace';
 
@@ -178,6 +179,25 @@ const api: BenchPageApi = {
       });
       const allRecordsBulkAddMs = performance.now() - allStartedAt;
       return { responses: responseCount, generateMs, bulkAddMs, allRecordsBulkAddMs, contacts: records.contacts.length, notes: records.notes.length };
+    }),
+
+  seedBoard: ({ seed, cardCount, bucketCount }) =>
+    withWorkspace(async (db) => {
+      const { round, buckets, cards } = generateBoard({ seed, cardCount, bucketCount });
+      const startedAt = performance.now();
+      await db.transaction('rw', [db.rounds, db.buckets, db.cards], async () => {
+        await db.rounds.add(round);
+        await db.buckets.bulkAdd([...buckets]);
+        await db.cards.bulkAdd([...cards]);
+      });
+      return { roundId: round.id, cards: cards.length, buckets: buckets.length, bulkAddMs: performance.now() - startedAt };
+    }),
+
+  readBoardRaw: ({ roundId }) =>
+    withWorkspace(async (db) => {
+      const startedAt = performance.now();
+      const [cards] = await Promise.all([db.cards.where('roundId').equals(roundId).toArray(), db.buckets.where('roundId').equals(roundId).toArray()]);
+      return { cards: cards.length, readMs: performance.now() - startedAt };
     }),
 };
 

@@ -76,8 +76,11 @@ test('a team starts a round from a snapshot and groups cards into pain buckets b
   await handle.focus();
   await page.keyboard.press('Space');
   await expect(handle).toHaveAttribute('aria-pressed', 'true');
-  await page.keyboard.press('ArrowRight');
-  await expect(page.getByText(/is over Slow feedback from CI/)).toBeAttached();
+  // The sensor starts listening a moment after the lift, so a key pressed too early is pressed again.
+  await expect(async () => {
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByText(/is over Slow feedback from CI/)).toBeAttached({ timeout: 1000 });
+  }).toPass();
   await page.keyboard.press('Space');
   await expect(bucket.getByRole('article')).toHaveCount(2);
   await expect(ungrouped).toHaveCount(0);
@@ -109,7 +112,10 @@ test('a team starts a round from a snapshot and groups cards into pain buckets b
   await rankHandle.focus();
   await page.keyboard.press('Space');
   await expect(rankHandle).toHaveAttribute('aria-pressed', 'true');
-  await page.keyboard.press('ArrowUp');
+  await expect(async () => {
+    await page.keyboard.press('ArrowUp');
+    await expect(page.getByText('Flaky tests would be at rank 1 of 2.')).toBeAttached({ timeout: 1000 });
+  }).toPass();
   await page.keyboard.press('Space');
   await expect(ranked).toHaveText([/Flaky tests/, /Slow feedback from CI/]);
   await expect(ranked.first()).toHaveAccessibleName('Flaky tests, rank 1');
@@ -137,6 +143,72 @@ test('a team starts a round from a snapshot and groups cards into pain buckets b
   await target.press('Enter');
   await expect(page.getByText(/^Drifting: 70% on immediate user pain against a 100% target/)).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/board-plan.png' });
+
+  // Workshop mode: two participants dot-vote; votes stay hidden until revealed together.
+  await page.getByRole('link', { name: 'Workshop mode' }).click();
+  const workshop = page.getByRole('region', { name: 'Workshop mode' });
+  await workshop.getByRole('button', { name: 'Start the workshop' }).click();
+  const participants = workshop.getByRole('complementary', { name: 'Room' });
+  for (const name of ['Ada', 'Bo']) {
+    await participants.getByRole('textbox', { name: 'Participant name' }).fill(name);
+    await participants.getByRole('button', { name: 'Add participant' }).click();
+    await expect(participants.getByRole('listitem').filter({ hasText: name })).toBeVisible();
+  }
+  await participants.getByRole('spinbutton', { name: 'Dots per participant' }).fill('3');
+  await participants.getByRole('spinbutton', { name: 'Dots per participant' }).blur();
+  await workshop.getByRole('button', { name: /Silent review/ }).click();
+  await expect(workshop.getByRole('list', { name: 'Cards to read' }).getByRole('listitem')).toHaveCount(2);
+  await workshop.getByRole('button', { name: /Dot voting/ }).click();
+  await expect(workshop.getByRole('button', { name: /Dot voting/ })).toHaveAttribute('aria-current', 'step');
+
+  await workshop.getByRole('radio', { name: 'Ada' }).check();
+  await expect(workshop.getByText('Ada: 3 of 3 dots left')).toBeVisible();
+  await workshop.getByRole('button', { name: 'Add a dot to Flaky tests' }).click();
+  await expect(workshop.getByText('Ada: 2 of 3 dots left')).toBeVisible();
+  await workshop.getByRole('button', { name: 'Add a dot to Flaky tests' }).click();
+  await expect(workshop.getByText('Ada: 1 of 3 dots left')).toBeVisible();
+  await workshop.getByRole('button', { name: 'Add a dot to Slow feedback from CI' }).click();
+  await expect(workshop.getByText('Ada: 0 of 3 dots left')).toBeVisible();
+  await expect(workshop.getByRole('button', { name: 'Add a dot to Flaky tests' })).toBeDisabled();
+  await workshop.getByRole('button', { name: 'Hide my dots' }).click();
+  await workshop.getByRole('radio', { name: 'Bo' }).check();
+  // Bo cannot see Ada's dots.
+  await expect(workshop.getByLabel('Bo’s dots on Flaky tests')).toHaveText('0');
+  await workshop.getByRole('button', { name: 'Add a dot to Flaky tests' }).click();
+  await expect(workshop.getByText('Bo: 2 of 3 dots left')).toBeVisible();
+  await expect(workshop.getByRole('list', { name: 'Vote results' })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screenshots/workshop-voting.png' });
+  await workshop.getByRole('button', { name: 'Reveal votes' }).click();
+  const results = workshop.getByRole('list', { name: 'Vote results' }).getByRole('listitem');
+  await expect(results).toHaveText([/Flaky tests.*3 dots from 2 people/, /Slow feedback from CI.*1 dot from 1 person/]);
+  await page.screenshot({ path: 'test-results/screenshots/workshop-revealed.png' });
+
+  // Earlier phases reopen; the ranking phase shows the dots beside each bucket.
+  await workshop.getByRole('button', { name: /Ranking/ }).click();
+  await expect(workshop.getByRole('list', { name: 'Ranked buckets' }).getByRole('listitem').first()).toContainText('3 dots');
+  await workshop.getByRole('button', { name: /Grouping/ }).click();
+  await expect(workshop.getByRole('button', { name: 'New bucket' })).toBeVisible();
+
+  // The session is saved with the round.
+  await page.reload();
+  await expect(page.getByRole('button', { name: /Grouping/ })).toHaveAttribute('aria-current', 'step');
+  await expect(page.getByRole('complementary', { name: 'Room' }).getByRole('listitem')).toHaveText(['Ada', 'Bo']);
+  await page.getByRole('link', { name: 'Leave workshop' }).click();
+
+  // Blind scoring: two people score alone; the spread shows before the mean.
+  await page.getByRole('link', { name: 'Scoring' }).click();
+  for (const [scorer, severity] of [['Ada', '1'], ['Bo', '5']] as const) {
+    await page.getByRole('textbox', { name: 'Your name' }).fill(scorer);
+    await page.getByRole('button', { name: 'Score alone' }).click();
+    const sheet = page.getByRole('region', { name: `${scorer}’s scores` });
+    await expect(sheet.getByRole('combobox', { name: 'Severity of Flaky tests' })).toHaveValue('');
+    await sheet.getByRole('combobox', { name: 'Severity of Flaky tests' }).selectOption(severity);
+    await expect(sheet.getByRole('combobox', { name: 'Severity of Flaky tests' })).toHaveValue(severity);
+    await sheet.getByRole('button', { name: 'Done, hide my scores' }).click();
+  }
+  await page.getByRole('button', { name: 'Show the spread' }).click();
+  const severityRow = page.getByRole('region', { name: 'Score spread' }).getByRole('row', { name: /^Severity/ });
+  await expect(severityRow).toHaveText(/Severity\s*2\s*1\s*5\s*4: discuss\s*3\.0/);
 
   // The round stays readable from the list.
   await page.getByRole('link', { name: 'Rounds' }).click();

@@ -7,7 +7,9 @@ import type { Round } from '../../../shared/domain/round';
 import { BoardView } from './board-view';
 import { PlanView } from './plan-view';
 import { RankingView } from './ranking-view';
+import { ScoringView } from './scoring-view';
 import { useBoardUndo } from './use-board-undo';
+import { WorkshopMode } from './workshop-mode';
 
 /** One round: its board, ranking, plan and scores, and the workshop mode for a room. */
 export function RoundView() {
@@ -38,6 +40,9 @@ export function RoundView() {
           <p className="muted round__facts">{describeSnapshot(round)}</p>
         </div>
         <div className="round__actions">
+          <Link to={`${base}/workshop`} className="button">
+            Workshop mode
+          </Link>
           <button type="button" className="button" disabled={undo.nextLabel === null} title={undo.nextLabel ? `Undo: ${undo.nextLabel} (Ctrl/Cmd+Z)` : 'Nothing to undo'} aria-keyshortcuts="Control+Z Meta+Z" onClick={() => void undo.undo()}>
             Undo
           </button>
@@ -58,11 +63,16 @@ export function RoundView() {
         <NavLink to={`${base}/plan`} className="tabs__tab">
           Plan (70/30)
         </NavLink>
+        <NavLink to={`${base}/scoring`} className="tabs__tab">
+          Scoring
+        </NavLink>
       </nav>
       <Routes>
         <Route index element={<BoardView round={round} undo={undo} />} />
         <Route path="ranking" element={<RankingView round={round} undo={undo} />} />
         <Route path="plan" element={<PlanView key={round.id} round={round} />} />
+        <Route path="scoring" element={<ScoringView round={round} />} />
+        <Route path="workshop" element={<WorkshopMode round={round} undo={undo} />} />
       </Routes>
     </div>
   );
