@@ -3,7 +3,6 @@ import {
   DragOverlay,
   KeyboardSensor,
   PointerSensor,
-  useDroppable,
   useSensor,
   useSensors,
   type Announcements,
@@ -11,7 +10,7 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Card } from '../../../shared/domain/board';
 import type { Round } from '../../../shared/domain/round';
 import { useRepositories } from '../../db';
@@ -19,6 +18,7 @@ import { BoardCardView } from './board-card';
 import { boardCollisions, dropTargetCoordinates } from './board-keyboard';
 import { BucketColumn, bucketDropId } from './bucket-column';
 import { CardList } from './card-list';
+import { DropZone } from './drop-zone';
 import type { BoardUndo } from './use-board-undo';
 
 /** Set when the board's cards are first on screen; the benchmark times opening the board to it. */
@@ -129,7 +129,7 @@ export function BoardView({ round, undo }: { readonly round: Round; readonly und
                   key={bucket.id}
                   bucket={bucket}
                   cards={byBucket.get(bucket.id) ?? NO_CARDS}
-                  otherBuckets={buckets.filter((other) => other.id !== bucket.id)}
+                  buckets={buckets}
                   slaCards={slaCards}
                   perform={perform}
                   onProblem={setProblem}
@@ -145,10 +145,9 @@ export function BoardView({ round, undo }: { readonly round: Round; readonly und
   );
 }
 
-function UngroupedColumn({ cards, total }: { readonly cards: readonly Card[]; readonly total: number }) {
-  const { setNodeRef, isOver } = useDroppable({ id: UNGROUPED });
+const UngroupedColumn = memo(function UngroupedColumn({ cards, total }: { readonly cards: readonly Card[]; readonly total: number }) {
   return (
-    <section ref={setNodeRef} className={`board__ungrouped bucket${isOver ? ' bucket--over' : ''}`} aria-labelledby="ungrouped-heading">
+    <DropZone id={UNGROUPED} className="board__ungrouped" labelledBy="ungrouped-heading">
       <header className="bucket__header">
         <h3 id="ungrouped-heading" className="bucket__heading">
           Ungrouped
@@ -161,6 +160,6 @@ function UngroupedColumn({ cards, total }: { readonly cards: readonly Card[]; re
         emptyText={total === 0 ? 'This round has no cards.' : 'Every card is in a bucket. Drag one back here to ungroup it.'}
         className="card-list--ungrouped"
       />
-    </section>
+    </DropZone>
   );
-}
+});

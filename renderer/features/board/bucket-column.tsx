@@ -1,9 +1,9 @@
-import { useDroppable } from '@dnd-kit/core';
 import { memo, useId, useMemo, useState } from 'react';
 import { SOLUTION_KINDS, type Card, type PainBucket, type SolutionKind } from '../../../shared/domain/board';
 import { bucketEvidence } from '../../../shared/domain/bucket-evidence';
 import { useRepositories, type BoardChange } from '../../db';
 import { CardList } from './card-list';
+import { DropZone } from './drop-zone';
 import { EvidenceLine } from './evidence-line';
 
 export const bucketDropId = (bucketId: string) => `bucket:${bucketId}`;
@@ -17,7 +17,8 @@ const SOLUTION_LABELS: Readonly<Record<SolutionKind, string>> = {
 interface BucketColumnProps {
   readonly bucket: PainBucket;
   readonly cards: readonly Card[];
-  readonly otherBuckets: readonly PainBucket[];
+  /** Every bucket of the round, for merging. */
+  readonly buckets: readonly PainBucket[];
   /** SLA conversations of the round that show a gap, offered for attaching. */
   readonly slaCards: readonly Card[];
   readonly perform: (move: () => Promise<BoardChange>) => Promise<BoardChange | null>;
@@ -26,9 +27,8 @@ interface BucketColumnProps {
 }
 
 /** One pain bucket: a drop target holding its cards, with its statement, solution kind, evidence and SLA gaps. */
-export const BucketColumn = memo(function BucketColumn({ bucket, cards, otherBuckets, slaCards, perform, onProblem, isNew }: BucketColumnProps) {
+export const BucketColumn = memo(function BucketColumn({ bucket, cards, buckets, slaCards, perform, onProblem, isNew }: BucketColumnProps) {
   const { board } = useRepositories();
-  const { setNodeRef, isOver } = useDroppable({ id: bucketDropId(bucket.id), data: { label: bucket.title } });
   const id = useId();
   const evidence = useMemo(() => bucketEvidence(cards), [cards]);
   const [title, setTitle] = useState(bucket.title);
@@ -36,6 +36,9 @@ export const BucketColumn = memo(function BucketColumn({ bucket, cards, otherBuc
   const [mergeTarget, setMergeTarget] = useState('');
   const [splitIds, setSplitIds] = useState<readonly string[]>([]);
   const [splitTitle, setSplitTitle] = useState('');
+  // The details (a checkbox per card among them) are only built while open: cheap columns drag faster.
+  const [isOpen, setOpen] = useState(false);
+  const otherBuckets = isOpen ? buckets.filter((other) => other.id !== bucket.id) : [];
 
   const save = (changes: Parameters<typeof board.updateBucket>[1]) => board.updateBucket(bucket.id, changes).catch((caught: unknown) => onProblem(caught instanceof Error ? caught.message : String(caught)));
   const gapIds = bucket.slaGapCardIds ?? [];
@@ -43,7 +46,7 @@ export const BucketColumn = memo(function BucketColumn({ bucket, cards, otherBuc
   const attachable = slaCards.filter((card) => !gapIds.includes(card.id));
 
   return (
-    <section ref={setNodeRef} className={`bucket${isOver ? ' bucket--over' : ''}`} aria-labelledby={`${id}-title`}>
+    <DropZone id={bucketDropId(bucket.id)} labelledBy={`${id}-title`}>
       <header className="bucket__header">
         <h3 id={`${id}-title`} className="visually-hidden">
           {bucket.title}
@@ -72,115 +75,119 @@ export const BucketColumn = memo(function BucketColumn({ bucket, cards, otherBuc
       <EvidenceLine evidence={evidence} />
       {bucket.statement !== '' && <p className="bucket__statement">{bucket.statement}</p>}
       <CardList cards={cards} label={`Cards in ${bucket.title}`} emptyText="Drop cards here" className="card-list--bucket" />
-      <details className="bucket__details">
+      <details className="bucket__details" open={isOpen} onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>Statement, solution, SLA gaps, merge, split</summary>
-        <label className="field">
-          <span className="field__label">User-pain statement</span>
-          <textarea
-            rows={3}
-            value={statement}
-            placeholder="As a …, I struggle to … because …"
-            onChange={(event) => setStatement(event.target.value)}
-            onBlur={() => {
-              if (statement !== bucket.statement) void save({ statement });
-            }}
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">Kind of solution</span>
-          <select value={bucket.solutionKind} onChange={(event) => void save({ solutionKind: SOLUTION_KINDS.find((kind) => kind === event.target.value) ?? 'address' })}>
-            {SOLUTION_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {SOLUTION_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="field">
-          <span className="field__label">SLA gaps</span>
-          {attached.length === 0 ? <p className="muted bucket__small">None attached.</p> : null}
-          <ul className="bucket__gaps">
-            {attached.map((card) => (
-              <li key={card.id}>
-                <span>
-                  {card.snapshot.sla?.service}: expected {card.snapshot.sla?.expected}, offered {card.snapshot.sla?.offered ?? 'nothing'}
-                </span>
-                <button type="button" className="button button--small button--quiet" onClick={() => void save({ slaGapCardIds: gapIds.filter((cardId) => cardId !== card.id) })}>
-                  Detach
+        {isOpen && (
+          <>
+            <label className="field">
+              <span className="field__label">User-pain statement</span>
+              <textarea
+                rows={3}
+                value={statement}
+                placeholder="As a …, I struggle to … because …"
+                onChange={(event) => setStatement(event.target.value)}
+                onBlur={() => {
+                  if (statement !== bucket.statement) void save({ statement });
+                }}
+              />
+            </label>
+            <label className="field">
+              <span className="field__label">Kind of solution</span>
+              <select value={bucket.solutionKind} onChange={(event) => void save({ solutionKind: SOLUTION_KINDS.find((kind) => kind === event.target.value) ?? 'address' })}>
+                {SOLUTION_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {SOLUTION_LABELS[kind]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <div className="field">
+              <span className="field__label">SLA gaps</span>
+              {attached.length === 0 ? <p className="muted bucket__small">None attached.</p> : null}
+              <ul className="bucket__gaps">
+                {attached.map((card) => (
+                  <li key={card.id}>
+                    <span>
+                      {card.snapshot.sla?.service}: expected {card.snapshot.sla?.expected}, offered {card.snapshot.sla?.offered ?? 'nothing'}
+                    </span>
+                    <button type="button" className="button button--small button--quiet" onClick={() => void save({ slaGapCardIds: gapIds.filter((cardId) => cardId !== card.id) })}>
+                      Detach
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              {attachable.length > 0 && (
+                <select
+                  aria-label="Attach an SLA gap"
+                  value=""
+                  onChange={(event) => {
+                    if (event.target.value !== '') void save({ slaGapCardIds: [...gapIds, event.target.value] });
+                  }}
+                >
+                  <option value="">Attach an SLA gap…</option>
+                  {attachable.map((card) => (
+                    <option key={card.id} value={card.id}>
+                      {card.snapshot.sla?.service} ({card.snapshot.sla?.metric}): expected {card.snapshot.sla?.expected}
+                    </option>
+                  ))}
+                </select>
+              )}
+              {slaCards.length === 0 && <p className="muted bucket__small">No SLA conversation with a gap in this round.</p>}
+            </div>
+            {otherBuckets.length > 0 && (
+              <div className="bucket__row">
+                <select aria-label={`Merge ${bucket.title} into`} value={mergeTarget} onChange={(event) => setMergeTarget(event.target.value)}>
+                  <option value="">Merge into…</option>
+                  {otherBuckets.map((other) => (
+                    <option key={other.id} value={other.id}>
+                      {other.title}
+                    </option>
+                  ))}
+                </select>
+                <button type="button" className="button button--small" disabled={mergeTarget === ''} onClick={() => void perform(() => board.mergeBuckets(mergeTarget, bucket.id))}>
+                  Merge
                 </button>
-              </li>
-            ))}
-          </ul>
-          {attachable.length > 0 && (
-            <select
-              aria-label="Attach an SLA gap"
-              value=""
-              onChange={(event) => {
-                if (event.target.value !== '') void save({ slaGapCardIds: [...gapIds, event.target.value] });
-              }}
-            >
-              <option value="">Attach an SLA gap…</option>
-              {attachable.map((card) => (
-                <option key={card.id} value={card.id}>
-                  {card.snapshot.sla?.service} ({card.snapshot.sla?.metric}): expected {card.snapshot.sla?.expected}
-                </option>
-              ))}
-            </select>
-          )}
-          {slaCards.length === 0 && <p className="muted bucket__small">No SLA conversation with a gap in this round.</p>}
-        </div>
-        {otherBuckets.length > 0 && (
-          <div className="bucket__row">
-            <select aria-label={`Merge ${bucket.title} into`} value={mergeTarget} onChange={(event) => setMergeTarget(event.target.value)}>
-              <option value="">Merge into…</option>
-              {otherBuckets.map((other) => (
-                <option key={other.id} value={other.id}>
-                  {other.title}
-                </option>
-              ))}
-            </select>
-            <button type="button" className="button button--small" disabled={mergeTarget === ''} onClick={() => void perform(() => board.mergeBuckets(mergeTarget, bucket.id))}>
-              Merge
+              </div>
+            )}
+            {cards.length > 1 && (
+              <fieldset className="bucket__split">
+                <legend className="field__label">Split into a new bucket</legend>
+                <div className="bucket__split-list">
+                  {cards.map((card) => (
+                    <label key={card.id} className="checkbox">
+                      <input
+                        type="checkbox"
+                        checked={splitIds.includes(card.id)}
+                        onChange={(event) => setSplitIds((current) => (event.target.checked ? [...current, card.id] : current.filter((cardId) => cardId !== card.id)))}
+                      />
+                      {card.snapshot.title}
+                    </label>
+                  ))}
+                </div>
+                <div className="bucket__row">
+                  <input aria-label="New bucket's title" placeholder="New bucket's title" value={splitTitle} onChange={(event) => setSplitTitle(event.target.value)} />
+                  <button
+                    type="button"
+                    className="button button--small"
+                    disabled={splitIds.length === 0}
+                    onClick={() =>
+                      void perform(async () => (await board.splitBucket(bucket.id, splitIds, splitTitle)).change).then(() => {
+                        setSplitIds([]);
+                        setSplitTitle('');
+                      })
+                    }
+                  >
+                    Split
+                  </button>
+                </div>
+              </fieldset>
+            )}
+            <button type="button" className="button button--small button--quiet bucket__delete" onClick={() => void perform(() => board.deleteBucket(bucket.id))}>
+              Delete bucket (its cards go back to Ungrouped)
             </button>
-          </div>
+          </>
         )}
-        {cards.length > 1 && (
-          <fieldset className="bucket__split">
-            <legend className="field__label">Split into a new bucket</legend>
-            <div className="bucket__split-list">
-              {cards.map((card) => (
-                <label key={card.id} className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={splitIds.includes(card.id)}
-                    onChange={(event) => setSplitIds((current) => (event.target.checked ? [...current, card.id] : current.filter((cardId) => cardId !== card.id)))}
-                  />
-                  {card.snapshot.title}
-                </label>
-              ))}
-            </div>
-            <div className="bucket__row">
-              <input aria-label="New bucket's title" placeholder="New bucket's title" value={splitTitle} onChange={(event) => setSplitTitle(event.target.value)} />
-              <button
-                type="button"
-                className="button button--small"
-                disabled={splitIds.length === 0}
-                onClick={() =>
-                  void perform(async () => (await board.splitBucket(bucket.id, splitIds, splitTitle)).change).then(() => {
-                    setSplitIds([]);
-                    setSplitTitle('');
-                  })
-                }
-              >
-                Split
-              </button>
-            </div>
-          </fieldset>
-        )}
-        <button type="button" className="button button--small button--quiet bucket__delete" onClick={() => void perform(() => board.deleteBucket(bucket.id))}>
-          Delete bucket (its cards go back to Ungrouped)
-        </button>
       </details>
-    </section>
+    </DropZone>
   );
 });
