@@ -139,6 +139,7 @@ export interface PeopleRepository {
 
 const NAME_INDEX = '[nameKey+id]';
 const DAY_MS = 24 * 60 * 60 * 1000;
+const NAME_LOOKUPS_BEFORE_SCAN = 200;
 
 export function createPeopleRepository(db: DiscoveryDb, dependencies: RepositoryDependencies = {}): PeopleRepository {
   const { clock = systemClock, newId = randomId } = dependencies;
@@ -510,6 +511,16 @@ export function createPeopleRepository(db: DiscoveryDb, dependencies: Repository
         const byEmail = new Map<string, string>();
         const byNameKey = new Map<string, string>();
         for (const contact of await db.contacts.where('email').anyOf([...emails]).toArray()) if (contact.email) byEmail.set(contact.email, contact.id);
+        if (nameKeys.length > NAME_LOOKUPS_BEFORE_SCAN) {
+          // One walk over the name index's keys beats thousands of separate lookups.
+          const wanted = new Set(nameKeys);
+          for (const key of await db.contacts.orderBy(NAME_INDEX).keys()) {
+            if (!Array.isArray(key)) continue;
+            const [nameKey, id] = key;
+            if (typeof nameKey === 'string' && typeof id === 'string' && wanted.has(nameKey) && !byNameKey.has(nameKey)) byNameKey.set(nameKey, id);
+          }
+          return { byEmail, byNameKey };
+        }
         for (const nameKey of nameKeys) {
           const first = await db.contacts.where(NAME_INDEX).between([nameKey, ''], [nameKey, '\uffff'], true, true).first();
           if (first !== undefined) byNameKey.set(nameKey, first.id);

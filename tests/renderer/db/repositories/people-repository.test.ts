@@ -162,6 +162,14 @@ describe('people repository', () => {
     ]);
   });
 
+  it('finds stored duplicates by name the same way for a few names or for thousands', async () => {
+    const { contacts, people } = await setUp('people-existing-keys');
+    const ada = await contacts.create({ name: 'Ada' });
+    const many = Array.from({ length: 500 }, (_, index) => `person ${index}`);
+    expect((await people.existingKeys([], ['ada', 'grace'])).byNameKey).toEqual(new Map([['ada', ada.id]]));
+    expect((await people.existingKeys([], [...many, 'ada'])).byNameKey).toEqual(new Map([['ada', ada.id]]));
+  });
+
   it('writes nothing when an import fails half-way', async () => {
     const { db } = await setUp('people-import-fail');
     const second = createPeopleRepository(db, { newId: () => 'same-id' });
