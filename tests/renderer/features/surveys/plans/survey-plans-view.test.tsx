@@ -97,7 +97,8 @@ describe('survey plans', () => {
     await expectSaved();
     const [stored] = await createSurveyPlansRepository(db).listNewest();
     expect(stored?.questions.at(-1)).toMatchObject({ type: 'single-choice', options: ['Yes', 'No'] });
-  });
+    // It types twelve questions key by key: on a loaded 2-core machine that outlasts the 5 s default.
+  }, 20_000);
 
   it('reorders questions with buttons and with Alt+Arrow keys, keeping focus, and removes one with undo', async () => {
     const user = userEvent.setup();
