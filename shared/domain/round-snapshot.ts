@@ -2,6 +2,7 @@ import type { Card, CardSnapshot } from './board';
 import type { Contact } from './contact';
 import type { Highlight } from './highlight';
 import type { Note } from './note';
+import { noteExcerpt } from '../rich-text/note-excerpt';
 import { compareSla } from './sla-gap';
 
 /** How much of a note's text a card shows. */
@@ -23,7 +24,8 @@ export function cardSnapshot(note: Note, contacts: ReadonlyMap<string, Pick<Cont
   const sla = note.channelFields?.kind === 'sla' ? note.channelFields : undefined;
   return {
     title: note.title.trim() || 'Untitled note',
-    excerpt: excerptOf(highlight?.quote ?? note.plainText),
+    // The note's own words: the channel template's prompt headings say nothing about this note.
+    excerpt: excerptOf(highlight?.quote ?? noteExcerpt(note.channel, note.plainText, Number.MAX_SAFE_INTEGER)),
     channel: note.channel,
     occurredAt: note.occurredAt,
     personIds: [...note.personIds],

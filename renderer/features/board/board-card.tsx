@@ -6,7 +6,7 @@ import { ChannelBadge } from '../../components/channel-badge';
 import { formatDay } from '../../components/format-date';
 
 /** Estimated height of a card plus the gap below it, for the virtualised lists. */
-export const CARD_ROW_HEIGHT = 132;
+export const CARD_ROW_HEIGHT = 150;
 
 interface BoardCardProps {
   readonly card: Card;

@@ -54,6 +54,12 @@ describe('round snapshot', () => {
     expect(cards.every((card) => card.bucketId === undefined && card.roundId === 'r1')).toBe(true);
   });
 
+  it("shows the note's own words, not the channel template's prompt headings", () => {
+    const chat = note('n1', { plainText: 'What are you working on?\nThe build farm\nWhat could we improve?\nBuilds take forty minutes' });
+    const [card] = snapshotCards('r1', [chat], [], new Map(), () => 'c1');
+    expect(card?.snapshot.excerpt).toBe('The build farm · Builds take forty minutes');
+  });
+
   it('cuts long text at a word with an ellipsis', () => {
     expect(excerptOf('one two three four', 9)).toBe('one two…');
     expect(excerptOf('  short\n text ')).toBe('short text');
