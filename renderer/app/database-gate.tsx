@@ -5,15 +5,16 @@ import { WorkspaceRecovery, type RecoverWorkspace } from './workspace-recovery';
 interface DatabaseGateProps {
   readonly open?: () => Promise<OpenDatabaseResult>;
   readonly isBrowserMode: boolean;
-  /** Replaces a workspace that cannot be opened with a backup file; tests pass their own. */
+  /** Replaces a workspace that cannot be opened with a backup; tests pass their own. */
   readonly recover?: RecoverWorkspace;
   readonly children: ReactNode;
 }
 
-const recoverFromFile: RecoverWorkspace = (file, onProgress) => replaceUnopenableWorkspace(DB_NAME, file.stream(), { onProgress });
+const recoverFromBackup: RecoverWorkspace = (source, onProgress) =>
+  replaceUnopenableWorkspace(DB_NAME, source instanceof Blob ? source.stream() : source, { onProgress });
 
 /** Opens the workspace before anything renders; explains and stops when it cannot be used safely. */
-export function DatabaseGate({ open = openDatabase, isBrowserMode, recover = recoverFromFile, children }: DatabaseGateProps) {
+export function DatabaseGate({ open = openDatabase, isBrowserMode, recover = recoverFromBackup, children }: DatabaseGateProps) {
   const [result, setResult] = useState<OpenDatabaseResult | null>(null);
 
   useEffect(() => {

@@ -1,13 +1,17 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { BackupInfo } from '../../shared/ipc/contract';
 import { WORKSPACE_FILE_EXTENSION } from '../../shared/backup/workspace-format';
 import type { RestoredWorkspace, RestoreProgress } from '../db';
 import { usePlatform } from '../platform';
 
-export type RecoverWorkspace = (file: Blob, onProgress: (progress: RestoreProgress) => void) => Promise<RestoredWorkspace>;
+/** A backup file the user picked, or an automatic backup streamed from the desktop app's backups folder. */
+export type RecoverySource = Blob | ReadableStream<Uint8Array>;
+
+export type RecoverWorkspace = (source: RecoverySource, onProgress: (progress: RestoreProgress) => void) => Promise<RestoredWorkspace>;
 
 type RecoveryState =
   | { kind: 'idle' }
-  | { kind: 'confirming'; name: string; blob: Blob }
+  | { kind: 'confirming'; label: string; open: () => RecoverySource }
   | { kind: 'working'; rows: number }
   | { kind: 'done' }
   | { kind: 'error'; message: string };
@@ -16,17 +20,33 @@ type RecoveryState =
 export function WorkspaceRecovery({ recover }: { readonly recover: RecoverWorkspace }) {
   const platform = usePlatform();
   const [state, setState] = useState<RecoveryState>({ kind: 'idle' });
+  const [latest, setLatest] = useState<BackupInfo | null>(null);
+  const { backups } = platform;
+
+  useEffect(() => {
+    // The desktop app keeps automatic backups (daily and before every upgrade): offer the newest one.
+    if (!backups) return;
+    let isCurrent = true;
+    void backups.list().then((listed) => {
+      if (isCurrent && listed.ok) setLatest(listed.value[0] ?? null);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [backups]);
 
   const choose = async () => {
     const picked = await platform.openBlob({ title: 'Restore a backup', filters: [{ name: 'Discovery Desk workspace', extensions: [WORKSPACE_FILE_EXTENSION, 'ndjson', 'json'] }] });
     if (!picked.ok) return setState({ kind: 'error', message: picked.error.message });
-    if (picked.value !== null) setState({ kind: 'confirming', name: picked.value.name, blob: picked.value.blob });
+    if (picked.value === null) return;
+    const { name, blob } = picked.value;
+    setState({ kind: 'confirming', label: `“${name}”`, open: () => blob });
   };
 
-  const confirm = async (blob: Blob) => {
+  const confirm = async (open: () => RecoverySource) => {
     setState({ kind: 'working', rows: 0 });
     try {
-      await recover(blob, (progress) => setState({ kind: 'working', rows: progress.rows }));
+      await recover(open(), (progress) => setState({ kind: 'working', rows: progress.rows }));
       setState({ kind: 'done' });
       window.location.reload();
     } catch (error) {
@@ -43,9 +63,9 @@ export function WorkspaceRecovery({ recover }: { readonly recover: RecoverWorksp
       </p>
       {state.kind === 'confirming' ? (
         <div className="notice notice--warning" role="group" aria-label="Confirm restore">
-          <p>Replace the workspace that could not be opened with “{state.name}”? Anything saved after that backup is lost.</p>
+          <p>Replace the workspace that could not be opened with {state.label}? Anything saved after that backup is lost.</p>
           <div className="crash__actions">
-            <button type="button" className="button button--danger" onClick={() => void confirm(state.blob)}>
+            <button type="button" className="button button--danger" onClick={() => void confirm(state.open)}>
               Replace with this backup
             </button>
             <button type="button" className="button" onClick={() => setState({ kind: 'idle' })}>
@@ -55,6 +75,16 @@ export function WorkspaceRecovery({ recover }: { readonly recover: RecoverWorksp
         </div>
       ) : (
         <div className="crash__actions">
+          {backups && latest && (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={state.kind === 'working' || state.kind === 'done'}
+              onClick={() => setState({ kind: 'confirming', label: `the latest automatic backup (${new Date(latest.createdAt).toLocaleString()})`, open: () => backups.open(latest.name) })}
+            >
+              Restore the latest backup
+            </button>
+          )}
           <button type="button" className="button" disabled={state.kind === 'working' || state.kind === 'done'} onClick={() => void choose()}>
             Restore from a file…
           </button>

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DatabaseGate } from '../../../renderer/app/database-gate';
+import type { RecoverySource } from '../../../renderer/app/workspace-recovery';
 import { DiscoveryDb, openDatabase, useDatabase, type OpenDatabaseResult } from '../../../renderer/db';
 import { CURRENT_SCHEMA_VERSION, schemaVersions } from '../../../renderer/db/schema/versions';
 import { createBrowserPlatform } from '../../../renderer/platform/browser-platform';
@@ -111,5 +112,63 @@ describe('DatabaseGate', () => {
     expect(recover).toHaveBeenCalledTimes(1);
     expect((await screen.findByText(/Nothing was restored/)).textContent).toContain('not a Discovery Desk workspace file');
     expect(await readRawRows(name, 'notes')).toEqual([row]);
+  });
+
+  it('offers the desktop app\'s latest automatic backup on the recovery screen and streams it into the restore', async () => {
+    const failing = () => Promise.resolve<OpenDatabaseResult>({ db: null, status: { kind: 'failed', error: new Error('The migration broke.') } });
+    const opened: string[] = [];
+    const backups: NonNullable<Platform['backups']> = {
+      create: () => Promise.reject(new Error('not used')),
+      list: () =>
+        Promise.resolve(
+          ok([
+            { name: 'discovery-desk-2026-12-05.ddworkspace', createdAt: Date.UTC(2026, 11, 5), size: 13 },
+            { name: 'discovery-desk-2026-12-04.ddworkspace', createdAt: Date.UTC(2026, 11, 4), size: 13 },
+          ]),
+        ),
+      open: (backupName) => {
+        opened.push(backupName);
+        return new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('newest backup'));
+            controller.close();
+          },
+        });
+      },
+    };
+    const platform: Platform = { ...createBrowserPlatform(document), backups };
+    const received: string[] = [];
+    const recover = vi.fn(async (source: RecoverySource) => {
+      received.push(source instanceof Blob ? 'a file' : await new Response(source).text());
+      throw new Error('Line 1: This is not a Discovery Desk workspace file.');
+    });
+    render(
+      <PlatformProvider platform={platform}>
+        <DatabaseGate isBrowserMode={false} open={failing} recover={recover}>
+          <Workspace />
+        </DatabaseGate>
+      </PlatformProvider>,
+    );
+
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Restore the latest backup' }));
+    expect(screen.getByRole('group', { name: 'Confirm restore' }).textContent).toContain('the latest automatic backup');
+    await user.click(screen.getByRole('button', { name: 'Replace with this backup' }));
+    expect(await screen.findByText(/Nothing was restored/)).toBeTruthy();
+    expect(opened).toEqual(['discovery-desk-2026-12-05.ddworkspace']);
+    expect(received).toEqual(['newest backup']);
+  });
+
+  it('offers no automatic backup where there is none (browser mode)', async () => {
+    const failing = () => Promise.resolve<OpenDatabaseResult>({ db: null, status: { kind: 'failed', error: new Error('Blocked.') } });
+    render(
+      <PlatformProvider platform={createBrowserPlatform(document)}>
+        <DatabaseGate isBrowserMode open={failing}>
+          <Workspace />
+        </DatabaseGate>
+      </PlatformProvider>,
+    );
+    expect(await screen.findByRole('button', { name: 'Restore from a file…' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Restore the latest backup' })).toBeNull();
   });
 });
