@@ -1,4 +1,5 @@
-import { Link, Route, Routes, useLocation } from 'react-router';
+import { Route, Routes } from 'react-router';
+import { SectionTabs, type SectionTab } from '../../components/section-tabs';
 import { CoverageView } from './coverage-view';
 import { HighlightsView } from './highlights-view';
 import { NotesView } from './notes-view';
@@ -9,20 +10,13 @@ const TABS = [
   { to: '/discovery/highlights', label: 'Highlights', isActive: (path: string) => path.startsWith('/discovery/highlights') },
   { to: '/discovery/sla', label: 'SLA table', isActive: (path: string) => path.startsWith('/discovery/sla') },
   { to: '/discovery/coverage', label: 'Channel coverage', isActive: (path: string) => path.startsWith('/discovery/coverage') },
-] as const;
+] as const satisfies readonly SectionTab[];
 
 /** Discovery: unprioritized notes from every channel. Nothing here scores, ranks or votes. */
 export function DiscoveryScreen() {
-  const { pathname } = useLocation();
   return (
     <div className="discovery">
-      <nav className="tabs" aria-label="Discovery views">
-        {TABS.map((tab) => (
-          <Link key={tab.to} to={tab.to} className="tabs__tab" aria-current={tab.isActive(pathname) ? 'page' : undefined}>
-            {tab.label}
-          </Link>
-        ))}
-      </nav>
+      <SectionTabs label="Discovery views" tabs={TABS} />
       <Routes>
         <Route index element={<NotesView />} />
         <Route path="notes/:noteId" element={<NotesView />} />

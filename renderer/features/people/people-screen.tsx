@@ -1,4 +1,5 @@
-import { Link, Route, Routes, useLocation } from 'react-router';
+import { Route, Routes } from 'react-router';
+import { SectionTabs, type SectionTab } from '../../components/section-tabs';
 import { ContactDetail } from './contact-detail';
 import { DirectoryView } from './directory-view';
 import { GroupDetail, GroupList } from './group-views';
@@ -12,20 +13,13 @@ const TABS = [
   { to: '/people/organisations', label: 'Organisations', isActive: (path: string) => path.startsWith('/people/organisations') },
   { to: '/people/planned', label: 'Planned chats', isActive: (path: string) => path.startsWith('/people/planned') },
   { to: '/people/load', label: 'Research load', isActive: (path: string) => path.startsWith('/people/load') },
-] as const;
+] as const satisfies readonly SectionTab[];
 
 /** People: the directory, teams and organisations, each one's history and research load, planned chats. */
 export function PeopleScreen() {
-  const { pathname } = useLocation();
   return (
     <div className="people">
-      <nav className="tabs" aria-label="People views">
-        {TABS.map((tab) => (
-          <Link key={tab.to} to={tab.to} className="tabs__tab" aria-current={tab.isActive(pathname) ? 'page' : undefined}>
-            {tab.label}
-          </Link>
-        ))}
-      </nav>
+      <SectionTabs label="People views" tabs={TABS} />
       <Routes>
         <Route index element={<DirectoryView />} />
         <Route path="teams" element={<GroupList field="team" />} />
