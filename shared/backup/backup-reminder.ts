@@ -1,4 +1,4 @@
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from '../domain/clock';
 
 export interface BackupReminderInput {
   /** Epoch milliseconds of the last backup, null before the first. */

@@ -1,4 +1,5 @@
 import { CHANNEL_IDS, type Channel } from './channel';
+import { DAY_MS } from './clock';
 
 export interface ChannelCoverage {
   readonly channel: Channel;
@@ -8,7 +9,6 @@ export interface ChannelCoverage {
   readonly isNeglected: boolean;
 }
 
-const DAY_MS = 86_400_000;
 
 /**
  * Per channel: how many notes and when it was last used. A channel is neglected when it has no

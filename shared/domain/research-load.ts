@@ -1,4 +1,5 @@
 import type { Channel } from './channel';
+import { DAY_MS } from './clock';
 
 /**
  * The note channels that take someone's time: a chat, a check-in, a group or an SLA conversation.
@@ -12,7 +13,6 @@ export function isAskChannel(channel: Channel): boolean {
   return ASK_CHANNELS.includes(channel);
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The windows research load is counted over, in days. */
 export const LOAD_WINDOWS = [30, 90] as const;

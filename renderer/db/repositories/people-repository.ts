@@ -1,5 +1,6 @@
 import type { Channel } from '../../../shared/domain/channel';
 import type { ContactFields, ContactImportWrites, ExistingContactKeys } from '../../../shared/contacts/contact-csv';
+import { DAY_MS } from '../../../shared/domain/clock';
 import { contactNameKey, normaliseEmail, type Contact } from '../../../shared/domain/contact';
 import { mergeContacts, replacePersonId, type MergeChoices } from '../../../shared/domain/contact-merge';
 import type { Note } from '../../../shared/domain/note';
@@ -138,7 +139,6 @@ export interface PeopleRepository {
 }
 
 const NAME_INDEX = '[nameKey+id]';
-const DAY_MS = 24 * 60 * 60 * 1000;
 const NAME_LOOKUPS_BEFORE_SCAN = 200;
 
 export function createPeopleRepository(db: DiscoveryDb, dependencies: RepositoryDependencies = {}): PeopleRepository {

@@ -5,7 +5,8 @@ import { CHANNEL_FIELD_SPECS, channelFieldProblems, channelFieldValues, peopleLa
 import { fromDateInputValue, toDateInputValue } from '../../components/format-date';
 import { ResearchLoadWarning } from '../../components/research-load-warning';
 import { TokenInput, type TokenOption } from '../../components/token-input';
-import { isAskChannel } from '../../../shared/domain/research-load';
+import { DAY_MS } from '../../../shared/domain/clock';
+import { isAskChannel, LOAD_WINDOWS } from '../../../shared/domain/research-load';
 import { useRepositories } from '../../db';
 import type { NoteDraft } from './note-draft';
 
@@ -19,7 +20,7 @@ interface NoteFieldsProps {
 
 const NO_VALUES: readonly string[] = [];
 
-const RECENT_MS = 30 * 24 * 60 * 60 * 1000;
+const RECENT_MS = LOAD_WINDOWS[0] * DAY_MS;
 
 const asOptions = (values: readonly string[]): TokenOption[] => values.map((value) => ({ id: value, label: value }));
 

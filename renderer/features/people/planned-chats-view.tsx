@@ -1,15 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { DAY_MS } from '../../../shared/domain/clock';
 import type { Contact } from '../../../shared/domain/contact';
 import type { PlannedChat } from '../../../shared/domain/planned-chat';
+import { daysSince, isCadenceDue } from '../../../shared/domain/research-load';
 import { formatDay, fromDateInputValue, toDateInputValue } from '../../components/format-date';
 import { ResearchLoadWarning } from '../../components/research-load-warning';
 import { useToast } from '../../components/toast';
 import { TokenInput } from '../../components/token-input';
 import { useDatabase, useRepositories } from '../../db';
 
-const DAY_MS = 86_400_000;
 
 /** Every planned chat without notes yet: overdue ones ask for notes; plus who is due by their cadence. */
 export function PlannedChatsView() {
@@ -25,8 +26,8 @@ export function PlannedChatsView() {
   const now = cadenceNow?.now ?? 0;
   const today = cadenceNow?.startOfToday ?? 0;
   const due = (cadence ?? [])
-    .map(({ contact, lastAskedAt }) => ({ contact, days: lastAskedAt === undefined ? null : Math.floor((now - lastAskedAt) / DAY_MS) }))
-    .filter(({ contact, days }) => days === null || days >= (contact.cadenceDays ?? Infinity))
+    .filter(({ contact, lastAskedAt }) => isCadenceDue(contact.cadenceDays, lastAskedAt, now))
+    .map(({ contact, lastAskedAt }) => ({ contact, days: daysSince(lastAskedAt, now) }))
     .sort((a, b) => (b.days ?? Infinity) - (a.days ?? Infinity));
   const overdue = (open ?? []).filter((chat) => chat.plannedFor < today);
   const upcoming = (open ?? []).filter((chat) => chat.plannedFor >= today);
