@@ -7,36 +7,53 @@ export interface CsvOptions {
   readonly bom?: boolean;
 }
 
-// Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"), spaces before
+// them included: a spreadsheet that trims cells (LibreOffice's "Trim spaces") would still run it.
+const FORMULA_START = /^ *[=+\-@]/;
 // A plain negative decimal number such as -3, -0.5, -.5 or -1.5e3: Excel reads it as a number, never a formula.
-const NEGATIVE_NUMBER = /^-(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
-const NEEDS_QUOTES = /[",\r\n]/;
-
+const NEGATIVE_NUMBER = /^ *-(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 /**
- * Makes text safe to open in a spreadsheet: text starting with `=`, `+`, `-`, `@`, a tab or a
- * carriage return gets a leading `'`, so Excel, LibreOffice and Google Sheets show it as text
- * instead of running it as a formula. The one exception is a plain negative number (`-3`, `-0.5`,
- * `-1.5e3`), kept so numbers stay numbers; `+1` and `-2+3` are neutralised.
+ * Every character a spreadsheet may split cells or records on, whatever the locale: Excel with a
+ * `;` list separator, a tab or a `|` chosen in an import dialog, a line break when quoting is lost.
  */
-export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) && !NEGATIVE_NUMBER.test(text) ? `'${text}` : text;
+export const CSV_SEPARATORS = [',', ';', '\t', '|', '\r', '\n'] as const;
+// Splitting on it keeps the separators, at the odd indexes.
+const SEPARATOR = /([,;\t|\r\n])/;
+
+function neutralisePiece(piece: string): string {
+  return FORMULA_START.test(piece) && !NEGATIVE_NUMBER.test(piece) ? `'${piece}` : piece;
 }
 
 /**
- * One CSV field (RFC 4180): null and undefined are empty; a number is written as a number (NaN
- * and infinities as empty) and never neutralised; text is neutralised (see neutraliseFormula),
- * then quoted, with quotes doubled, when it holds a comma, a quote, a CR or an LF.
+ * Makes text safe to open in a spreadsheet in any locale. The text is cut at every character a
+ * spreadsheet may split on (`,` `;` tab `|`, line breaks: see CSV_SEPARATORS), since a spreadsheet
+ * using that separator makes each piece a cell of its own; a piece starting with `=`, `+`, `-` or
+ * `@` (after spaces, if any) gets a leading `'`, so Excel, LibreOffice and Google Sheets show it as
+ * text instead of running it as a formula. Plain negative numbers (`-3`, `-0.5`, `-1.5e3`) stay as
+ * they are; `+1` and `-2+3` are neutralised. Nothing else changes.
+ */
+export function neutraliseFormula(text: string): string {
+  return text
+    .split(SEPARATOR)
+    .map((part, index) => (index % 2 === 0 ? neutralisePiece(part) : part))
+    .join('');
+}
+
+/**
+ * One CSV field (RFC 4180): null, undefined and empty text are empty; a number is written as a
+ * number (NaN and infinities as empty), unquoted and never neutralised; text is neutralised (see
+ * neutraliseFormula) and always quoted, with quotes doubled, so no separator inside it can split it.
  */
 export function csvCell(value: CsvValue): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : neutraliseFormula(value);
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  return `"${neutraliseFormula(value).replaceAll('"', '""')}"`;
 }
 
 /**
  * Writes rows as CSV (RFC 4180): comma-separated fields from csvCell, every record ended by CRLF,
- * optionally after a UTF-8 byte-order mark. Rows may differ in length.
+ * optionally after a UTF-8 byte-order mark. Rows may differ in length. The one CSV writer of the
+ * app: every CSV export goes through it.
  */
 export function toCsv(rows: readonly (readonly CsvValue[])[], options: CsvOptions = {}): string {
   const lines = rows.map((row) => `${row.map(csvCell).join(',')}\r\n`);

@@ -204,13 +204,13 @@ describe('survey results service', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).split('\r\n');
     expect(lines).toEqual([
-      'Respondent,Submitted at,How satisfied are you?,Which team are you in?,Which tools do you use?,What slows you down?',
-      'r1,2025-06-01T09:30:00.000Z,5,Payments,Grafana; Terraform,Slow CI builds',
-      `r2,2025-06-02T09:30:00.000Z,2,Search,Terraform,"'=HYPERLINK(""x"")"`,
-      'r3,2025-06-03T09:30:00.000Z,1,Payments,,The CI is flaky',
-      'r4,2025-06-04T09:30:00.000Z,4,Platform,Grafana,',
-      'r5,2025-06-05T09:30:00.000Z,3,Search,Grafana; Log search,ci queue times',
-      'r6,2025-06-06T09:30:00.000Z,2,Platform,Terraform,   ',
+      '"Respondent","Submitted at","How satisfied are you?","Which team are you in?","Which tools do you use?","What slows you down?"',
+      '"r1","2025-06-01T09:30:00.000Z",5,"Payments","Grafana; Terraform","Slow CI builds"',
+      `"r2","2025-06-02T09:30:00.000Z",2,"Search","Terraform","'=HYPERLINK(""x"")"`,
+      '"r3","2025-06-03T09:30:00.000Z",1,"Payments",,"The CI is flaky"',
+      '"r4","2025-06-04T09:30:00.000Z",4,"Platform","Grafana",',
+      '"r5","2025-06-05T09:30:00.000Z",3,"Search","Grafana; Log search","ci queue times"',
+      '"r6","2025-06-06T09:30:00.000Z",2,"Platform","Terraform","   "',
       '',
     ]);
   });
@@ -234,7 +234,7 @@ describe('survey results service', () => {
     });
     expect(await harness.ask({ type: 'responsesCsv', requestId: nextRequestId(), surveyId })).toEqual({
       kind: 'responsesCsv',
-      text: '\uFEFFRespondent,Submitted at\r\n',
+      text: '\uFEFF"Respondent","Submitted at"\r\n',
     });
     expect(harness.replies.every((reply) => reply.type === 'reply')).toBe(true);
   });
