@@ -2,6 +2,7 @@ import { Dexie, type Table } from 'dexie';
 import type { Artifact } from '../../shared/domain/artifact';
 import type { Card, Initiative, PainBucket, Vote } from '../../shared/domain/board';
 import type { Contact } from '../../shared/domain/contact';
+import type { ErrorLogEntry } from '../../shared/errors/error-log-entry';
 import type { Highlight } from '../../shared/domain/highlight';
 import type { Note } from '../../shared/domain/note';
 import type { PlannedChat } from '../../shared/domain/planned-chat';
@@ -67,6 +68,7 @@ export class DiscoveryDb extends Dexie {
   declare readonly workshops: Table<Workshop, string>;
   declare readonly scores: Table<Score, string>;
   declare readonly plannedChats: Table<PlannedChat, string>;
+  declare readonly errorLog: Table<ErrorLogEntry, string>;
 
   /** The schema version this build writes. */
   readonly appSchemaVersion: number;

@@ -5,6 +5,12 @@
 export const DERIVED_TABLES: ReadonlySet<string> = new Set(['searchIndex']);
 
 /**
+ * Tables about this machine, not the workspace, never written to a workspace file and kept as
+ * they are by a restore: the local error log.
+ */
+export const LOCAL_TABLES: ReadonlySet<string> = new Set(['errorLog']);
+
+/**
  * `meta` rows that are not user data: the schema version (the file's header carries it; the
  * restored database records its own) and the kept note counts (recounted when missing).
  */
@@ -15,7 +21,7 @@ export const RICH_TEXT_TABLES: ReadonlySet<string> = new Set(['notes', 'artifact
 
 /** Whether a table's rows go into a workspace file. */
 export function isExportedTable(table: string): boolean {
-  return !DERIVED_TABLES.has(table);
+  return !DERIVED_TABLES.has(table) && !LOCAL_TABLES.has(table);
 }
 
 /** Whether one row goes into (or is taken from) a workspace file. */

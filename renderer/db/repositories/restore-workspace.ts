@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { createLineSplitter } from '../../../shared/backup/split-lines';
 import { createWorkspaceFileReader, type WorkspaceRow } from '../../../shared/backup/workspace-file-reader';
 import { MAX_WORKSPACE_LINE_CHARS, WorkspaceFileError, type WorkspaceHeader } from '../../../shared/backup/workspace-format';
-import { isExportedRow, isExportedTable, RICH_TEXT_TABLES } from '../../../shared/backup/workspace-tables';
+import { isExportedRow, isExportedTable, LOCAL_TABLES, RICH_TEXT_TABLES } from '../../../shared/backup/workspace-tables';
 import { sanitizeRichText } from '../../../shared/rich-text/sanitize-rich-text';
 import { classifyWriteError, isQuotaExceededError } from '../classify-write-error';
 import { DiscoveryDb } from '../discovery-db';
@@ -163,7 +163,7 @@ export async function restoreWorkspace(db: DiscoveryDb, source: ReadableStream<U
 }
 
 /**
- * Replaces every row of `db` with the rows of `from` (derived tables left empty), in one
+ * Replaces every row of `db` with the rows of `from` (derived tables left empty, local ones kept), in one
  * transaction: if anything fails, `db` is unchanged.
  */
 export async function replaceAllRows(db: DiscoveryDb, from: DiscoveryDb, { pageSize = DEFAULT_PAGE_SIZE, onProgress }: { readonly pageSize?: number; readonly onProgress?: (progress: RestoreProgress) => void } = {}): Promise<void> {
@@ -172,7 +172,7 @@ export async function replaceAllRows(db: DiscoveryDb, from: DiscoveryDb, { pageS
   db.assertWritable();
   try {
     await db.transaction('rw', db.tables, async () => {
-      for (const table of db.tables) await table.clear();
+      for (const table of db.tables) if (!LOCAL_TABLES.has(table.name)) await table.clear();
       for (const sourceTable of sourceTables) {
         const target = db.table(sourceTable.name);
         const pages = Dexie.ignoreTransaction(() => readTablePages(sourceTable, pageSize));

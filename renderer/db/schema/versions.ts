@@ -3,6 +3,7 @@ import { schemaV1 } from './v1';
 import { schemaV2 } from './v2';
 import { schemaV3 } from './v3';
 import { schemaV4 } from './v4';
+import { schemaV5 } from './v5';
 
 /** One schema version: its stores (null deletes a table) and the data migration run on the way up. */
 export interface SchemaVersion {
@@ -20,6 +21,7 @@ export const schemaVersions: readonly SchemaVersion[] = [
   { version: 2, stores: schemaV2 },
   { version: 3, stores: schemaV3 },
   { version: 4, stores: schemaV4 },
+  { version: 5, stores: schemaV5 },
 ];
 
 /** The highest version in a list of schema versions (0 for none). */

@@ -58,6 +58,17 @@ describe('workspace export and restore', () => {
     expect(lines.filter((line) => line.startsWith('{"t":"notes"')).map((line) => (JSON.parse(line) as { r: { id: string } }).r.id)).toEqual(['a-notes-1', 'a-notes-2']);
   });
 
+  it('leaves the local error log out of the file and keeps it through a restore', async () => {
+    const db = await openTestDatabase('error-log');
+    await fillEveryTable(db);
+    const file = await exportToText(db);
+    expect(file.includes('"t":"errorLog"')).toBe(false);
+    const logBefore = await db.errorLog.toArray();
+    expect(logBefore).toHaveLength(2);
+    await restoreWorkspace(db, streamOf(file));
+    expect(await db.errorLog.toArray()).toEqual(logBefore);
+  });
+
   it('replaces the live workspace: rows not in the file are gone', async () => {
     const source = await openTestDatabase('source');
     await fillEveryTable(source, 'kept');

@@ -124,6 +124,29 @@ const upgradeTests: Readonly<Record<number, () => Promise<void>>> = {
       [...Object.keys(schemaV1), 'searchIndex', 'surveyPlans', 'workshops', 'scores', 'plannedChats'].sort(),
     );
   },
+  5: async () => {
+    // Version 5 adds the empty errorLog table. A v4 workspace with a note, a planned chat and a
+    // workshop comes through untouched, and the log reads newest first through its index.
+    const name = uniqueDatabaseName('v5');
+    const chatRow = { id: 'chat-1', contactId: 'contact-1', plannedFor: 9, createdAt: 8, updatedAt: 8 };
+    const workshopRow = { id: 'workshop-1', roundId: 'round-1', participants: [], phase: 'silent-review', votesPerParticipant: 3, areVotesRevealed: false, createdAt: 8, updatedAt: 8 };
+    const rows = { notes: [noteRowV1], plannedChats: [chatRow], workshops: [workshopRow] };
+    const versions = schemaVersions.filter((schemaVersion) => schemaVersion.version <= 5);
+    const db = await openSeededDatabase({ name, version: 4, rows, versions });
+    expect(await db.notes.toArray()).toEqual([noteRowV1]);
+    expect(await db.plannedChats.toArray()).toEqual([chatRow]);
+    expect(await db.workshops.toArray()).toEqual([workshopRow]);
+    expect(await db.errorLog.count()).toBe(0);
+    expect(await createMetaRepository(db).getSchemaVersion()).toBe(5);
+    expect(db.backendDB().version).toBe(50);
+    const entry = (id: string, loggedAt: number) => ({ id, loggedAt, appVersion: '1.0.0', where: 'test', name: 'Error', message: 'failed', stack: '' });
+    await db.errorLog.bulkAdd([entry('log-2', 20), entry('log-1', 10)]);
+    expect((await db.errorLog.orderBy('loggedAt').reverse().toArray()).map((row) => row.id)).toEqual(['log-2', 'log-1']);
+    db.close();
+    expect((await readStoredShape(name)).tableNames).toEqual(
+      [...Object.keys(schemaV1), 'searchIndex', 'surveyPlans', 'workshops', 'scores', 'plannedChats', 'errorLog'].sort(),
+    );
+  },
 };
 
 const openDatabases: DiscoveryDb[] = [];

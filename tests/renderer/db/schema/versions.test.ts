@@ -60,6 +60,13 @@ describe('schema versions', () => {
           },
           "version": 4,
         },
+        {
+          "hasUpgrade": false,
+          "stores": {
+            "errorLog": "id, loggedAt",
+          },
+          "version": 5,
+        },
       ]
     `);
   });
@@ -82,7 +89,7 @@ describe('schema versions', () => {
   it('gives every table of the current schema a typed property on DiscoveryDb', () => {
     const db = new DiscoveryDb('schema-property-check');
     const tableNames = [...new Set(schemaVersions.flatMap((schemaVersion) => Object.keys(schemaVersion.stores)))].sort();
-    expect(tableNames).toEqual([...Object.keys(schemaV1), 'searchIndex', 'surveyPlans', 'workshops', 'scores', 'plannedChats'].sort());
+    expect(tableNames).toEqual([...Object.keys(schemaV1), 'searchIndex', 'surveyPlans', 'workshops', 'scores', 'plannedChats', 'errorLog'].sort());
     expect(db.tables.map((table) => table.name).sort()).toEqual(tableNames);
     expect(db.notes.name).toBe('notes');
     expect(db.meta.name).toBe('meta');
@@ -91,6 +98,7 @@ describe('schema versions', () => {
     expect(db.workshops.name).toBe('workshops');
     expect(db.scores.name).toBe('scores');
     expect(db.plannedChats.name).toBe('plannedChats');
+    expect(db.errorLog.name).toBe('errorLog');
   });
 
   it('maps native IndexedDB versions to schema versions, counting Dexie schema patches as the same version', () => {
