@@ -26,7 +26,8 @@ export type ImportOutcome =
   | { readonly kind: 'cancelled' };
 
 export interface SurveyImportSession {
-  read(file: { readonly name: string; readonly bytes: ArrayBuffer }): Promise<ReadOutcome>;
+  /** Reads a file in the worker: a Blob is read there, an ArrayBuffer is transferred (never copied on the page). */
+  read(file: { readonly name: string; readonly bytes: ArrayBuffer | Blob }): Promise<ReadOutcome>;
   import(options: { readonly columns: readonly SurveyColumnPlan[]; readonly title: string; readonly surveyId?: string }): Promise<ImportOutcome>;
   /**
    * Stops what is running. While reading, the worker is stopped at once. While writing, the worker
@@ -92,7 +93,7 @@ export function createSurveyImportSession(
   return {
     async read(file) {
       phase = 'reading';
-      const reply = await request({ type: 'read', databaseName, fileName: file.name, bytes: file.bytes }, [file.bytes]);
+      const reply = await request({ type: 'read', databaseName, fileName: file.name, bytes: file.bytes }, 'arrayBuffer' in file.bytes ? [] : [file.bytes]);
       phase = 'idle';
       if (reply.type === 'preview') return { ok: true, preview: reply.preview };
       if (reply.type === 'failed') return { ok: false, problems: reply.problems };

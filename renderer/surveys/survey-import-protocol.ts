@@ -25,7 +25,16 @@ export type SurveyImportStage = 'reading' | 'parsing' | 'planning' | 'checking' 
 
 /** Messages to the survey import worker. One worker serves one file. */
 export type SurveyImportRequest =
-  | { readonly type: 'read'; readonly databaseName: string; readonly fileName: string; readonly bytes: ArrayBuffer }
+  | {
+      readonly type: 'read';
+      readonly databaseName: string;
+      readonly fileName: string;
+      /**
+       * The file itself (a Blob, read in the worker: reading a 40 MB export on the page would block
+       * it for half a second), or bytes already read (transferred, not copied).
+       */
+      readonly bytes: ArrayBuffer | Blob;
+    }
   | {
       readonly type: 'import';
       readonly columns: readonly SurveyColumnPlan[];
@@ -49,7 +58,7 @@ export function parseSurveyImportRequest(data: unknown): SurveyImportRequest | u
   switch (data.type) {
     case 'read':
       if (!('databaseName' in data) || !('fileName' in data) || !('bytes' in data)) return undefined;
-      if (typeof data.databaseName !== 'string' || typeof data.fileName !== 'string' || !(data.bytes instanceof ArrayBuffer)) return undefined;
+      if (typeof data.databaseName !== 'string' || typeof data.fileName !== 'string' || !(data.bytes instanceof ArrayBuffer || data.bytes instanceof Blob)) return undefined;
       return { type: 'read', databaseName: data.databaseName, fileName: data.fileName, bytes: data.bytes };
     case 'import': {
       if (!('columns' in data) || !Array.isArray(data.columns) || !('title' in data) || typeof data.title !== 'string') return undefined;

@@ -58,11 +58,13 @@ export function createSurveyImportService(post: (reply: SurveyImportReply) => vo
 
   const read = async (request: Extract<SurveyImportRequest, { type: 'read' }>) => {
     fileName = request.fileName;
-    const bytes = new Uint8Array(request.bytes);
+    const source = request.bytes;
+    const bytes = new Uint8Array('arrayBuffer' in source ? await source.arrayBuffer() : source);
     progress('reading', 0, bytes.byteLength);
     const kind = detectSurveyFileKind(bytes, request.fileName);
     if (kind.kind === 'unsupported') return fail([kind.problem]);
     let encoding: string | undefined;
+    let decodeNotice: string | undefined;
     progress('parsing', 0, 1);
     let parsed;
     if (kind.kind === 'xlsx') {
@@ -70,13 +72,15 @@ export function createSurveyImportService(post: (reply: SurveyImportReply) => vo
     } else {
       const decoded = decodeSurveyBytes(bytes);
       encoding = decoded.encoding;
+      decodeNotice = decoded.notice;
       parsed = parseSurveyTable(decoded.text);
     }
     if (!parsed.ok) return fail([parsed.problem]);
     table = parsed.table;
     const delimiter = kind.kind === 'text' ? table.delimiter : undefined;
     progress('planning', 0, 1);
-    const plan = planSurveyColumns(table, { fileName: request.fileName });
+    const planned = planSurveyColumns(table, { fileName: request.fileName });
+    const plan = decodeNotice === undefined ? planned : { ...planned, notices: [decodeNotice, ...planned.notices] };
     progress('checking', 0, 1);
     const checked = readSurveyResponses(table, plan.columns);
     progress('matching', 0, 1);

@@ -19,7 +19,8 @@ export type SurveyImportState =
 
 export interface SurveyImportControls {
   readonly state: SurveyImportState;
-  start(file: { readonly name: string; readonly bytes: ArrayBuffer }): void;
+  /** The file as a Blob (read in the import worker, not on the page) or as bytes (transferred). */
+  start(file: { readonly name: string; readonly bytes: ArrayBuffer | Blob }): void;
   commit(options: { readonly columns: readonly SurveyColumnPlan[]; readonly title: string; readonly surveyId?: string }): void;
   cancel(): void;
   reset(): void;
@@ -39,7 +40,7 @@ export function useSurveyImport(createPort?: () => SurveyImportPort): SurveyImpo
   useEffect(() => dispose, [dispose]);
 
   const start = useCallback(
-    (file: { readonly name: string; readonly bytes: ArrayBuffer }) => {
+    (file: { readonly name: string; readonly bytes: ArrayBuffer | Blob }) => {
       dispose();
       const created = createSurveyImportSession(
         (progress) => setState((current) => (current.kind === 'reading' || current.kind === 'importing' ? { ...current, progress } : current)),

@@ -55,11 +55,48 @@ function zoneOffsetMinutes(zone: string | undefined): number | null {
   return hours === undefined ? null : hours * 60;
 }
 
+const zoneFormats = new Map<string, Intl.DateTimeFormat | null>();
+const zoneOffsets = new Map<string, number>();
+
+/** Minutes east of UTC in an IANA zone at an instant, or null for a zone this runtime does not know. */
+function ianaOffsetMinutes(timeZone: string, instant: number): number | null {
+  let format = zoneFormats.get(timeZone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    } catch {
+      format = null;
+    }
+    zoneFormats.set(timeZone, format);
+  }
+  if (format === null) return null;
+  // Offsets change on the hour at most: one lookup per zone and hour.
+  const key = `${timeZone}\u0000${Math.floor(instant / 3_600_000)}`;
+  const cached = zoneOffsets.get(key);
+  if (cached !== undefined) return cached;
+  const parts: Record<string, number> = {};
+  for (const part of format.formatToParts(new Date(instant))) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  const wall = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, (parts.hour ?? 0) % 24, parts.minute ?? 0, parts.second ?? 0);
+  const offset = Math.round((wall - Math.floor(instant / 1000) * 1000) / 60_000);
+  zoneOffsets.set(key, offset);
+  return offset;
+}
+
+/** The instant of a wall-clock time (given as if it were UTC) in an IANA zone. */
+function wallTimeInZone(wallAsUtc: number, timeZone: string): number | undefined {
+  const first = ianaOffsetMinutes(timeZone, wallAsUtc);
+  if (first === null) return undefined;
+  const guess = wallAsUtc - first * 60_000;
+  const second = ianaOffsetMinutes(timeZone, guess) ?? first;
+  return wallAsUtc - second * 60_000;
+}
+
 function toTime(
   year: number,
   month: number,
   day: number,
   parts: readonly (string | undefined)[],
+  timeZone?: string,
 ): number | undefined {
   const [hourText, minuteText, secondText, fractionText, meridiem, zone] = parts;
   let hour = hourText === undefined ? 0 : Number(hourText);
@@ -77,6 +114,8 @@ function toTime(
   const time = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), millisecond);
   // Date.UTC rolls 31 April over to 1 May: refuse days the month does not have.
   if (new Date(time).getUTCDate() !== day) return undefined;
+  // A time without a zone of its own is in the export's zone, when the export says which.
+  if ((zone === undefined || zone === '') && timeZone !== undefined) return wallTimeInZone(time, timeZone) ?? time;
   return time - offset * 60_000;
 }
 
@@ -84,16 +123,17 @@ function toTime(
  * A submission time as milliseconds since 1970, or undefined when the text is not a date.
  * Reads ISO 8601 (`2024-11-06T18:40:00Z`), Qualtrics/Typeform/LimeSurvey `2016-05-04 10:12:11`,
  * Google Forms `2025/12/10 9:03:11 AM GMT`, Excel's US `11/6/2024 18:40`, day-first `06/11/2024`
- * (with `order`) and German `06.11.2024 18:40`. A time without a zone is taken as UTC (exports
+ * (with `order`) and German `06.11.2024 18:40`. A time without a zone is taken in `timeZone`
+ * (an IANA name, as a Qualtrics ImportId gives it) when given and known, else as UTC (exports
  * rarely say which zone they use); known zone abbreviations and `+02:00` offsets are applied.
  */
-export function parseSurveyDate(text: string, order: DayMonthOrder = 'month-first'): number | undefined {
+export function parseSurveyDate(text: string, order: DayMonthOrder = 'month-first', timeZone?: string): number | undefined {
   const value = text.trim();
   if (value.length < 6 || value.length > 40) return undefined;
   const yearFirst = YEAR_FIRST.exec(value);
   if (yearFirst !== null) {
     const [, year, month, day, ...rest] = yearFirst;
-    return toTime(Number(year), Number(month), Number(day), rest);
+    return toTime(Number(year), Number(month), Number(day), rest, timeZone);
   }
   const yearLast = YEAR_LAST.exec(value);
   if (yearLast !== null) {
@@ -101,8 +141,8 @@ export function parseSurveyDate(text: string, order: DayMonthOrder = 'month-firs
     const year = yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
     const isDayFirst = separator === '.' || order === 'day-first';
     return isDayFirst
-      ? toTime(year, Number(second), Number(first), rest)
-      : toTime(year, Number(first), Number(second), rest);
+      ? toTime(year, Number(second), Number(first), rest, timeZone)
+      : toTime(year, Number(first), Number(second), rest, timeZone);
   }
   return undefined;
 }

@@ -13,6 +13,10 @@ export interface SurveyTable {
   readonly rows: readonly (readonly string[])[];
   readonly delimiter: string;
   readonly format: SurveyFormat;
+  /** Tab-separated text whose quote marks are ordinary text (Google Sheets' TSV download). */
+  readonly quotesAsText?: boolean;
+  /** Response rows whose cells were all empty (a line of tabs, Sheets' padding rows): not responses, skipped. */
+  readonly skippedEmptyRows?: number;
 }
 
 /** The outcome of parsing a survey file: a table, or the one problem that stops the import. */
@@ -55,16 +59,42 @@ export function parseSurveyTable(text: string): ParseSurveyTableResult {
   const sheetRow = (index: number): number => index + 1 + lineOffset;
 
   const quoteError = parsed.errors.find((error) => error.type === 'Quotes');
-  if (quoteError !== undefined) {
-    const row = quoteError.row === undefined ? null : sheetRow(quoteError.row);
-    const message =
-      quoteError.code === 'MissingQuotes'
-        ? 'A quoted cell is never closed, so the rest of the file would run into it. Check the quote (") that opens a cell on this row.'
-        : 'A quoted cell has text after its closing quote. Quotes inside a quoted cell must be doubled ("").';
-    return fail(row, message);
+  const quoted =
+    quoteError === undefined ? surveyTableFromRows(parsed.data, { delimiter: parsed.meta.delimiter, sheetRow }) : undefined;
+  if (quoted?.ok === true) return quoted;
+  // A TSV where quote marks are text ("word" and more): every line splits on tabs alone to one width.
+  const literal = delimiter === undefined || delimiter === '\t' ? splitTabsLiterally(body) : null;
+  if (literal !== null) {
+    const table = surveyTableFromRows(literal, { delimiter: '\t', sheetRow });
+    if (table.ok) return { ok: true, table: { ...table.table, quotesAsText: true } };
   }
+  if (quoted !== undefined) return quoted;
+  const row = quoteError?.row === undefined ? null : sheetRow(quoteError.row);
+  const message =
+    quoteError?.code === 'MissingQuotes'
+      ? 'A quoted cell is never closed, so the rest of the file would run into it. Check the quote (") that opens a cell on this row.'
+      : 'A quoted cell has text after its closing quote. Quotes inside a quoted cell must be doubled ("").';
+  return fail(row, message);
+}
 
-  return surveyTableFromRows(parsed.data, { delimiter: parsed.meta.delimiter, sheetRow });
+/**
+ * Rows of tab-separated text split on tabs alone, quote marks kept as text, or null when that is
+ * not how the file reads: no tab in the first line, or a non-empty line with another field count.
+ */
+export function splitTabsLiterally(text: string): string[][] | null {
+  const lines = text.split(/\r\n|\n|\r/);
+  const first = lines[0] ?? '';
+  if (!first.includes('\t')) return null;
+  const rows: string[][] = [];
+  let width = -1;
+  for (const line of lines) {
+    if (line === '') continue;
+    const cells = line.split('\t');
+    if (width === -1) width = cells.length;
+    else if (cells.length !== width) return null;
+    rows.push(cells);
+  }
+  return rows;
 }
 
 /** Where rows handed to surveyTableFromRows came from, for the table and its messages. */
@@ -127,7 +157,18 @@ export function surveyTableFromRows(rows: readonly (readonly string[])[], meta: 
     widened.push(row);
   }
 
-  const responses = widened.slice(headerRowCount);
+  // A row of empty cells (a line of tabs or commas, a spreadsheet's padding) is not a response.
+  const responses = widened.slice(headerRowCount).filter((row) => row.some((cell) => cell.trim() !== ''));
+  const skippedEmptyRows = widened.length - headerRowCount - responses.length;
   if (responses.length === 0) return fail(null, 'The file has headers but no responses.');
-  return { ok: true, table: { headerRows: widened.slice(0, headerRowCount), rows: responses, delimiter: meta.delimiter, format } };
+  return {
+    ok: true,
+    table: {
+      headerRows: widened.slice(0, headerRowCount),
+      rows: responses,
+      delimiter: meta.delimiter,
+      format,
+      ...(skippedEmptyRows > 0 ? { skippedEmptyRows } : {}),
+    },
+  };
 }

@@ -47,6 +47,8 @@ interface ColumnDraft {
   readonly tag: string;
   /** Qualtrics ImportId (`QID1`, `startDate`), else ''. */
   readonly importId: string;
+  /** Qualtrics ImportId `timeZone` of a date column, else ''. */
+  readonly timeZone: string;
   /** SurveyMonkey: the question (row 1, forward-filled) and the sub-column label (row 2). */
   readonly question: string;
   /** SurveyMonkey: the column whose row 1 named the question. */
@@ -234,6 +236,7 @@ function samplesOf(stats: ColumnStats): string[] {
 }
 
 const IMPORT_ID = /ImportId['"]?\s*:\s*['"]([^'"]*)['"]/;
+const TIME_ZONE = /timeZone['"]?\s*:\s*['"]([A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*)['"]/;
 
 /** Header, names and tags of every column, read from the header rows the format has. */
 function draftColumns(table: SurveyTable): ColumnDraft[] {
@@ -253,12 +256,14 @@ function draftColumns(table: SurveyTable): ColumnDraft[] {
     let names = [normaliseName(first)];
     let tag = '';
     let importId = '';
+    let timeZone = '';
     let subLabel = '';
     if (isQualtrics) {
       tag = first;
       header = second === '' ? first : second;
       names = [normaliseName(first), normaliseName(second)];
       importId = IMPORT_ID.exec(row3[index] ?? '')?.[1] ?? '';
+      timeZone = TIME_ZONE.exec(row3[index] ?? '')?.[1] ?? '';
       if (importId !== '') names.push(normaliseName(importId));
     } else if (isSurveyMonkey) {
       // Row 1 names a question above its first column only: carry it over the blank ones after.
@@ -277,6 +282,7 @@ function draftColumns(table: SurveyTable): ColumnDraft[] {
       names,
       tag,
       importId,
+      timeZone,
       question: isSurveyMonkey ? question : '',
       questionStart,
       subLabel,
@@ -718,6 +724,11 @@ function noticesFor(table: SurveyTable, drafts: readonly ColumnDraft[], renamed:
   const notices: string[] = [];
   const total = table.rows.length;
   const { format } = table;
+  if (table.quotesAsText === true) {
+    notices.push('Quote marks are read as part of the text: every row splits into the same number of cells on tabs alone, as in a tab-separated download from Google Sheets.');
+  }
+  const skipped = table.skippedEmptyRows ?? 0;
+  if (skipped > 0) notices.push(`${plural(skipped, 'empty row was', 'empty rows were')} skipped: ${skipped === 1 ? 'it has' : 'they have'} no answer in any column.`);
   if (format === 'qualtrics' || format === 'qualtrics-legacy') {
     const finished = findByName(drafts, 'finished');
     const progress = findByName(drafts, 'progress');
@@ -783,6 +794,7 @@ function toPlan(draft: ColumnDraft): SurveyColumnPlan {
     ...(isAnswer && draft.options !== undefined ? { options: draft.options } : {}),
     ...(isAnswer && draft.scale !== undefined ? { scale: draft.scale } : {}),
     ...(isAnswer && draft.separator !== undefined ? { separator: draft.separator } : {}),
+    ...(draft.timeZone === '' ? {} : { timeZone: draft.timeZone }),
     filled: draft.stats.filled,
     samples: samplesOf(draft.stats),
   };

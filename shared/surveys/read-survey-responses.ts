@@ -322,7 +322,7 @@ export function readSurveyResponses(table: SurveyTable, columns: readonly Survey
   const nameColumns = columns.filter((column) => column.role === 'name');
   const submittedColumns = columns
     .filter((column) => column.role === 'submitted-at')
-    .map((column) => ({ index: column.index, order: detectDayMonthOrder(table.rows.map((row) => row[column.index] ?? '')) }));
+    .map((column) => ({ index: column.index, order: detectDayMonthOrder(table.rows.map((row) => row[column.index] ?? '')), timeZone: column.timeZone }));
   const readName = nameReader(nameColumns);
   const answersTemplate: Record<string, SurveyAnswer> = Object.fromEntries(readers.map((reader) => [reader.question.key, null]));
 
@@ -396,7 +396,7 @@ export function readSurveyResponses(table: SurveyTable, columns: readonly Survey
 
     let submittedAt: number | undefined;
     for (const column of submittedColumns) {
-      submittedAt = parseSurveyDate(row[column.index] ?? '', column.order);
+      submittedAt = parseSurveyDate(row[column.index] ?? '', column.order, column.timeZone);
       if (submittedAt !== undefined) break;
     }
     const name = readName(row);

@@ -52,6 +52,8 @@ export interface SurveyColumnPlan {
    * made the column multi-choice: the reader then takes `;` if any cell has one, else `, `.
    */
   readonly separator?: string;
+  /** Date columns of a Qualtrics export: the IANA zone its ImportId names (`timeZone`), which times without a zone are in. */
+  readonly timeZone?: string;
   /** Non-empty answers in the column. */
   readonly filled: number;
   /** Up to five distinct non-empty values, for the preview. */

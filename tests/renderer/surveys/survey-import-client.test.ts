@@ -40,7 +40,9 @@ function inProcessPort(db: DiscoveryDb): TestPort {
     postMessage(message, transfer = []) {
       if (terminated) return;
       sent.push(message.type);
-      const copy = structuredClone(message, { transfer });
+      // jsdom's Blob does not survive Node's structuredClone; a new Blob over the same data is what a worker gets.
+      const copy =
+        message.type === 'read' && message.bytes instanceof Blob ? { ...message, bytes: new Blob([message.bytes]) } : structuredClone(message, { transfer });
       setTimeout(() => void service.handle(copy), 0);
     },
     terminate() {
@@ -110,6 +112,21 @@ describe('survey import session over a worker port', () => {
     expect(progress.map((update) => update.stage)).toEqual(['reading', 'parsing', 'planning', 'checking', 'matching']);
     session.dispose();
     expect(ports[0]?.isTerminated()).toBe(true);
+  });
+
+  it('hands a chosen file to the worker as a Blob, read there and never on the page', async () => {
+    const { session } = await setUp('client-read-blob');
+    const blob = new Blob([fixtureBuffer('generic.csv')]);
+    // Reading the file on the page blocked it for hundreds of milliseconds with a large export:
+    // only the worker's copy of the Blob may be read.
+    const reads = vi.spyOn(Blob.prototype, 'arrayBuffer');
+    const outcome = await session.read({ name: 'generic.csv', bytes: blob });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+    expect(outcome.preview.plan).toMatchObject({ format: 'generic', responseCount: 5 });
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(reads.mock.contexts).not.toContain(blob);
+    reads.mockRestore();
+    session.dispose();
   });
 
   it('answers a file the worker refuses with its problems', async () => {

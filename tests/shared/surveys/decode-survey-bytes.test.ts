@@ -37,11 +37,28 @@ describe('decodeSurveyBytes', () => {
   it('falls back to Windows-1252 for smart quotes, the euro sign and accents', () => {
     // “Great” – 5€ café
     const input = bytes([0x93], utf8('Great'), [0x94, 0x20, 0x96, 0x20, 0x35, 0x80, 0x20], utf8('caf'), [0xe9]);
-    expect(decodeSurveyBytes(input)).toEqual({ text: '\u201cGreat\u201d \u2013 5\u20ac café', encoding: 'windows-1252' });
+    const decoded = decodeSurveyBytes(input);
+    expect(decoded).toMatchObject({ text: '\u201cGreat\u201d \u2013 5\u20ac café', encoding: 'windows-1252' });
+    // Never silently: the notice names the bytes that are not UTF-8 and their lines.
+    expect(decoded.notice).toMatch(/^The file is not UTF-8: 5 bytes \(0x93 on line 1, 0x94 on line 1, 0x96 on line 1, 0x80 on line 1, 0xE9 on line 1\)/);
   });
 
-  it('reads a BOM followed by invalid UTF-8 as Windows-1252 rather than failing', () => {
-    expect(decodeSurveyBytes(bytes([0xef, 0xbb, 0xbf, 0x80])).encoding).toBe('windows-1252');
+  it('reads a UTF-8 file with a few damaged bytes as UTF-8, naming the bytes and lines it could not read', () => {
+    const input = bytes(utf8('name,comment\nAna,Grüße\nBo,caf'), [0xe9], utf8('\nCy,ok'), [0xff], utf8('\n'));
+    const decoded = decodeSurveyBytes(input);
+    expect(decoded.encoding).toBe('utf-8');
+    expect(decoded.text).toBe('name,comment\nAna,Grüße\nBo,caf\uFFFD\nCy,ok\uFFFD\n');
+    expect(decoded.notice).toContain('2 bytes (0xE9 on line 3, 0xFF on line 4)');
+  });
+
+  it('reads a BOM followed by invalid UTF-8 as UTF-8 with the byte named rather than failing', () => {
+    const decoded = decodeSurveyBytes(bytes([0xef, 0xbb, 0xbf, 0x80]));
+    expect(decoded.encoding).toBe('utf-8-bom');
+    expect(decoded.notice).toContain('0x80 on line 1');
+  });
+
+  it('adds no notice to valid UTF-8', () => {
+    expect(decodeSurveyBytes(bytes(utf8('a,b\nGrüße,1\n'))).notice).toBeUndefined();
   });
 
   it('keeps NUL bytes so the parser can report them', () => {

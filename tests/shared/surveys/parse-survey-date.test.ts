@@ -46,3 +46,17 @@ describe('detectDayMonthOrder', () => {
     expect(detectDayMonthOrder([])).toBe('month-first');
   });
 });
+
+describe('parseSurveyDate in an export time zone', () => {
+  it('reads a time without a zone in the IANA zone a Qualtrics ImportId names, daylight saving included', () => {
+    // America/Denver: UTC-7 in winter (MST), UTC-6 in summer (MDT).
+    expect(parseSurveyDate('2024-11-06 18:40:00', 'month-first', 'America/Denver')).toBe(Date.UTC(2024, 10, 7, 1, 40));
+    expect(parseSurveyDate('2024-07-01 09:00:00', 'month-first', 'America/Denver')).toBe(Date.UTC(2024, 6, 1, 15, 0));
+    expect(parseSurveyDate('11/6/2024 18:40', 'month-first', 'Europe/Berlin')).toBe(Date.UTC(2024, 10, 6, 17, 40));
+  });
+
+  it('keeps a zone written in the text, and UTC for an unknown zone name', () => {
+    expect(parseSurveyDate('2024-11-06T18:40:00Z', 'month-first', 'America/Denver')).toBe(Date.UTC(2024, 10, 6, 18, 40));
+    expect(parseSurveyDate('2024-11-06 18:40:00', 'month-first', 'Not/AZone')).toBe(Date.UTC(2024, 10, 6, 18, 40));
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnLetter, parseSurveyTable, surveyTableFromRows, type SurveyTable } from '../../../shared/surveys/parse-survey-table';
+import { fixtureBytes } from './survey-fixtures';
 
 function table(text: string): SurveyTable {
   const result = parseSurveyTable(text);
@@ -74,8 +75,10 @@ describe('parseSurveyTable: cells', () => {
     expect(table('a,b\n1,2,,\n').rows).toEqual([['1', '2']]);
   });
 
-  it('keeps blank cells of all-blank rows but skips truly empty lines', () => {
-    expect(table('a,b\n\n1,2\n,\n').rows).toEqual([['1', '2'], ['', '']]);
+  it('skips truly empty lines and rows of blank cells (not responses), counting the latter', () => {
+    const t = table('a,b\n\n1,2\n,\n');
+    expect(t.rows).toEqual([['1', '2']]);
+    expect(t.skippedEmptyRows).toBe(1);
   });
 });
 
@@ -159,5 +162,45 @@ describe('surveyTableFromRows: the step shared by CSV and workbook reading', () 
 
   it('names columns as a spreadsheet does', () => {
     expect([1, 2, 26, 27, 52, 53, 702, 703, 16384].map(columnLetter)).toEqual(['A', 'B', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD']);
+  });
+});
+
+describe('parseSurveyTable: tab-separated text with literal quotes', () => {
+  it('reads quote marks as text when every line splits to the same width on tabs', () => {
+    const t = table(new TextDecoder().decode(fixtureBytes('tsv-literal-quotes.tsv')));
+    expect(t.quotesAsText).toBe(true);
+    expect(t.delimiter).toBe('\t');
+    expect(t.rows).toHaveLength(4);
+    expect(t.rows[0]?.[1]).toBe('"Fast" and easy to use');
+    expect(t.rows[2]?.[1]).toBe('"Great"');
+    expect(t.rows[3]?.[1]).toBe('Not sure what "quota" means');
+  });
+
+  it('still refuses a comma file with a broken quote, and a TSV whose lines differ in width', () => {
+    expect(problem('a,b\n"x"y,2\n').message).toMatch(/closing quote/);
+    expect(problem('a\tb\n"x" y\t2\t3\n').message).toMatch(/quote/);
+  });
+
+  it('keeps reading a TSV with proper quoting as quoted', () => {
+    const t = table('a\tb\n"multi\nline"\t2\n');
+    expect(t.quotesAsText).toBeUndefined();
+    expect(t.rows).toEqual([['multi\nline', '2']]);
+  });
+});
+
+describe('parseSurveyTable: empty rows', () => {
+  it('skips rows whose cells are all empty and counts them', () => {
+    const t = table(new TextDecoder().decode(fixtureBytes('empty-padding-rows.csv')));
+    expect(t.rows.map((row) => row[0])).toEqual(['r1', 'r2', 'r3']);
+    expect(t.skippedEmptyRows).toBe(5);
+  });
+
+  it('skips a line of only commas in a legacy Qualtrics export instead of making it a response', () => {
+    const text = new TextDecoder().decode(fixtureBytes('qualtrics-legacy.csv'));
+    const padded = `${text.trimEnd()}\n${','.repeat(17)}\n`;
+    const t = table(padded);
+    expect(t.format).toBe('qualtrics-legacy');
+    expect(t.rows.every((row) => row[0] !== '')).toBe(true);
+    expect(t.skippedEmptyRows).toBe(1);
   });
 });

@@ -60,7 +60,8 @@ describe('readSurveyResponses: Qualtrics', () => {
       respondentKey: 'R_1a2B3c4D5e6F7g8',
       email: 'ana.lima@example.com',
       name: 'Ana Lima',
-      submittedAt: utc(2024, 11, 6, 9, 15, 41),
+      // RecordedDate 2024-11-06 09:15:41 in the ImportId's zone, America/Denver (UTC-7 in November).
+      submittedAt: utc(2024, 11, 6, 16, 15, 41),
     });
     expect(ana?.answers).toEqual({
       'how likely are you to recommend the platform to a colleague?': 9,
