@@ -7,11 +7,14 @@ export interface BackupReminderInput {
   readonly now: number;
   /** Whether there is anything to lose (an empty workspace needs no reminder). */
   readonly hasData: boolean;
+  /** Until when the person put the reminder off, or null. */
+  readonly snoozedUntil?: number | null;
 }
 
 /** Whether browser mode should remind the user to download a backup. */
-export function isBackupReminderDue({ lastBackupAt, reminderDays, now, hasData }: BackupReminderInput): boolean {
+export function isBackupReminderDue({ lastBackupAt, reminderDays, now, hasData, snoozedUntil = null }: BackupReminderInput): boolean {
   if (!hasData) return false;
+  if (snoozedUntil !== null && now < snoozedUntil) return false;
   return lastBackupAt === null || now - lastBackupAt >= reminderDays * DAY_MS;
 }
 

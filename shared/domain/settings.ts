@@ -11,6 +11,8 @@ export interface Settings {
   readonly lastBackupAt: number | null;
   /** Browser mode: days after the last downloaded backup before a reminder to download another. */
   readonly backupReminderDays: number;
+  /** Browser mode: the backup reminder was put off until this epoch millisecond ("Remind me tomorrow"). */
+  readonly backupReminderSnoozedUntil: number | null;
   /** Desktop app: how many automatic backups to keep (older ones are deleted). */
   readonly backupsToKeep: number;
   /** The channel quick capture (Ctrl/Cmd+N) opens a new note in. */
@@ -27,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   lastBackupAt: null,
   backupReminderDays: 7,
+  backupReminderSnoozedUntil: null,
   backupsToKeep: 10,
   lastUsedChannel: 'coffee-chat',
   researchBudget: DEFAULT_RESEARCH_BUDGET,
@@ -37,6 +40,7 @@ const settingSchemas: { readonly [K in SettingKey]: z.ZodType<Settings[K]> } = {
   theme: z.enum(['system', 'light', 'dark']),
   lastBackupAt: z.number().int().nonnegative().nullable(),
   backupReminderDays: z.number().int().min(1).max(365),
+  backupReminderSnoozedUntil: z.number().int().nonnegative().nullable(),
   backupsToKeep: z.number().int().min(1).max(100),
   lastUsedChannel: z.custom<Channel>((value) => typeof value === 'string' && (CHANNEL_IDS as readonly string[]).includes(value)),
   researchBudget: z.object({

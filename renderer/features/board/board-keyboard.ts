@@ -23,9 +23,27 @@ export function dropTargetCoordinates(dropOrder: readonly string[]): KeyboardCoo
   };
 }
 
+/**
+ * The drop target (Ungrouped or a bucket) under a point, read from the page as it is now: the
+ * drag library's measured rectangles go stale once a column scrolls during the drag.
+ */
+export function dropTargetAt(x: number, y: number): string | null {
+  if (typeof document.elementsFromPoint !== 'function') return null;
+  for (const element of document.elementsFromPoint(x, y)) {
+    const zone = element.closest<HTMLElement>('[data-drop-id]');
+    if (zone?.dataset.dropId !== undefined) return zone.dataset.dropId;
+  }
+  return null;
+}
+
 /** The pointer decides where a mouse drop lands; a keyboard drag (no pointer) takes the closest target. */
 export const boardCollisions: CollisionDetection = (args) => {
-  if (args.pointerCoordinates === null) return closestCenter(args);
+  const { pointerCoordinates } = args;
+  if (pointerCoordinates === null) return closestCenter(args);
+  if (typeof document.elementsFromPoint === 'function') {
+    const underPointer = dropTargetAt(pointerCoordinates.x, pointerCoordinates.y);
+    return underPointer !== null && args.droppableContainers.some((container) => container.id === underPointer) ? [{ id: underPointer }] : [];
+  }
   const within = pointerWithin(args);
   return within.length > 0 ? within : rectIntersection(args);
 };

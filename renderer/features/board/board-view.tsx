@@ -10,16 +10,18 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Card } from '../../../shared/domain/board';
 import type { Round } from '../../../shared/domain/round';
+import { useToast } from '../../components/toast';
 import { useRepositories } from '../../db';
 import { BoardCardView } from './board-card';
-import { boardCollisions, dropTargetCoordinates } from './board-keyboard';
+import { boardCollisions, dropTargetAt, dropTargetCoordinates } from './board-keyboard';
 import { BucketColumn, bucketDropId } from './bucket-column';
 import { CardList } from './card-list';
 import { DropZone } from './drop-zone';
 import type { BoardUndo } from './use-board-undo';
+import { useDragAutoScroll } from './use-drag-auto-scroll';
 
 /** Set when the board's cards are first on screen; the benchmark times opening the board to it. */
 export const BOARD_READY_MARK = 'board:cards-rendered';
@@ -35,6 +37,9 @@ export function BoardView({ round, undo }: { readonly round: Round; readonly und
   const [activeId, setActiveId] = useState<string | null>(null);
   const [newBucketId, setNewBucketId] = useState<string | null>(null);
   const { perform, setProblem } = undo;
+  const toast = useToast();
+  const bucketsRef = useRef<HTMLDivElement>(null);
+  const autoScroll = useDragAutoScroll(useCallback(() => bucketsRef.current, []));
 
   const byBucket = useMemo(() => {
     const groups = new Map<string, Card[]>();
@@ -70,12 +75,23 @@ export function BoardView({ round, undo }: { readonly round: Round; readonly und
     [cardName, targetName],
   );
 
-  const onDragStart = (event: DragStartEvent) => setActiveId(String(event.active.id));
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
+  const onDragStart = ({ active, activatorEvent }: DragStartEvent) => {
+    setActiveId(String(active.id));
+    // A keyboard drag has no pointer to follow.
+    if (activatorEvent instanceof MouseEvent) autoScroll.start(activatorEvent.clientX, activatorEvent.clientY);
+  };
+  const onDragEnd = (event: DragEndEvent) => {
+    const { active, over } = event;
     setActiveId(null);
+    // A pointer drop lands where the pointer is now, even after a column scrolled under it.
+    const at = autoScroll.stop();
     const card = cardsById.get(String(active.id));
-    if (!card || !over) return;
-    const target = String(over.id);
+    if (!card) return;
+    const target = at === null || typeof document.elementsFromPoint !== 'function' ? (over === null ? null : String(over.id)) : dropTargetAt(at.x, at.y);
+    if (target === null) {
+      toast({ message: `“${card.snapshot.title}” was not moved: it was let go outside Ungrouped and the buckets. Drop it on a bucket.` });
+      return;
+    }
     const bucketId = target === UNGROUPED ? null : target.slice('bucket:'.length);
     if ((card.bucketId ?? null) === bucketId) return;
     void perform(() => board.moveCards(round.id, [card.id], bucketId));
@@ -100,7 +116,10 @@ export function BoardView({ round, undo }: { readonly round: Round; readonly und
       collisionDetection={boardCollisions}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
-      onDragCancel={() => setActiveId(null)}
+      onDragCancel={() => {
+        setActiveId(null);
+        autoScroll.stop();
+      }}
       accessibility={{
         announcements,
         screenReaderInstructions: { draggable: 'To move a card, press Space or Enter, use the arrow keys to choose Ungrouped or a bucket, then press Space or Enter to drop it, or Escape to cancel.' },
@@ -123,7 +142,7 @@ export function BoardView({ round, undo }: { readonly round: Round; readonly und
               <p>Create a bucket, then drag cards that share one user pain into it.</p>
             </div>
           ) : (
-            <div className="board__buckets">
+            <div ref={bucketsRef} className="board__buckets">
               {buckets.map((bucket) => (
                 <BucketColumn
                   key={bucket.id}

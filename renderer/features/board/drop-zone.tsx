@@ -15,7 +15,7 @@ interface DropZoneProps {
 export function DropZone({ id, labelledBy, className = '', children }: DropZoneProps) {
   const { setNodeRef, isOver } = useDroppable({ id });
   return (
-    <section ref={setNodeRef} className={`bucket ${className}${isOver ? ' bucket--over' : ''}`} aria-labelledby={labelledBy}>
+    <section ref={setNodeRef} data-drop-id={id} className={`bucket ${className}${isOver ? ' bucket--over' : ''}`} aria-labelledby={labelledBy}>
       {children}
     </section>
   );

@@ -32,7 +32,7 @@ export function RoundView() {
   return (
     <div className="round">
       <div className="round__header">
-        <div>
+        <div className="round__heading">
           <p className="round__crumbs">
             <Link to="/board">Rounds</Link> /
           </p>

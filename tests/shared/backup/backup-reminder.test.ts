@@ -19,6 +19,11 @@ describe('backup reminder', () => {
     expect(isBackupReminderDue({ lastBackupAt: now - 2 * DAY, reminderDays: 1, now, hasData: true })).toBe(true);
   });
 
+  it('stays quiet while put off, and comes back once the snooze ends', () => {
+    expect(isBackupReminderDue({ lastBackupAt: null, reminderDays: 7, now, hasData: true, snoozedUntil: now + 1 })).toBe(false);
+    expect(isBackupReminderDue({ lastBackupAt: null, reminderDays: 7, now, hasData: true, snoozedUntil: now })).toBe(true);
+  });
+
   it('counts whole days since the backup', () => {
     expect(daysSinceBackup(null, now)).toBeNull();
     expect(daysSinceBackup(now - 3 * DAY - 5, now)).toBe(3);
