@@ -21,6 +21,10 @@ export const layerRules = {
     { regex: '(^|/)electron(/|$)', message: 'renderer/ must not import electron/ or Electron; use renderer/platform.' },
     { regex: '^node:', message: 'renderer/ runs in a sandboxed page: no Node built-ins.' },
   ]),
+  server: restrict([
+    { regex: '(^|/)(renderer|electron)(/|$)', message: 'server/ is plain Node: it must not import renderer/ or electron/.' },
+    { regex: '^(react|react-dom|react-router|dexie|dexie-react-hooks)(/.*)?$', message: 'server/ has no UI or Dexie code.' },
+  ]),
   electron: restrict([
     { regex: '(^|/)renderer(/|$)', message: 'electron/ must not import renderer/.' },
     { regex: '^(react|react-dom|react-router|dexie|dexie-react-hooks)(/.*)?$', message: 'electron/ has no UI or database code.' },
@@ -74,6 +78,11 @@ export default tseslint.config(
     files: ['electron/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-restricted-imports': layerRules.electron },
+  },
+  {
+    files: ['server/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-imports': layerRules.server },
   },
   {
     files: ['scripts/**/*.{js,mjs}', '*.config.{js,ts}', 'tests/**/*.{ts,tsx}'],

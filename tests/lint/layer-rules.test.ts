@@ -36,6 +36,13 @@ describe('layer rules (HOUSE-STYLE.md: dependency direction)', () => {
     expect(await restrictedImports('electron/main/example.ts', "import Dexie from 'dexie';\nexport const y = Dexie;\n")).toHaveLength(1);
   });
 
+  it('server/ may not import renderer/, electron/ or Electron, but may import shared/', async () => {
+    expect(await restrictedImports('server/example.ts', "import { x } from '../renderer/db';\nexport const y = x;\n")).toHaveLength(1);
+    expect(await restrictedImports('server/example.ts', "import { x } from '../electron/main/security';\nexport const y = x;\n")).toHaveLength(1);
+    expect(await restrictedImports('server/example.ts', "import { app } from 'electron';\nexport const y = app;\n")).toHaveLength(1);
+    expect(await restrictedImports('server/example.ts', "import { x } from '../shared/live-workshop/ballot';\nexport const y = x;\n")).toEqual([]);
+  });
+
   it('a feature may not import another feature, at any depth', async () => {
     expect(await restrictedImports('renderer/features/board/board-screen.tsx', "import { PeopleScreen } from '../people';\nexport const x = PeopleScreen;\n")).toHaveLength(1);
     expect(await restrictedImports('renderer/features/board/cards/card.tsx', "import { PeopleScreen } from '../../people';\nexport const x = PeopleScreen;\n")).toHaveLength(1);
