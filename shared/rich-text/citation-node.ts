@@ -80,3 +80,15 @@ export function collectCitations(docs: readonly RichTextDoc[]): Citation[] {
   }
   return [...found.values()];
 }
+
+/** Longest label a citation shows inline; the whole label stays its accessible name and tooltip. */
+export const CITATION_LABEL_CHARS = 48;
+
+/** The words a citation shows in running text: the label, cut at a word with "…" when it is long. */
+export function citationDisplayLabel(label: string): string {
+  const text = label.replace(/\s+/g, ' ').trim();
+  if (text.length <= CITATION_LABEL_CHARS) return text;
+  const cut = text.slice(0, CITATION_LABEL_CHARS - 1);
+  const atWord = cut.lastIndexOf(' ');
+  return `${(atWord > CITATION_LABEL_CHARS / 2 ? cut.slice(0, atWord) : cut).trimEnd()}…`;
+}

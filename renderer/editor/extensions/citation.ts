@@ -2,7 +2,7 @@ import { mergeAttributes, Node, type Editor } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { CITATION_NODE_TYPE, citationKey, citationOfAttrs, readCitationAttrs, type CitationAttrs } from '../../../shared/rich-text/citation-node';
+import { CITATION_NODE_TYPE, citationDisplayLabel, citationKey, citationOfAttrs, readCitationAttrs, type CitationAttrs } from '../../../shared/rich-text/citation-node';
 
 export interface CitationStorage {
   /** Keys (see citationKey) of cited notes and highlights that no longer exist. */
@@ -111,9 +111,10 @@ export const Citation = Node.create<Record<string, never>, CitationStorage>({
         'data-note-id': attrs.noteId,
         ...(attrs.highlightId === null ? {} : { 'data-highlight-id': attrs.highlightId }),
         title: `${attrs.kind === 'highlight' ? 'Highlight' : 'Note'}: ${label} (click to open)`,
+        'aria-label': label,
         contenteditable: 'false',
       }),
-      label,
+      citationDisplayLabel(label),
     ];
   },
 

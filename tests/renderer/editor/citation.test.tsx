@@ -46,6 +46,15 @@ describe('citations in the editor', () => {
     expect(screen.getByRole('link', { name: 'Old quote' }).getAttribute('data-highlight-id')).toBe('h-gone');
   });
 
+  it('shows a long highlight as a short, whole-word label and keeps the full words as its name and tooltip', async () => {
+    const quote = 'We wait forty minutes for every build because the shared runners are always busy in the afternoon';
+    const content: RichTextDoc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'citation', attrs: { kind: 'highlight', noteId: 'n1', highlightId: 'h1', label: quote } }] }] };
+    render(<NoteEditor content={content} onChange={() => undefined} citations={support()} />);
+    const link = await screen.findByRole('link', { name: quote });
+    expect(link.textContent).toBe('We wait forty minutes for every build because…');
+    expect(link.getAttribute('title')).toContain(quote);
+  });
+
   it('marks a citation whose source was deleted, and does not open it', async () => {
     const onOpen = vi.fn();
     const { rerender } = render(<NoteEditor content={cited} onChange={() => undefined} citations={support({ onOpen })} />);

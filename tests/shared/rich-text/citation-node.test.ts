@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectCitations, readCitationAttrs } from '../../../shared/rich-text/citation-node';
+import { CITATION_LABEL_CHARS, citationDisplayLabel, collectCitations, readCitationAttrs } from '../../../shared/rich-text/citation-node';
 import { sanitizeRichText } from '../../../shared/rich-text/sanitize-rich-text';
 
 const paragraph = (...content: unknown[]) => ({ type: 'doc', content: [{ type: 'paragraph', content }] });
@@ -56,5 +56,21 @@ describe('citation nodes in rich text', () => {
   it('reads attributes only from the object itself, not its prototype', () => {
     const attrs = Object.create({ kind: 'note', noteId: 'n-1' }) as object;
     expect(readCitationAttrs(attrs)).toBeNull();
+  });
+});
+
+describe('citationDisplayLabel', () => {
+  it('keeps a short label as it is, with its spaces tidied', () => {
+    expect(citationDisplayLabel('  Backstage   scan ')).toBe('Backstage scan');
+  });
+
+  it('cuts a long label at a word, within the limit, with an ellipsis', () => {
+    const shown = citationDisplayLabel('We wait forty minutes for every build because the shared runners are always busy');
+    expect(shown).toBe('We wait forty minutes for every build because…');
+    expect(shown.length).toBeLessThanOrEqual(CITATION_LABEL_CHARS);
+  });
+
+  it('cuts one long word where it must', () => {
+    expect(citationDisplayLabel('x'.repeat(80))).toBe(`${'x'.repeat(CITATION_LABEL_CHARS - 1)}…`);
   });
 });
