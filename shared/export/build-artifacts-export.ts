@@ -1,5 +1,5 @@
 import { CHARTER_SECTIONS, VISION_YEAR_NUMBERS, type Charter, type Vision } from '../domain/artifact';
-import type { ExportDocument, ExportSection, PainListEntry } from './artifact-export-document';
+import { formatExportDate, type ExportDocument, type ExportSection, type PainListEntry } from './artifact-export-document';
 
 export type ExportPart = 'charter' | 'vision' | 'pains';
 
@@ -21,6 +21,11 @@ export interface ArtifactsExportInput {
   readonly exportedAt: number;
 }
 
+// A list read from storage, which a damaged or hand-made row may hold as anything else.
+function storedList<T>(value: readonly T[] | undefined): readonly T[] {
+  return Array.isArray(value) ? value : [];
+}
+
 /** The export document of one artifact or several: headings, sections and blocks, ready for a renderer. */
 export function buildArtifactsExport({ roundTitle, parts, charter, vision, painList, exportedAt }: ArtifactsExportInput): ExportDocument {
   const round = roundTitle.trim() || 'Untitled round';
@@ -32,17 +37,17 @@ export function buildArtifactsExport({ roundTitle, parts, charter, vision, painL
     if (part.id === 'charter') {
       sections.push({ heading: 'Charter', level: 2, blocks: [] });
       for (const { key, title: heading } of CHARTER_SECTIONS) {
-        sections.push({ heading, level: 3, blocks: [{ kind: 'rich-text', doc: charter?.sections[key] ?? { type: 'doc', content: [] } }] });
+        sections.push({ heading, level: 3, blocks: [{ kind: 'rich-text', doc: charter?.sections?.[key] ?? { type: 'doc', content: [] } }] });
       }
     } else if (part.id === 'vision') {
       sections.push({ heading: 'Three-year vision', level: 2, blocks: [] });
       for (const yearNumber of VISION_YEAR_NUMBERS) {
-        const year = vision?.years.find((candidate) => candidate.year === yearNumber);
+        const year = storedList(vision?.years).find((candidate) => candidate.year === yearNumber);
         sections.push({
           heading: `Year ${yearNumber}`,
           level: 3,
           blocks: [
-            ...(year === undefined || year.themes.length === 0 ? [] : [{ kind: 'list' as const, items: year.themes.map((theme) => `Theme: ${theme.title}`) }]),
+            ...(year === undefined || storedList(year.themes).length === 0 ? [] : [{ kind: 'list' as const, items: storedList(year.themes).map((theme) => `Theme: ${String(theme?.title ?? '')}`) }]),
             { kind: 'rich-text', doc: year?.body ?? { type: 'doc', content: [] } },
           ],
         });
@@ -55,5 +60,5 @@ export function buildArtifactsExport({ roundTitle, parts, charter, vision, painL
       });
     }
   }
-  return { title, subtitle: `Round “${round}”, exported ${new Date(exportedAt).toISOString().slice(0, 10)}`, sections };
+  return { title, subtitle: `Round “${round}”, exported ${formatExportDate(exportedAt)}`, sections };
 }

@@ -1,6 +1,7 @@
 import type { RichTextMark, RichTextNode } from '../domain/rich-text';
 import { isSafeLinkHref } from '../rich-text/sanitize-rich-text';
 import { solutionKindLabel, type ExportDocument, type ExportOptions, type NameReplacement, type PainListEntry } from './artifact-export-document';
+import { cleanExportDocument, cleanExportOptions, listStart, nestedHeadingLevel } from './clean-export-document';
 import { collectFootnotes, type Footnotes } from './collect-footnotes';
 
 interface HtmlFootnotes extends Footnotes {
@@ -45,7 +46,9 @@ sup.citation a { text-decoration: none; font-weight: 600; }
  * The document as one standalone HTML page: inline CSS, no script and no external resource (its
  * Content-Security-Policy allows none), every citation a footnote naming source, channel and date.
  */
-export function renderHtml(document: ExportDocument, options: ExportOptions): string {
+export function renderHtml(stored: ExportDocument, storedOptions: ExportOptions): string {
+  const document = cleanExportDocument(stored);
+  const options = cleanExportOptions(storedOptions);
   const collected = collectFootnotes(document, options);
   const footnotes: HtmlFootnotes = { ...collected, anchored: new Set() };
   const names = options.nameReplacements ?? [];
@@ -129,8 +132,7 @@ function blockToHtml(node: RichTextNode, footnotes: HtmlFootnotes): string {
     case 'paragraph':
       return `<p>${inlineToHtml(children, footnotes)}</p>`;
     case 'heading': {
-      const level = typeof node.attrs?.['level'] === 'number' ? node.attrs['level'] : 1;
-      const tag = `h${Math.min(level + 3, 6)}`;
+      const tag = `h${nestedHeadingLevel(node.attrs?.['level'])}`;
       return `<${tag}>${inlineToHtml(children, footnotes)}</${tag}>`;
     }
     case 'blockquote':
@@ -138,7 +140,7 @@ function blockToHtml(node: RichTextNode, footnotes: HtmlFootnotes): string {
     case 'bulletList':
       return `<ul>${children.map((item) => `<li>${blocksToHtml(item.content ?? [], footnotes)}</li>`).join('')}</ul>`;
     case 'orderedList': {
-      const start = typeof node.attrs?.['start'] === 'number' ? node.attrs['start'] : 1;
+      const start = listStart(node.attrs?.['start']);
       return `<ol start="${start}">${children.map((item) => `<li>${blocksToHtml(item.content ?? [], footnotes)}</li>`).join('')}</ol>`;
     }
     case 'taskList':

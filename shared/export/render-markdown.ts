@@ -1,6 +1,7 @@
 import type { RichTextMark, RichTextNode } from '../domain/rich-text';
 import { isSafeLinkHref } from '../rich-text/sanitize-rich-text';
 import { solutionKindLabel, type ExportDocument, type ExportOptions, type PainListEntry } from './artifact-export-document';
+import { cleanExportDocument, cleanExportOptions, listStart, nestedHeadingLevel } from './clean-export-document';
 import { collectFootnotes, type Footnotes } from './collect-footnotes';
 import { replacePersonNames } from './replace-person-names';
 
@@ -23,7 +24,9 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** The document as Markdown, with every citation a footnote (`[^1]`) naming source, channel and date. */
-export function renderMarkdown(document: ExportDocument, options: ExportOptions): string {
+export function renderMarkdown(stored: ExportDocument, storedOptions: ExportOptions): string {
+  const document = cleanExportDocument(stored);
+  const options = cleanExportOptions(storedOptions);
   const footnotes = collectFootnotes(document, options);
   const names = options.nameReplacements ?? [];
   const out: string[] = [`# ${escapeLine(document.title)}`];
@@ -81,16 +84,15 @@ function blockToMarkdown(node: RichTextNode, footnotes: Footnotes): string | nul
     case 'paragraph':
       return inlineToMarkdown(children, footnotes);
     case 'heading': {
-      const level = typeof node.attrs?.['level'] === 'number' ? node.attrs['level'] : 1;
       // Headings inside an artifact sit under the section's own heading.
-      return `${'#'.repeat(Math.min(level + 3, 6))} ${inlineToMarkdown(children, footnotes)}`;
+      return `${'#'.repeat(nestedHeadingLevel(node.attrs?.['level']))} ${inlineToMarkdown(children, footnotes)}`;
     }
     case 'blockquote':
       return prefixLines(blocksToMarkdown(children, footnotes).join('\n\n'), '> ', '> ');
     case 'bulletList':
       return children.map((item) => listItemToMarkdown(item, '- ', footnotes)).join('\n');
     case 'orderedList': {
-      const start = typeof node.attrs?.['start'] === 'number' ? node.attrs['start'] : 1;
+      const start = listStart(node.attrs?.['start']);
       return children.map((item, index) => listItemToMarkdown(item, `${start + index}. `, footnotes)).join('\n');
     }
     case 'taskList':

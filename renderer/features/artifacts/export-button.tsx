@@ -48,7 +48,10 @@ function ExportDialog({ round, onClose }: { readonly round: Round; readonly onCl
       const rendered = await render({ parts: part === 'all' ? EXPORT_PARTS.map((entry) => entry.id) : [part], format, isAnonymised });
       if (format === 'pdf') {
         const printed = await platform.printToPdf({ title: 'Export as PDF', suggestedName: rendered.fileName, html: rendered.html });
-        if (!printed.ok) throw new Error(printed.error.message);
+        if (!printed.ok) {
+          setProblem(`Not exported: ${printed.error.message}`);
+          return;
+        }
         if (printed.value !== null) showToast({ message: `Exported ${printed.value.path}` });
       } else {
         const saved = await platform.saveFile({
@@ -57,12 +60,17 @@ function ExportDialog({ round, onClose }: { readonly round: Round; readonly onCl
           bytes: new TextEncoder().encode(rendered.text),
           filters: [format === 'markdown' ? { name: 'Markdown', extensions: ['md'] } : { name: 'HTML', extensions: ['html'] }],
         });
-        if (!saved.ok) throw new Error(saved.error.message);
+        if (!saved.ok) {
+          setProblem(`Not exported: ${saved.error.message}`);
+          return;
+        }
         if (saved.value !== null) showToast({ message: `Exported ${saved.value.path}` });
       }
       onClose();
     } catch (error) {
-      setProblem(`Not exported: ${error instanceof Error ? error.message : String(error)}`);
+      // The platform's failures are worded for people (above); anything else is a defect, never shown raw.
+      console.error('Export failed', error);
+      setProblem('Not exported: something went wrong while building the file. Try again; if it fails again, export one artifact at a time to find the one that cannot be exported.');
     } finally {
       setIsBusy(false);
     }
