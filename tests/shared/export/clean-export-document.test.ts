@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Citation } from '../../../shared/domain/artifact';
 import type { RichTextDoc } from '../../../shared/domain/rich-text';
-import type { CitedSource, ExportDocument, ExportOptions } from '../../../shared/export/artifact-export-document';
+import type { CitedSource, ExportDocument, ExportOptions, NameReplacement } from '../../../shared/export/artifact-export-document';
 import { buildArtifactsExport } from '../../../shared/export/build-artifacts-export';
 import { cleanExportDocument } from '../../../shared/export/clean-export-document';
 import { renderHtml } from '../../../shared/export/render-html';
@@ -77,7 +77,7 @@ describe('exports of malformed stored documents', () => {
     const weirdSource = (): CitedSource | null => ({ title: 5, channelLabel: null, occurredAt: 'yesterday' }) as unknown as CitedSource;
     const citing = oneDocument({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'citation', attrs: { kind: 'note', noteId: 'note-9', highlightId: null, label: 'x' } }] }] });
     expect(() => renderBoth(broken as unknown as ExportDocument)).not.toThrow();
-    const { markdown } = renderBoth(citing, { resolveCitation: weirdSource, nameReplacements: [{ name: 3, replacement: null }] as unknown as ExportOptions['nameReplacements'] });
+    const { markdown } = renderBoth(citing, { resolveCitation: weirdSource, nameReplacements: [{ name: 3, replacement: null }] as unknown as readonly NameReplacement[] });
     expect(markdown).toContain('date unknown');
   });
 
