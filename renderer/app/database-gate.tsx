@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { DatabaseContext, DB_NAME, openDatabase, recoverUnsavedEdits, replaceUnopenableWorkspace, requestPersistentStorage, type DiscoveryDb, type OpenDatabaseResult } from '../db';
+import { DatabaseContext, DB_NAME, openDatabase, recoverJournaledEdits, replaceUnopenableWorkspace, requestPersistentStorage, type DiscoveryDb, type OpenDatabaseResult } from '../db';
 import { WorkspaceRecovery, type RecoverWorkspace } from './workspace-recovery';
 
 interface DatabaseGateProps {
@@ -25,7 +25,7 @@ export function DatabaseGate({ open = openDatabase, isBrowserMode, recover = rec
       performance.mark('db:opened');
       opened = next.db;
       // Edits journaled while the page was reloaded or closed go back in before any screen reads notes.
-      if (next.db && next.status === 'ready') await recoverUnsavedEdits(next.db);
+      if (next.db && next.status === 'ready') await recoverJournaledEdits(next.db);
       if (isCurrent) setResult(next);
       else next.db?.close();
     });

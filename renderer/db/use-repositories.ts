@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import { useDatabase } from './database-context';
+import type { DiscoveryDb } from './discovery-db';
 import { createArtifactsRepository, type ArtifactsRepository } from './repositories/artifacts-repository';
 import { createBoardRepository, type BoardRepository } from './repositories/board-repository';
+import { createConflictCopiesRepository, type ConflictCopiesRepository } from './repositories/conflict-copies-repository';
 import { createContactsRepository, type ContactsRepository } from './repositories/contacts-repository';
 import { createHighlightsRepository, type HighlightsRepository } from './repositories/highlights-repository';
 import { createNotesRepository, type NotesRepository } from './repositories/notes-repository';
@@ -28,27 +30,31 @@ export interface Repositories {
   readonly validation: ValidationRepository;
   readonly rounds: RoundsRepository;
   readonly board: BoardRepository;
+  readonly conflictCopies: ConflictCopiesRepository;
+}
+
+/** The repositories over a database (the hook below, and code that runs outside React). */
+export function createRepositories(db: DiscoveryDb): Repositories {
+  return {
+    notes: createNotesRepository(db),
+    contacts: createContactsRepository(db),
+    highlights: createHighlightsRepository(db),
+    settings: createSettingsRepository(db),
+    surveyPlans: createSurveyPlansRepository(db),
+    surveys: createSurveysRepository(db),
+    workspace: createWorkspaceRepository(db),
+    people: createPeopleRepository(db),
+    plannedChats: createPlannedChatsRepository(db),
+    artifacts: createArtifactsRepository(db),
+    validation: createValidationRepository(db),
+    rounds: createRoundsRepository(db),
+    board: createBoardRepository(db),
+    conflictCopies: createConflictCopiesRepository(db),
+  };
 }
 
 /** The repositories over the open workspace; components never touch tables themselves. */
 export function useRepositories(): Repositories {
   const { db } = useDatabase();
-  return useMemo(
-    () => ({
-      notes: createNotesRepository(db),
-      contacts: createContactsRepository(db),
-      highlights: createHighlightsRepository(db),
-      settings: createSettingsRepository(db),
-      surveyPlans: createSurveyPlansRepository(db),
-      surveys: createSurveysRepository(db),
-      workspace: createWorkspaceRepository(db),
-      people: createPeopleRepository(db),
-      plannedChats: createPlannedChatsRepository(db),
-      artifacts: createArtifactsRepository(db),
-      validation: createValidationRepository(db),
-      rounds: createRoundsRepository(db),
-      board: createBoardRepository(db),
-    }),
-    [db],
-  );
+  return useMemo(() => createRepositories(db), [db]);
 }

@@ -3,6 +3,3 @@ export { Citation, type CitationStorage } from './extensions/citation';
 export { noteEditorExtensions, type NoteEditorExtensionOptions } from './note-editor-extensions';
 export { EvidenceHighlight, type EvidenceHighlightRange } from './extensions/evidence-highlight';
 export { setRequestHandlers, type RequestHandler, type RequestShortcutsStorage } from './extensions/request-shortcuts';
-export { useAutosave, type Autosave, type AutosaveOptions } from './use-autosave';
-export type { AutosaveStatus } from './autosave-queue';
-export { SaveStatus, type SaveStatusProps } from './save-status';

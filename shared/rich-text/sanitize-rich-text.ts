@@ -46,13 +46,32 @@ export function isSafeHighlightId(id: unknown): id is string {
  * An empty document is `{ type: 'doc', content: [] }`.
  */
 export function sanitizeRichText(input: unknown): RichTextDoc {
-  const budget: Budget = { nodes: 0, visits: 0, chars: 0 };
+  return sanitizeWithinBudget(input, { nodes: 0, visits: 0, chars: 0, isCut: false });
+}
+
+/**
+ * Why a document is too large to store whole, or null when it fits. The cleaning above cuts what
+ * exceeds its limits (so hostile input cannot hang the app); a save must refuse such a document
+ * instead, before anything is shown as saved.
+ */
+export function richTextSizeProblem(input: unknown): string | null {
+  const budget: Budget = { nodes: 0, visits: 0, chars: 0, isCut: false };
+  sanitizeWithinBudget(input, budget);
+  if (!budget.isCut && hasRoom(budget)) return null;
+  if (budget.chars >= MAX_TEXT_CHARS) {
+    return `This text is too long to save: the most one document can hold is ${MAX_TEXT_CHARS.toLocaleString('en')} characters. Split it into several notes.`;
+  }
+  return `This text has too many parts to save (paragraphs, list items, links): the most one document can hold is ${MAX_NODES.toLocaleString('en')}. Split it into several notes.`;
+}
+
+function sanitizeWithinBudget(input: unknown, budget: Budget): RichTextDoc {
   try {
     if (typeof input === 'string') return { type: 'doc', content: paragraphsFromText(input, budget) };
     if (!isRecord(input)) return { type: 'doc', content: [] };
     const roots = own(input, 'type') === 'doc' ? ownArray(input, 'content') : [input];
     return { type: 'doc', content: sanitizeBlocks(roots, 1, budget) };
   } catch {
+    budget.isCut = true;
     return { type: 'doc', content: [] };
   }
 }
@@ -61,6 +80,8 @@ interface Budget {
   nodes: number;
   visits: number;
   chars: number;
+  /** Set when text was cut to stay within the limits. */
+  isCut: boolean;
 }
 
 type RawRecord = Readonly<Record<string, unknown>>;
@@ -93,6 +114,7 @@ function cleanText(raw: unknown, budget: Budget): string {
   if (typeof raw !== 'string') return '';
   const text = raw.replace(/\r\n?/g, '\n').replace(TEXT_CONTROL_CHARS, '');
   const room = MAX_TEXT_CHARS - budget.chars;
+  if (text.length > room) budget.isCut = true;
   const kept = text.length > room ? text.slice(0, Math.max(room, 0)) : text;
   budget.chars += kept.length;
   return kept;
@@ -368,4 +390,15 @@ function flattenText(root: RawRecord, budget: Budget): string {
     }
   }
   return parts.join('');
+}
+
+/** The size problem of the first rich-text document found anywhere in a value (a form's fields), or null. */
+export function findRichTextSizeProblem(value: unknown, depth = 0): string | null {
+  if (typeof value !== 'object' || value === null || depth > MAX_RICH_TEXT_DEPTH) return null;
+  if (!Array.isArray(value) && Object.hasOwn(value, 'type') && (value as RawRecord).type === 'doc') return richTextSizeProblem(value);
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    const problem = findRichTextSizeProblem(item, depth + 1);
+    if (problem !== null) return problem;
+  }
+  return null;
 }

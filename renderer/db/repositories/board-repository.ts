@@ -50,6 +50,7 @@ export interface BoardRepository {
   listCards(roundId: string): Promise<readonly Card[]>;
   /** The round's buckets in board order (ranked first, by rank). */
   listBuckets(roundId: string): Promise<readonly PainBucket[]>;
+  getBucket(id: string): Promise<PainBucket | undefined>;
   createBucket(roundId: string, title?: string): Promise<{ readonly bucket: PainBucket; readonly change: BoardChange }>;
   /** Text and attachments of a bucket; not part of board undo (they are edited in place). */
   updateBucket(id: string, changes: BucketChanges): Promise<void>;
@@ -115,6 +116,8 @@ export function createBoardRepository(db: DiscoveryDb, { clock = systemClock, ne
     async listBuckets(roundId) {
       return (await db.buckets.where('roundId').equals(roundId).toArray()).sort(compareBuckets);
     },
+
+    getBucket: (id) => db.buckets.get(id),
 
     async createBucket(roundId, title = '') {
       const bucket = newBucket(roundId, title);

@@ -30,6 +30,7 @@ export interface ValidationRepository {
   deleteSolution(id: string): Promise<DeletedSolution | undefined>;
   restoreSolution(deleted: DeletedSolution): Promise<void>;
   getSolution(id: string): Promise<Solution | undefined>;
+  getExperiment(id: string): Promise<Experiment | undefined>;
   /** The solutions of these buckets, oldest first. */
   listSolutions(bucketIds: readonly string[]): Promise<readonly Solution[]>;
   /** The experiments of these solutions, oldest first. */
@@ -101,6 +102,8 @@ export function createValidationRepository(db: DiscoveryDb, { clock = systemCloc
     },
 
     getSolution: (id) => db.solutions.get(id),
+
+    getExperiment: (id) => db.experiments.get(id),
 
     async listSolutions(bucketIds) {
       if (bucketIds.length === 0) return [];

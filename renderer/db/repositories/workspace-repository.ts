@@ -1,5 +1,5 @@
 import type { DiscoveryDb } from '../discovery-db';
-import { forgetUnsavedEdits } from '../unsaved-edits-journal';
+import { forgetJournaledEdits } from '../form-journal';
 import { exportWorkspace } from './export-workspace';
 import { readNoteCounts } from './note-counts';
 import { restoreWorkspace, type RestoredWorkspace, type RestoreProgress } from './restore-workspace';
@@ -25,7 +25,7 @@ export function createWorkspaceRepository(db: DiscoveryDb): WorkspaceRepository 
 
     async restoreFile(source, onProgress) {
       const restored = await restoreWorkspace(db, source, onProgress === undefined ? {} : { onProgress });
-      forgetUnsavedEdits();
+      forgetJournaledEdits();
       return restored;
     },
 

@@ -1,14 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo, useState } from 'react';
-import { CHARTER_SECTIONS, type Charter, type CharterSectionKey } from '../../../shared/domain/artifact';
-import { EMPTY_RICH_TEXT_DOC, type RichTextDoc } from '../../../shared/domain/rich-text';
-import { useDatabase, useRepositories } from '../../db';
-import { NoteEditor, SaveStatus, useAutosave } from '../../editor';
+import { useMemo } from 'react';
+import { CHARTER_SECTIONS, type Charter } from '../../../shared/domain/artifact';
+import { charterForm, useDatabase, useRepositories } from '../../db';
+import { NoteEditor } from '../../editor';
+import { SaveStatus, useFormSave } from '../../forms';
 import { useCitationSupport } from './use-citation-support';
-
-type CharterDraft = Readonly<Record<CharterSectionKey, RichTextDoc>>;
-
-const EMPTY_DRAFT = Object.fromEntries(CHARTER_SECTIONS.map(({ key }) => [key, EMPTY_RICH_TEXT_DOC])) as CharterDraft;
 
 /** The round's charter: unique value, competitive advantages and strategy, each rich text with citations. */
 export function CharterView({ roundId }: { readonly roundId: string }) {
@@ -19,11 +15,9 @@ export function CharterView({ roundId }: { readonly roundId: string }) {
 }
 
 function CharterForm({ roundId, initial }: { readonly roundId: string; readonly initial: Charter | null }) {
-  const { artifacts } = useRepositories();
   const { isReadOnly } = useDatabase();
-  const [draft, setDraft] = useState<CharterDraft>(() => initial?.sections ?? EMPTY_DRAFT);
-  const save = useCallback(async (value: CharterDraft) => void (await artifacts.saveCharter(roundId, value)), [artifacts, roundId]);
-  const autosave = useAutosave({ value: draft, save, key: roundId, isEnabled: !isReadOnly });
+  const form = useFormSave({ store: charterForm, id: roundId, initial: initial ?? undefined });
+  const draft = form.value;
   const docs = useMemo(() => CHARTER_SECTIONS.map(({ key }) => draft[key]), [draft]);
   const citations = useCitationSupport(docs);
 
@@ -36,7 +30,7 @@ function CharterForm({ roundId, initial }: { readonly roundId: string; readonly 
           </h2>
           <p className="muted artifact__summary">The unique value the team provides, its competitive advantages and its strategy. Cite the evidence with Ctrl/Cmd+Shift+C.</p>
         </div>
-        <SaveStatus status={autosave.status} error={autosave.error} onRetry={() => void autosave.retry()} />
+        <SaveStatus form={form} />
       </header>
       {CHARTER_SECTIONS.map(({ key, title, prompt }) => (
         <div key={key} className="artifact__section">
@@ -44,13 +38,13 @@ function CharterForm({ roundId, initial }: { readonly roundId: string; readonly 
             {title}
           </h3>
           <NoteEditor
-            content={initial?.sections[key] ?? EMPTY_RICH_TEXT_DOC}
-            documentKey={`${roundId}:${key}`}
+            content={draft[key]}
+            documentKey={`${roundId}:${key}:${form.revision}`}
             ariaLabel={title}
             placeholder={prompt}
             isReadOnly={isReadOnly}
             citations={citations}
-            onChange={(doc) => setDraft((current) => ({ ...current, [key]: doc }))}
+            onChange={(doc) => form.update((current) => ({ ...current, [key]: doc }))}
           />
         </div>
       ))}

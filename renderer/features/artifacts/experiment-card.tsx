@@ -1,37 +1,23 @@
-import { useCallback, useState, type FormEvent } from 'react';
-import type { ExperimentChanges } from '../../../shared/domain/apply-validation-changes';
+import { useState, type FormEvent } from 'react';
 import { EXPERIMENT_OUTCOMES, type Experiment, type ExperimentOutcome } from '../../../shared/domain/validation';
 import { formatDay, toDateInputValue } from '../../components/format-date';
 import { useToast } from '../../components/toast';
-import { useDatabase, useRepositories } from '../../db';
-import { SaveStatus, useAutosave } from '../../editor';
+import { experimentForm, useDatabase, useRepositories, type ExperimentDraft } from '../../db';
+import { SaveStatus, useFormSave } from '../../forms';
 
 const OUTCOME_LABELS: Readonly<Record<ExperimentOutcome, string>> = { survived: 'Survived', killed: 'Killed', inconclusive: 'Inconclusive' };
-
-interface ExperimentDraft {
-  readonly hypothesis: string;
-  readonly howItCouldFail: string;
-  readonly killCriteria: string;
-}
 
 /** One experiment: hypothesis, how it could fail, kill criteria locked before any result, then the result. */
 export function ExperimentCard({ initial, number }: { readonly initial: Experiment; readonly number: number }) {
   const { validation } = useRepositories();
   const { isReadOnly } = useDatabase();
   const showToast = useToast();
-  const [draft, setDraft] = useState<ExperimentDraft>({ hypothesis: initial.hypothesis, howItCouldFail: initial.howItCouldFail, killCriteria: initial.killCriteria });
   const [problem, setProblem] = useState<string | null>(null);
   const [isDeleted, setIsDeleted] = useState(false);
   const isLocked = initial.killCriteriaLockedAt !== undefined;
-  const save = useCallback(
-    async (value: ExperimentDraft) => {
-      const changes: ExperimentChanges = isLocked ? { hypothesis: value.hypothesis, howItCouldFail: value.howItCouldFail } : value;
-      if ((await validation.updateExperiment(initial.id, changes)) === undefined) throw new Error('This experiment was deleted.');
-    },
-    [initial.id, isLocked, validation],
-  );
-  const autosave = useAutosave({ value: draft, save, key: initial.id, isEnabled: !isReadOnly && !isDeleted });
-  const update = (change: Partial<ExperimentDraft>) => setDraft((current) => ({ ...current, ...change }));
+  const autosave = useFormSave({ store: experimentForm, id: initial.id, initial, isEnabled: !isDeleted });
+  const draft = autosave.value;
+  const update = (change: Partial<ExperimentDraft>) => autosave.update((current) => ({ ...current, ...change }));
 
   const run = async (action: () => Promise<unknown>) => {
     setProblem(null);
@@ -45,7 +31,7 @@ export function ExperimentCard({ initial, number }: { readonly initial: Experime
   const lock = () =>
     run(async () => {
       // Save exactly what is on screen first, so the criteria locked are the ones the person read.
-      await validation.updateExperiment(initial.id, draft);
+      if (!(await autosave.flush())) throw new Error('Save the experiment first: the kill criteria on screen are not saved yet.');
       await validation.lockKillCriteria(initial.id);
     });
 
@@ -64,7 +50,7 @@ export function ExperimentCard({ initial, number }: { readonly initial: Experime
       <header className="experiment__head">
         <h3 className="experiment__title">{title}</h3>
         <div className="experiment__actions">
-          <SaveStatus status={autosave.status} error={autosave.error} onRetry={() => void autosave.retry()} />
+          <SaveStatus form={autosave} />
           <button type="button" className="button button--small button--quiet" disabled={isReadOnly} onClick={() => void remove()}>
             Delete experiment
           </button>

@@ -1,45 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { SolutionChanges } from '../../../shared/domain/apply-validation-changes';
 import type { Round } from '../../../shared/domain/round';
 import { solutionValidationState } from '../../../shared/domain/solution-validation-state';
-import type { ExistingCapabilityCheck, Solution } from '../../../shared/domain/validation';
+import type { Solution } from '../../../shared/domain/validation';
 import { useToast } from '../../components/toast';
-import { useDatabase, useRepositories } from '../../db';
-import { SaveStatus, useAutosave } from '../../editor';
+import { capabilityOf, solutionForm, useDatabase, useRepositories, type SolutionDraft } from '../../db';
+import { SaveStatus, useFormSave } from '../../forms';
 import { ExperimentCard } from './experiment-card';
 import { LinkedNotes } from './linked-notes';
 import { ValidationStateBadge } from './validation-state-badge';
-
-type CapabilityStatus = ExistingCapabilityCheck['status'];
-
-interface SolutionDraft {
-  readonly title: string;
-  readonly description: string;
-  readonly status: CapabilityStatus;
-  readonly capabilityNotes: string;
-  readonly noteIds: readonly string[];
-}
-
-function draftOf(solution: Solution): SolutionDraft {
-  const check = solution.existingCapability;
-  return {
-    title: solution.title,
-    description: solution.description,
-    status: check.status,
-    capabilityNotes: check.status === 'not-checked' ? '' : check.notes,
-    noteIds: check.status === 'not-checked' ? [] : check.noteIds,
-  };
-}
-
-function capabilityOf(draft: SolutionDraft): ExistingCapabilityCheck {
-  return draft.status === 'not-checked' ? { status: 'not-checked' } : { status: draft.status, notes: draft.capabilityNotes, noteIds: draft.noteIds };
-}
-
-function changesOf(draft: SolutionDraft): SolutionChanges {
-  return { title: draft.title, description: draft.description, existingCapability: capabilityOf(draft) };
-}
 
 /** One candidate solution: the existing-capability question first, then experiments that try to kill it. */
 export function SolutionDetail({ round }: { readonly round: Round }) {
@@ -69,19 +39,12 @@ function SolutionForm({ initial, listPath }: { readonly initial: Solution; reado
   const { isReadOnly } = useDatabase();
   const navigate = useNavigate();
   const showToast = useToast();
-  const [draft, setDraft] = useState<SolutionDraft>(() => draftOf(initial));
   const [isDeleted, setIsDeleted] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const save = useCallback(
-    async (value: SolutionDraft) => {
-      const saved = await validation.updateSolution(initial.id, changesOf(value));
-      if (saved === undefined) throw new Error('This solution was deleted in another window.');
-    },
-    [initial.id, validation],
-  );
-  const autosave = useAutosave({ value: draft, save, key: initial.id, isEnabled: !isReadOnly && !isDeleted });
+  const autosave = useFormSave({ store: solutionForm, id: initial.id, initial, isEnabled: !isDeleted });
+  const draft = autosave.value;
   const experiments = useLiveQuery(() => validation.listExperiments([initial.id]), [validation, initial.id]);
-  const update = (change: Partial<SolutionDraft>) => setDraft((current) => ({ ...current, ...change }));
+  const update = (change: Partial<SolutionDraft>) => autosave.update((current) => ({ ...current, ...change }));
   const state = solutionValidationState({ existingCapability: capabilityOf(draft) }, experiments ?? []);
 
   const remove = async () => {
@@ -119,7 +82,7 @@ function SolutionForm({ initial, listPath }: { readonly initial: Solution; reado
         <Link to={listPath}>← All solutions</Link>
         <div className="solution__actions">
           <ValidationStateBadge state={state} />
-          <SaveStatus status={autosave.status} error={autosave.error} onRetry={() => void autosave.retry()} />
+          <SaveStatus form={autosave} />
           <button type="button" className="button button--small button--quiet" disabled={isReadOnly} onClick={() => void remove()}>
             Delete solution
           </button>

@@ -1,30 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo, useState, type FormEvent } from 'react';
-import { VISION_YEAR_NUMBERS, type Vision, type VisionTheme, type VisionYearNumber } from '../../../shared/domain/artifact';
-import type { VisionYearChanges } from '../../../shared/domain/apply-artifact-changes';
-import { EMPTY_RICH_TEXT_DOC, type RichTextDoc } from '../../../shared/domain/rich-text';
-import { useDatabase, useRepositories } from '../../db';
-import { NoteEditor, SaveStatus, useAutosave } from '../../editor';
+import { useMemo, useState, type FormEvent } from 'react';
+import type { Vision, VisionTheme, VisionYearNumber } from '../../../shared/domain/artifact';
+import { useDatabase, useRepositories, visionForm, type VisionYearDraft } from '../../db';
+import { NoteEditor } from '../../editor';
+import { SaveStatus, useFormSave } from '../../forms';
 import { useCitationSupport } from './use-citation-support';
-
-interface YearDraft {
-  readonly year: VisionYearNumber;
-  readonly themes: readonly VisionTheme[];
-  readonly body: RichTextDoc;
-}
 
 const YEAR_PROMPTS: Readonly<Record<VisionYearNumber, string>> = {
   1: 'If this year went perfectly, what would users say about us?',
   2: 'What could we build on top of year 1?',
   3: 'Where could we be after three perfect years? Bounded by what is possible, not by what is reasonable.',
 };
-
-function draftOf(vision: Vision | null): readonly YearDraft[] {
-  return VISION_YEAR_NUMBERS.map((year) => {
-    const stored = vision?.years.find((candidate) => candidate.year === year);
-    return { year, themes: stored?.themes ?? [], body: stored?.body ?? EMPTY_RICH_TEXT_DOC };
-  });
-}
 
 /** The optimistic three-year vision: themes per year that initiatives point at, and rich text with citations. */
 export function VisionView({ roundId }: { readonly roundId: string }) {
@@ -35,17 +21,14 @@ export function VisionView({ roundId }: { readonly roundId: string }) {
 }
 
 function VisionForm({ roundId, initial }: { readonly roundId: string; readonly initial: Vision | null }) {
-  const { artifacts } = useRepositories();
   const { isReadOnly } = useDatabase();
-  const [initialDraft] = useState(() => draftOf(initial));
-  const [draft, setDraft] = useState<readonly YearDraft[]>(initialDraft);
-  const save = useCallback(async (value: readonly VisionYearChanges[]) => void (await artifacts.saveVision(roundId, value)), [artifacts, roundId]);
-  const autosave = useAutosave({ value: draft, save, key: roundId, isEnabled: !isReadOnly });
+  const form = useFormSave({ store: visionForm, id: roundId, initial: initial ?? undefined });
+  const draft = form.value;
   const docs = useMemo(() => draft.map((year) => year.body), [draft]);
   const citations = useCitationSupport(docs);
 
-  const updateYear = (year: VisionYearNumber, change: Partial<YearDraft>) =>
-    setDraft((current) => current.map((entry) => (entry.year === year ? { ...entry, ...change } : entry)));
+  const updateYear = (year: VisionYearNumber, change: Partial<VisionYearDraft>) =>
+    form.update((current) => current.map((entry) => (entry.year === year ? { ...entry, ...change } : entry)));
 
   return (
     <section className="artifact" aria-labelledby="vision-title">
@@ -56,7 +39,7 @@ function VisionForm({ roundId, initial }: { readonly roundId: string; readonly i
           </h2>
           <p className="muted artifact__summary">Where could the team be if everything went perfectly for three years? Themes are what vision initiatives on the board point at.</p>
         </div>
-        <SaveStatus status={autosave.status} error={autosave.error} onRetry={() => void autosave.retry()} />
+        <SaveStatus form={form} />
       </header>
       <div className="vision__years">
         {draft.map((year) => (
@@ -66,8 +49,8 @@ function VisionForm({ roundId, initial }: { readonly roundId: string; readonly i
             </h3>
             <ThemeList year={year.year} themes={year.themes} isReadOnly={isReadOnly} onChange={(themes) => updateYear(year.year, { themes })} />
             <NoteEditor
-              content={initialDraft.find((entry) => entry.year === year.year)?.body ?? EMPTY_RICH_TEXT_DOC}
-              documentKey={`${roundId}:year-${year.year}`}
+              content={year.body}
+              documentKey={`${roundId}:year-${year.year}:${form.revision}`}
               ariaLabel={`Year ${year.year}`}
               placeholder={YEAR_PROMPTS[year.year]}
               isReadOnly={isReadOnly}

@@ -1,7 +1,8 @@
 import { memo, useId, useMemo, useState } from 'react';
 import { SOLUTION_KINDS, type Card, type PainBucket, type SolutionKind } from '../../../shared/domain/board';
 import { bucketEvidence } from '../../../shared/domain/bucket-evidence';
-import { useRepositories, type BoardChange } from '../../db';
+import { bucketForm, useRepositories, type BoardChange } from '../../db';
+import { SaveStatus, useFormSave } from '../../forms';
 import { CardList } from './card-list';
 import { DropZone } from './drop-zone';
 import { EvidenceLine } from './evidence-line';
@@ -31,8 +32,10 @@ export const BucketColumn = memo(function BucketColumn({ bucket, cards, buckets,
   const { board } = useRepositories();
   const id = useId();
   const evidence = useMemo(() => bucketEvidence(cards), [cards]);
-  const [title, setTitle] = useState(bucket.title);
-  const [statement, setStatement] = useState(bucket.statement);
+  // Title and statement save as they are typed, like every form; an empty title is not saved.
+  const words = useFormSave({ store: bucketForm, id: bucket.id, initial: bucket });
+  const { title, statement } = words.value;
+  const setWords = (change: Partial<typeof words.value>) => words.update((current) => ({ ...current, ...change }));
   const [mergeTarget, setMergeTarget] = useState('');
   const [splitIds, setSplitIds] = useState<readonly string[]>([]);
   const [splitTitle, setSplitTitle] = useState('');
@@ -60,18 +63,23 @@ export const BucketColumn = memo(function BucketColumn({ bucket, cards, buckets,
           onFocus={(event) => {
             if (isNew) event.target.select();
           }}
-          onChange={(event) => setTitle(event.target.value)}
+          aria-invalid={title.trim() === ''}
+          onChange={(event) => setWords({ title: event.target.value })}
           onBlur={() => {
-            if (title.trim() === '') setTitle(bucket.title);
-            else if (title !== bucket.title) void save({ title });
+            if (title.trim() === '') setWords({ title: bucket.title });
           }}
           onKeyDown={(event) => {
             if (event.key === 'Enter') event.currentTarget.blur();
-            if (event.key === 'Escape') setTitle(bucket.title);
+            if (event.key === 'Escape') setWords({ title: bucket.title });
           }}
         />
         <span className="bucket__count">{cards.length}</span>
       </header>
+      {(isOpen || words.status !== 'saved' || words.conflictCopies.length > 0) && (
+        <div className="bucket__save">
+          <SaveStatus form={words} />
+        </div>
+      )}
       <EvidenceLine evidence={evidence} />
       {bucket.statement !== '' && <p className="bucket__statement">{bucket.statement}</p>}
       <CardList cards={cards} label={`Cards in ${bucket.title}`} emptyText="Drop cards here" className="card-list--bucket" />
@@ -85,10 +93,7 @@ export const BucketColumn = memo(function BucketColumn({ bucket, cards, buckets,
                 rows={3}
                 value={statement}
                 placeholder="As a …, I struggle to … because …"
-                onChange={(event) => setStatement(event.target.value)}
-                onBlur={() => {
-                  if (statement !== bucket.statement) void save({ statement });
-                }}
+                onChange={(event) => setWords({ statement: event.target.value })}
               />
             </label>
             <label className="field">

@@ -4,14 +4,15 @@ import type { Initiative, InitiativeKind } from '../../../shared/domain/board';
 import { effortProblem, immediatePainSplit } from '../../../shared/domain/immediate-pain-split';
 import { targetPercentProblem, type Round } from '../../../shared/domain/round';
 import { useToast } from '../../components/toast';
-import { useRepositories } from '../../db';
+import { roundTargetForm, useRepositories } from '../../db';
+import { SaveStatus, useFormSave } from '../../forms';
 import { SplitMeter } from './split-meter';
 
 const NO_INITIATIVES: readonly Initiative[] = [];
 
 /** Initiatives planned against pain buckets or vision themes, and the live 70/30 meter. */
 export function PlanView({ round }: { readonly round: Round }) {
-  const { board, rounds } = useRepositories();
+  const { board } = useRepositories();
   const toast = useToast();
   const id = useId();
   const initiatives = useLiveQuery(() => board.listInitiatives(round.id), [board, round.id]) ?? NO_INITIATIVES;
@@ -19,7 +20,8 @@ export function PlanView({ round }: { readonly round: Round }) {
   const themes = useLiveQuery(() => board.listVisionThemes(round.id), [board, round.id]) ?? [];
   const split = useMemo(() => immediatePainSplit(initiatives, round.immediatePainTargetPercent), [initiatives, round.immediatePainTargetPercent]);
 
-  const [target, setTarget] = useState(String(round.immediatePainTargetPercent));
+  const targetForm = useFormSave({ store: roundTargetForm, id: round.id, initial: round });
+  const target = targetForm.value;
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<InitiativeKind>('immediate-pain');
   const [effort, setEffort] = useState('');
@@ -27,11 +29,7 @@ export function PlanView({ round }: { readonly round: Round }) {
   const [themeIds, setThemeIds] = useState<readonly string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const targetNumber = Number(target);
-  const targetProblem = target.trim() === '' ? 'Type the target share, from 0 to 100.' : targetPercentProblem(targetNumber);
-  const saveTarget = () => {
-    if (targetProblem === null && targetNumber !== round.immediatePainTargetPercent) void rounds.setTarget(round.id, targetNumber).catch((caught: unknown) => setProblem(String(caught)));
-  };
+  const targetProblem = target.trim() === '' ? 'Type the target share, from 0 to 100.' : targetPercentProblem(Number(target));
 
   const add = async () => {
     const weeks = Number(effort.replace(',', '.'));
@@ -73,15 +71,14 @@ export function PlanView({ round }: { readonly round: Round }) {
               step={1}
               value={target}
               aria-invalid={targetProblem !== null}
-              onChange={(event) => setTarget(event.target.value)}
-              onBlur={saveTarget}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') saveTarget();
+              onChange={(event) => {
+                const typed = event.target.value;
+                targetForm.update(() => typed);
               }}
             />
           </label>
+          <SaveStatus form={targetForm} />
         </div>
-        {targetProblem && <p className="field__problem">{targetProblem}</p>}
         <SplitMeter split={split} />
         <p className="muted plan__hint">70/30 is the default; 100/0 is a fair choice where cloud vendors will absorb the future of this area.</p>
       </section>

@@ -13,7 +13,8 @@ import {
   type Workshop,
 } from '../../../shared/domain/workshop';
 import { ChannelBadge } from '../../components/channel-badge';
-import { useRepositories } from '../../db';
+import { useRepositories, workshopVotesForm } from '../../db';
+import { SaveStatus, useFormSave } from '../../forms';
 import { BoardView } from './board-view';
 import { RankingView } from './ranking-view';
 import type { BoardUndo } from './use-board-undo';
@@ -119,7 +120,7 @@ function WorkshopSession({ round, workshop, undo, onProblem }: SessionProps) {
         </section>
         <aside className="workshop__side" aria-label="Room">
           <PhaseTimer workshop={workshop} onChange={(changes) => void update(changes)} />
-          <Participants workshop={workshop} onProblem={onProblem} onBudget={(votesPerParticipant) => void update({ votesPerParticipant })} />
+          <Participants workshop={workshop} onProblem={onProblem} />
         </aside>
       </div>
     </div>
@@ -329,10 +330,11 @@ function PhaseTimer({ workshop, onChange }: { readonly workshop: Workshop; reado
   );
 }
 
-function Participants({ workshop, onProblem, onBudget }: { readonly workshop: Workshop; readonly onProblem: (problem: string | null) => void; readonly onBudget: (budget: number) => void }) {
+function Participants({ workshop, onProblem }: { readonly workshop: Workshop; readonly onProblem: (problem: string | null) => void }) {
   const { board } = useRepositories();
   const [name, setName] = useState('');
-  const [budget, setBudget] = useState(String(workshop.votesPerParticipant));
+  const votes = useFormSave({ store: workshopVotesForm, id: workshop.roundId, initial: workshop });
+  const budget = votes.value;
   const [nameProblem, setNameProblem] = useState<string | null>(null);
   const budgetProblem = voteBudgetProblem(Number(budget));
   const add = async () => {
@@ -380,13 +382,13 @@ function Participants({ workshop, onProblem, onBudget }: { readonly workshop: Wo
           max={50}
           value={budget}
           aria-invalid={budgetProblem !== null}
-          onChange={(event) => setBudget(event.target.value)}
-          onBlur={() => {
-            if (budgetProblem === null && Number(budget) !== workshop.votesPerParticipant) onBudget(Number(budget));
+          onChange={(event) => {
+            const typed = event.target.value;
+            votes.update(() => typed);
           }}
         />
       </label>
-      {budgetProblem && <p className="field__problem">{budgetProblem}</p>}
+      <SaveStatus form={votes} />
     </section>
   );
 }

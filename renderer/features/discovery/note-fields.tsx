@@ -8,7 +8,7 @@ import { TokenInput, type TokenOption } from '../../components/token-input';
 import { DAY_MS } from '../../../shared/domain/clock';
 import { isAskChannel, LOAD_WINDOWS } from '../../../shared/domain/research-load';
 import { useRepositories } from '../../db';
-import type { NoteDraft } from './note-draft';
+import type { NoteDraft } from '../../db';
 
 interface NoteFieldsProps {
   /** The note being edited, left out when counting its people's research load. */

@@ -1,19 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Note } from '../../../shared/domain/note';
-import { clearUnsavedEdit, journalUnsavedEdit, useDatabase, useRepositories, type DeletedNote } from '../../db';
+import { noteForm, useDatabase, useRepositories, type DeletedNote, type NoteDraft } from '../../db';
 import { removeEvidenceHighlight } from '../../../shared/rich-text/remove-evidence-highlight';
 import { useToast } from '../../components/toast';
-import { NoteEditor, SaveStatus, useAutosave } from '../../editor';
+import { NoteEditor } from '../../editor';
+import { SaveStatus, useFormSave } from '../../forms';
 import { useSearchClient } from '../../search';
 import { DeleteNoteButton } from './delete-note-button';
 import { NoteFields } from './note-fields';
 import { NoteHighlights } from './note-highlights';
-import { changesFromDraft, draftFromNote, type NoteDraft } from './note-draft';
+import { forgetNewDraft, isNewDraft } from './new-note-drafts';
 
-// A note created and closed without any edit is removed; StrictMode's remount cancels it.
-const pendingCleanups = new Map<string, ReturnType<typeof setTimeout>>();
+// A new draft left untouched is discarded after unmount; StrictMode's remount cancels it.
+const pendingDiscards = new Map<string, ReturnType<typeof setTimeout>>();
 
 interface NotePaneProps {
   readonly noteId: string;
@@ -45,60 +46,65 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
   const { notes, highlights } = useRepositories();
   const { isReadOnly } = useDatabase();
   const search = useSearchClient();
-  const [draft, setDraft] = useState<NoteDraft>(() => draftFromNote(note));
-  const hasEdited = useRef(false);
+  const navigate = useNavigate();
+  const [isDeleted, setDeleted] = useState(false);
+  const onSaved = useCallback(() => search?.notesChanged([note.id]), [note.id, search]);
+  const form = useFormSave({ store: noteForm, id: note.id, initial: note, isEnabled: !isDeleted, onSaved });
+  const { update: updateForm } = form;
+  const draft = form.value;
   const draftRef = useRef(draft);
   useEffect(() => {
     draftRef.current = draft;
-    // Synchronous, so a reload or close in the middle of typing cannot lose the last words.
-    if (hasEdited.current && !isReadOnly) journalUnsavedEdit(note.id, changesFromDraft(draft));
-  }, [draft, isReadOnly, note.id]);
-  const [isDeleted, setDeleted] = useState(false);
-  const [wasUntouched] = useState(note.createdAt === note.updatedAt);
+  }, [draft]);
   // Bumped when the text changes outside the editor (a highlight removed), so the editor reloads it.
   const [bodyVersion, setBodyVersion] = useState(0);
   const showToast = useToast();
 
-  const save = useCallback(
-    async (value: NoteDraft) => {
-      const changes = changesFromDraft(value);
-      const saved = await notes.update(note.id, changes);
-      if (saved === undefined) throw new Error('This note was deleted in another window; copy any text you want to keep.');
-      clearUnsavedEdit(note.id, changes);
-      search?.notesChanged([note.id]);
+  const update = useCallback(
+    (changes: Partial<NoteDraft>) => {
+      forgetNewDraft(note.id);
+      updateForm((current) => ({ ...current, ...changes }));
     },
-    [note.id, notes, search],
+    [note.id, updateForm],
   );
-  const autosave = useAutosave({ value: draft, save, key: note.id, isEnabled: !isReadOnly && !isDeleted });
 
-  const update = useCallback((changes: Partial<NoteDraft>) => {
-    hasEdited.current = true;
-    setDraft((current) => ({ ...current, ...changes }));
-  }, []);
-
+  // Only a note created empty in this window and left untouched is discarded, with an undo.
   useEffect(() => {
-    const pending = pendingCleanups.get(note.id);
+    const pending = pendingDiscards.get(note.id);
     if (pending) clearTimeout(pending);
-    pendingCleanups.delete(note.id);
+    pendingDiscards.delete(note.id);
     return () => {
-      if (hasEdited.current || isDeleted || !wasUntouched || isReadOnly) return;
-      pendingCleanups.set(
+      if (!isNewDraft(note.id) || isDeleted || isReadOnly) return;
+      pendingDiscards.set(
         note.id,
         setTimeout(() => {
-          pendingCleanups.delete(note.id);
-          void notes.delete(note.id).then(() => search?.notesDeleted([note.id]));
+          pendingDiscards.delete(note.id);
+          forgetNewDraft(note.id);
+          void notes.delete(note.id).then((discarded) => {
+            if (discarded === undefined) return;
+            search?.notesDeleted([note.id]);
+            showToast({
+              message: 'Discarded the empty new note',
+              actionLabel: 'Undo',
+              onAction: () =>
+                void notes.restore(discarded).then(() => {
+                  search?.notesChanged([note.id]);
+                  void navigate(`/discovery/notes/${note.id}`);
+                }),
+            });
+          });
         }, 0),
       );
     };
-  }, [note.id, wasUntouched, isDeleted, notes, search, isReadOnly]);
+  }, [note.id, isDeleted, notes, search, isReadOnly, showToast, navigate]);
 
   const createHighlight = useCallback(
     async ({ quote }: { quote: string }) => {
-      await autosave.flush();
+      await form.flush();
       const highlight = await highlights.create({ noteId: note.id, quote });
       return highlight.id;
     },
-    [autosave, highlights, note.id],
+    [form, highlights, note.id],
   );
 
   const removeHighlight = useCallback(
@@ -143,12 +149,13 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
           onChange={(event) => update({ title: event.target.value })}
         />
         <div className="note__actions">
-          <SaveStatus status={autosave.status} error={autosave.error} />
+          <SaveStatus form={form} />
           <DeleteNoteButton
             noteTitle={draft.title}
             noteId={note.id}
             isDisabled={isReadOnly}
             onDeleted={(deleted) => {
+              forgetNewDraft(note.id);
               setDeleted(true);
               search?.notesDeleted([note.id]);
               onDeleted(deleted);
@@ -163,7 +170,7 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
         </p>
       )}
       <NoteEditor
-        documentKey={`${note.id}:${bodyVersion}`}
+        documentKey={`${note.id}:${bodyVersion}:${form.revision}`}
         content={draft.body}
         isReadOnly={isReadOnly}
         ariaLabel="Note text"

@@ -4,10 +4,11 @@ import type { Channel } from '../../../shared/domain/channel';
 import { channelFieldsFromValues, channelFieldValues } from '../../../shared/domain/channel-fields';
 import { noteTemplate } from '../../../shared/rich-text/note-templates';
 import { useDatabase, useRepositories } from '../../db';
+import { markNewDraft } from './new-note-drafts';
 
 /**
  * Starts a note in a channel (or the last-used one) with that channel's template and opens it.
- * A note left untouched is removed again when it is closed (see NotePane).
+ * It is a new draft of this window: left untouched, it is discarded when closed, with an undo (see NotePane).
  */
 export function useCreateNote(): (channel?: Channel) => Promise<void> {
   const { notes, settings } = useRepositories();
@@ -25,6 +26,7 @@ export function useCreateNote(): (channel?: Channel) => Promise<void> {
         occurredAt: Date.now(),
         ...(fields === undefined ? {} : { channelFields: fields }),
       });
+      markNewDraft(note.id);
       await settings.set('lastUsedChannel', channel);
       await navigate(`/discovery/notes/${note.id}`, { state: { isNew: true } });
     },

@@ -3,18 +3,9 @@ import {
   DEFAULT_PLAN_SCALE,
   type PlanQuestion,
   type PlanQuestionType,
-  type PlanReviewer,
   type SurveyPlan,
 } from '../../../../shared/domain/survey-plan';
-
-/** What the editor changes; saved as a whole by autosave. */
-export interface SurveyPlanDraft {
-  readonly title: string;
-  readonly goal: string;
-  readonly audience: string;
-  readonly questions: readonly PlanQuestion[];
-  readonly reviewers: readonly PlanReviewer[];
-}
+import type { SurveyPlanDraft } from '../../../db';
 
 export const QUESTION_TYPE_LABELS: Readonly<Record<PlanQuestionType, string>> = {
   scale: 'Scale',
@@ -23,10 +14,6 @@ export const QUESTION_TYPE_LABELS: Readonly<Record<PlanQuestionType, string>> = 
   'multi-choice': 'Multiple choice',
   'free-text': 'Free text',
 };
-
-export function draftFromPlan(plan: SurveyPlan): SurveyPlanDraft {
-  return { title: plan.title, goal: plan.goal, audience: plan.audience, questions: plan.questions, reviewers: plan.reviewers };
-}
 
 /**
  * The plan as it will be once the draft is saved, through the same rules the repository applies,

@@ -3,12 +3,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { SurveyPlan } from '../../../../shared/domain/survey-plan';
 import { checkSurveyPlan, surveyPlanStatus } from '../../../../shared/surveys/survey-plan-checks';
-import { useDatabase, useRepositories } from '../../../db';
-import { SaveStatus, useAutosave } from '../../../editor';
+import { surveyPlanForm, useDatabase, useRepositories, type SurveyPlanDraft } from '../../../db';
+import { SaveStatus, useFormSave } from '../../../forms';
 import { PlanChecksPanel } from './plan-checks-panel';
 import { PlanQuestions } from './plan-questions';
 import { PlanReviewers } from './plan-reviewers';
-import { draftFromPlan, previewPlan, type SurveyPlanDraft } from './survey-plan-draft';
+import { previewPlan } from './survey-plan-draft';
 import { useDeleteSurveyPlan } from './use-delete-survey-plan';
 
 const LIST_PATH = '/surveys/plans';
@@ -49,21 +49,13 @@ interface SurveyPlanFormProps {
 }
 
 function SurveyPlanForm({ initial, stored }: SurveyPlanFormProps) {
-  const { surveyPlans } = useRepositories();
   const { isReadOnly } = useDatabase();
   const navigate = useNavigate();
-  const [draft, setDraft] = useState<SurveyPlanDraft>(() => draftFromPlan(initial));
   const [isDeleted, setDeleted] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
 
-  const save = useCallback(
-    async (value: SurveyPlanDraft) => {
-      const saved = await surveyPlans.update(initial.id, value);
-      if (saved === undefined) throw new Error('This plan was deleted in another window; copy any text you want to keep.');
-    },
-    [initial.id, surveyPlans],
-  );
-  const autosave = useAutosave({ value: draft, save, key: initial.id, delayMs: 500, isEnabled: !isReadOnly && !isDeleted });
+  const autosave = useFormSave({ store: surveyPlanForm, id: initial.id, initial, isEnabled: !isDeleted });
+  const draft = autosave.value;
 
   // A sign-off is saved at once, so it covers exactly the questions on screen when it was given.
   const isFlushWanted = useRef(false);
@@ -74,7 +66,8 @@ function SurveyPlanForm({ initial, stored }: SurveyPlanFormProps) {
     void flush();
   }, [draft, flush]);
 
-  const update = useCallback((changes: Partial<SurveyPlanDraft>) => setDraft((current) => ({ ...current, ...changes })), []);
+  const { update: updateForm } = autosave;
+  const update = useCallback((changes: Partial<SurveyPlanDraft>) => updateForm((current) => ({ ...current, ...changes })), [updateForm]);
 
   const preview = useMemo(() => previewPlan(stored ?? initial, draft), [stored, initial, draft]);
   const report = useMemo(() => checkSurveyPlan(preview), [preview]);
@@ -101,7 +94,7 @@ function SurveyPlanForm({ initial, stored }: SurveyPlanFormProps) {
           ← All survey plans
         </Link>
         <div className="survey-plan__actions">
-          <SaveStatus status={autosave.status} error={autosave.error} onRetry={() => void autosave.retry()} />
+          <SaveStatus form={autosave} />
           <button type="button" className="button button--small button--quiet" disabled={isReadOnly} onClick={() => void remove()}>
             Delete plan
           </button>

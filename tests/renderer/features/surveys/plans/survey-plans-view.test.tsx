@@ -3,7 +3,7 @@ import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { ToastProvider } from '../../../../../renderer/components/toast';
-import { DatabaseContext, type DiscoveryDb } from '../../../../../renderer/db';
+import { DatabaseContext, StorageFullError, type DiscoveryDb } from '../../../../../renderer/db';
 import { createSurveyPlansRepository } from '../../../../../renderer/db/repositories/survey-plans-repository';
 import { SurveyPlansView } from '../../../../../renderer/features/surveys/plans/survey-plans-view';
 import { createTestDependencies } from '../../../db/create-test-dependencies';
@@ -189,10 +189,10 @@ describe('survey plans', () => {
     const title = await screen.findByRole('textbox', { name: 'Title' });
 
     const refuse = vi.spyOn(db, 'assertWritable').mockImplementation(() => {
-      throw new Error('The disk is full.');
+      throw new StorageFullError();
     });
     await user.type(title, ' plan');
-    expect(await screen.findByText('Not saved: The disk is full.', undefined, { timeout: 3000 })).toBeTruthy();
+    expect(await screen.findByText(`Not saved: ${new StorageFullError().message}`, undefined, { timeout: 3000 })).toBeTruthy();
     expect((title as HTMLInputElement).value).toBe('Draft plan');
 
     refuse.mockRestore();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesFromDraft, draftFromNote } from '../../../../renderer/features/discovery/note-draft';
+import { changesFromDraft, draftFromNote } from '../../../../renderer/db/forms/note-form';
 import type { Note } from '../../../../shared/domain/note';
 
 const surveyNote: Note = {

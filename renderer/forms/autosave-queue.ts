@@ -32,8 +32,8 @@ export class AutosaveQueue<T> {
     this.publish();
   }
 
-  /** Saves everything waiting now; resolves when nothing is left or a save failed. Never rejects. */
-  readonly flush = (): Promise<void> => {
+  /** Saves everything waiting now; resolves, true when nothing is left unsaved, once done or a save failed. Never rejects. */
+  readonly flush = async (): Promise<boolean> => {
     this.clearTimer();
     if (this.draining === null) {
       this.draining = this.drain().finally(() => {
@@ -41,7 +41,8 @@ export class AutosaveQueue<T> {
         this.publish();
       });
     }
-    return this.draining;
+    await this.draining;
+    return this.pending.size === 0;
   };
 
   /** Forgets everything waiting (e.g. the note was deleted); a save already running finishes. */
