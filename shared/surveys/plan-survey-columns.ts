@@ -2,6 +2,7 @@ import { cleanHeaderText } from './clean-header-text';
 import type { SurveyFormat } from './detect-survey-format';
 import type { SurveyTable } from './parse-survey-table';
 import { hasLeadingZero, parseSurveyNumber } from './parse-survey-number';
+import { parseSurveyDate } from './parse-survey-date';
 import { readMultiChoice } from './split-choice-cell';
 import { findWordScale, isOptOutAnswer, splitNumberedLabel } from './survey-scale';
 import type { SurveyColumnPlan, SurveyColumnRole, SurveyColumnType, SurveyImportPlan, SurveyScale } from './survey-import-plan';
@@ -66,6 +67,8 @@ interface ColumnDraft {
 
 interface TypeReading {
   readonly type: SurveyColumnType;
+  /** Identifiers, codes or dates (participant ids, ZIP codes): kept as metadata rather than answers. */
+  readonly isIdentifier?: boolean;
   readonly options?: readonly string[];
   readonly scale?: SurveyScale;
   readonly separator?: string;
@@ -190,6 +193,8 @@ const QUANTITY_HINT = /\b(how many|how much (time|money)|how long|how old|number
 /** A scale range stated in the question: `1 to 5`, `1-5`, `0 - 10`, `del 1 al 5`. */
 const SCALE_HINT = /\b([01])\s*(?:-|–|to|al|a|bis|à)\s*(\d{1,2})\b/i;
 const OTHER_LABEL = /\b(other|otro|otra|autre|andere|altro|please specify)\b/i;
+/** A choice's write-in box as its own column: `Other (please specify)`, `Q3 - Other - Text`, `Role [Other]`. */
+const WRITE_IN = /please specify|\b(other|otro|otra|autre|andere|altro)\b\s*(\(|\]|-\s*text\b|$)/i;
 
 /** `trim()`, skipped for the usual cell that starts and ends with a visible character (trim copies). */
 function trimCell(raw: string): string {
@@ -316,6 +321,41 @@ function identifiesEveryRow(table: SurveyTable, draft: ColumnDraft): boolean {
   return seen.size === table.rows.length;
 }
 
+/** Sub-columns of a SurveyMonkey "Contact information" block, by their row-2 labels. */
+const CONTACT_BLOCK_LABELS = new Set([
+  'name',
+  'company',
+  'address',
+  'address2',
+  'citytown',
+  'stateprovince',
+  'zippostalcode',
+  'country',
+  'emailaddress',
+  'phonenumber',
+]);
+
+/**
+ * A SurveyMonkey contact-information question: sub-columns (two or more) all labelled as the block
+ * labels them. Its Name is the respondent's name, its Email Address the email, the rest metadata.
+ */
+function assignContactBlocks(drafts: readonly ColumnDraft[]): void {
+  const blocks = new Map<number, ColumnDraft[]>();
+  for (const draft of drafts) {
+    if (draft.questionStart < 0 || draft.question === '') continue;
+    const members = blocks.get(draft.questionStart) ?? [];
+    members.push(draft);
+    blocks.set(draft.questionStart, members);
+  }
+  for (const members of blocks.values()) {
+    const labels = members.map((draft) => normaliseName(draft.subLabel));
+    if (members.length < 2 || !labels.every((label) => CONTACT_BLOCK_LABELS.has(label)) || !labels.some((label) => label === 'name' || label === 'emailaddress')) continue;
+    for (const [i, draft] of members.entries()) {
+      draft.role = labels[i] === 'name' ? 'name' : labels[i] === 'emailaddress' ? 'email' : 'metadata';
+    }
+  }
+}
+
 /** Respondent key, email, name, submitted-at and metadata columns, by the names each format uses. */
 function assignFixedRoles(drafts: ColumnDraft[], table: SurveyTable): void {
   const { format } = table;
@@ -342,6 +382,7 @@ function assignFixedRoles(drafts: ColumnDraft[], table: SurveyTable): void {
     }
   }
   if (submitted !== undefined && submitted.role === 'question') submitted.role = 'submitted-at';
+  if (format === 'surveymonkey') assignContactBlocks(drafts);
 
   for (const draft of drafts) {
     if (draft.role !== 'question') continue;
@@ -584,7 +625,7 @@ interface Answers {
   readonly hasUntrackedText: boolean;
 }
 
-function readType({ values, filled, hasLineBreak, hasUntracked, hasUntrackedText }: Answers, header: string, format: SurveyFormat): TypeReading {
+function readType({ values, filled, hasLineBreak, hasUntracked, hasUntrackedText }: Answers, header: string, format: SurveyFormat, isWriteIn = false): TypeReading {
   if (filled === 0) return { type: 'free-text' };
   const answers = [...values.keys()].filter((value) => !isOptOutAnswer(value));
 
@@ -627,16 +668,81 @@ function readType({ values, filled, hasLineBreak, hasUntracked, hasUntrackedText
   }
 
   const distinct = values.size;
-  if (hasUntracked) return { type: 'free-text' };
   const isShort = !hasLineBreak && [...values.keys()].every((value) => value.length <= SAMPLE_LENGTH);
   const isFewWords = [...values.keys()].every((value) => value.length <= 30);
-  if (isShort && distinct <= MAX_CHOICE_OPTIONS && distinct < filled && (distinct <= 3 || distinct * 4 <= filled || (isFewWords && distinct * 2 <= filled))) {
+  if (!hasUntracked && isShort && distinct <= MAX_CHOICE_OPTIONS && distinct < filled && (distinct <= 3 || distinct * 4 <= filled || (isFewWords && distinct * 2 <= filled))) {
     return { type: 'single-choice', options: [...values.keys()] };
   }
-  return { type: 'free-text' };
+  // An "Other (please specify)" box is the write-in of a choice: its text is kept as written.
+  if (isWriteIn) return { type: 'free-text' };
+  return readOpenAnswers({ values, filled, hasLineBreak, hasUntracked, hasUntrackedText }, IDENTIFIER_HINT.test(header));
+}
+
+/** Headers of identifier columns: plain numbers in them are codes, not quantities. */
+const IDENTIFIER_HINT = /\b(id|ids|identifier|zip|zip ?code|postal|post ?code|postcode|plz|code|participant|respondent)\b/i;
+
+/** Fewer answers than this and a column's shape is not judged: it stays free text. */
+const MIN_SHAPE_ANSWERS = 8;
+/** Answers of at least this many words are prose. */
+const PROSE_WORDS = 4;
+
+/** Words in an answer; scripts written without spaces (Chinese, Japanese, Korean) count one per two characters. */
+export function countWords(value: string): number {
+  let spaced = 0;
+  for (const word of value.split(/\s+/)) if (word !== '') spaced += 1;
+  const unspaced = value.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g)?.length ?? 0;
+  return Math.max(spaced, Math.ceil(unspaced / 2));
+}
+
+const CODE_TOKEN = /^[\p{L}\p{N}_\-./#:+]+$/u;
+
+/** An identifier or code (`02139`, `P-0012`, `SW1A 1AA`, `2024-11-06`): one or two tokens with a digit, no prose. */
+export function isCodeOrDate(value: string): boolean {
+  if (value.length > 24 || !/\d/.test(value)) return false;
+  const tokens = value.split(/\s+/);
+  if (tokens.length <= 2 && tokens.every((token) => CODE_TOKEN.test(token))) return true;
+  return parseSurveyDate(value) !== undefined;
+}
+
+/**
+ * What an open answer column is, when its answers are not a scale, number or small choice: free
+ * text only when its answers are mostly distinct and longer than a few words (prose); identifiers,
+ * codes and dates are metadata; short answers (a country, a job title, "a friend") are a single
+ * choice whose options are the answers given more than once, the rest kept as written ("Other").
+ */
+function readOpenAnswers({ values, filled, hasLineBreak, hasUntracked }: Answers, isNamedIdentifier: boolean): TypeReading {
+  if (filled < MIN_SHAPE_ANSWERS) return { type: 'free-text' };
+  let tracked = 0;
+  let codes = 0;
+  let prose = 0;
+  let words = 0;
+  let numbers = 0;
+  for (const [value, count] of values) {
+    tracked += count;
+    if (parseSurveyNumber(value) !== null && !hasLeadingZero(value)) numbers += count;
+    // A plain number is a code only in a column named as one (a mistyped count is not an identifier).
+    if (isCodeOrDate(value) && (isNamedIdentifier || hasLeadingZero(value) || parseSurveyNumber(value) === null)) codes += count;
+    const wordsIn = countWords(value);
+    words += wordsIn * count;
+    if (wordsIn >= PROSE_WORDS || value.includes('\n')) prose += count;
+  }
+  if (tracked === 0) return { type: 'free-text' };
+  if (codes >= 0.9 * tracked) return { type: 'free-text', isIdentifier: true };
+  // Numbers with a few words among them: a quantity someone answered in words; left for the user to correct.
+  if (numbers >= 0.8 * tracked) return { type: 'free-text' };
+  const distinctShare = hasUntracked ? 1 : values.size / filled;
+  const meanWords = words / tracked;
+  const isProse = hasLineBreak || prose >= 0.5 * tracked || (distinctShare >= 0.9 && meanWords >= 3);
+  if (isProse) return { type: 'free-text' };
+  const repeated = [...values].filter(([, count]) => count > 1).sort((a, b) => b[1] - a[1]);
+  return { type: 'single-choice', options: repeated.slice(0, MAX_CHOICE_OPTIONS).map(([value]) => value) };
 }
 
 function applyType(draft: ColumnDraft, reading: TypeReading): void {
+  if (reading.isIdentifier === true && draft.role === 'question') {
+    draft.role = 'metadata';
+    return;
+  }
   draft.type = reading.type;
   if (reading.options !== undefined) draft.options = reading.options;
   if (reading.scale !== undefined) draft.scale = reading.scale;
@@ -648,7 +754,7 @@ function typeColumns(drafts: readonly ColumnDraft[], format: SurveyFormat): void
   const grids = new Map<string, ColumnDraft[]>();
   for (const draft of drafts) {
     if (draft.role === 'question') {
-      applyType(draft, readType(draft.stats, draft.header, format));
+      applyType(draft, readType(draft.stats, draft.header, format, WRITE_IN.test(draft.header) || /_TEXT$/.test(draft.tag)));
     } else if (draft.role === 'grid-item' && draft.group !== undefined) {
       const members = grids.get(draft.group) ?? [];
       members.push(draft);
@@ -658,7 +764,7 @@ function typeColumns(drafts: readonly ColumnDraft[], format: SurveyFormat): void
   for (const [group, members] of grids) {
     const shared: ColumnDraft[] = [];
     for (const member of members) {
-      const own = readType(member.stats, group, format);
+      const own = readType(member.stats, group, format, OTHER_LABEL.test(member.item ?? ''));
       // An "Other (please specify)" row of a grid keeps its free text.
       if (own.type === 'free-text' && member.stats.filled > 0 && OTHER_LABEL.test(member.item ?? '')) applyType(member, own);
       else shared.push(member);

@@ -251,12 +251,42 @@ function structuralProblems(table: SurveyTable, columns: readonly SurveyColumnPl
   return problems;
 }
 
+/** Names that stand for nobody: tools and respondents write them instead of a name. */
+const PLACEHOLDER_NAMES = new Set([
+  'anonymous',
+  'anonymous user',
+  'anonymous respondent',
+  'anonym',
+  'anonyme',
+  'anonymus',
+  'anónimo',
+  'anonimo',
+  'anónima',
+  'anonima',
+  'anon',
+  'n/a',
+  'na',
+  'none',
+  'no name',
+  'unknown',
+  'prefer not to say',
+  'test',
+  '-',
+  '匿名',
+]);
+
+/** A placeholder such as "Anonymous", "Anonym", "Anonymous user", "N/A" or `***`: no contact is made from it. */
+export function isPlaceholderName(value: string): boolean {
+  const folded = value.trim().replace(/\s+/g, ' ').toLowerCase();
+  return PLACEHOLDER_NAMES.has(folded) || /^[*\-_.?]+$/.test(folded);
+}
+
 /** Name parts in reading order: a full name alone, else given name before family name. */
 function nameReader(columns: readonly SurveyColumnPlan[]): (row: readonly string[]) => string | undefined {
   const full = columns.filter((column) => !GIVEN_NAME.test(column.header) && !FAMILY_NAME.test(column.header));
   const given = columns.filter((column) => GIVEN_NAME.test(column.header));
   const family = columns.filter((column) => FAMILY_NAME.test(column.header) && !GIVEN_NAME.test(column.header));
-  const usable = (value: string): boolean => value !== '' && value.toLowerCase() !== 'anonymous' && !/^\*+$/.test(value);
+  const usable = (value: string): boolean => value !== '' && !isPlaceholderName(value);
   return (row) => {
     for (const column of full) {
       const value = (row[column.index] ?? '').trim().replace(/\s+/g, ' ');

@@ -1,33 +1,11 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import type { SurveyColumnPlan, SurveyColumnRole, SurveyColumnType } from '../../../shared/surveys/survey-import-plan';
+import { notesFromColumns } from '../../../shared/surveys/count-import-notes';
+import type { SurveyColumnPlan } from '../../../shared/surveys/survey-import-plan';
 import type { SurveyFileProblem } from '../../../shared/surveys/parse-survey-table';
 import type { SurveyImportControls, SurveyImportPreview, SurveyImportProgressUpdate } from '../../surveys';
+import { ImportColumnsTable } from './import-columns-table';
 import { formatLabel } from './survey-format-label';
-
-const ROLE_LABELS: Readonly<Record<SurveyColumnRole, string>> = {
-  question: 'Question',
-  'grid-item': 'Grid row',
-  'choice-option': 'Option of a multi-choice question',
-  'respondent-key': 'Respondent key',
-  email: 'Respondent email',
-  name: 'Respondent name',
-  'submitted-at': 'Submitted at',
-  metadata: 'Metadata (kept out of results)',
-  ignore: 'Ignore',
-};
-
-const TYPE_LABELS: Readonly<Record<SurveyColumnType, string>> = {
-  scale: 'Scale',
-  number: 'Number',
-  'single-choice': 'Single choice',
-  'multi-choice': 'Multiple choice',
-  'free-text': 'Free text',
-};
-
-const ROLES = Object.keys(ROLE_LABELS) as SurveyColumnRole[];
-const TYPES = Object.keys(TYPE_LABELS) as SurveyColumnType[];
-const QUESTION_ROLES: ReadonlySet<SurveyColumnRole> = new Set(['question', 'grid-item', 'choice-option']);
 
 const STAGE_LABELS: Readonly<Record<SurveyImportProgressUpdate['stage'], string>> = {
   reading: 'Reading the file',
@@ -204,6 +182,7 @@ function ImportPreview({ preview, problems, controls }: ImportPreviewProps) {
   useEffect(() => heading.current?.focus(), []);
 
   const questionCount = useMemo(() => countQuestions(columns), [columns]);
+  const noteCount = useMemo(() => notesFromColumns(columns), [columns]);
   const change = (index: number, patch: Partial<SurveyColumnPlan>) =>
     setColumns((current) => current.map((column) => (column.index === index ? { ...column, ...patch } : column)));
 
@@ -214,7 +193,10 @@ function ImportPreview({ preview, problems, controls }: ImportPreviewProps) {
       </h2>
       <p className="import-panel__summary">
         <span className="badge badge--neutral">{formatLabel(plan.format)}</span> {plan.responseCount.toLocaleString()} responses ·{' '}
-        {questionCount} questions · {columns.length} columns
+        {questionCount} questions · {columns.length} columns ·{' '}
+        <span data-testid="import-note-count">
+          {noteCount.toLocaleString()} {noteCount === 1 ? 'note' : 'notes'} from free-text answers
+        </span>
         {preview.encoding !== undefined && <span className="muted"> · {preview.encoding.toUpperCase()}</span>}
         {preview.delimiter !== undefined && <span className="muted"> · separated by {delimiterName(preview.delimiter)}</span>}
       </p>
@@ -256,27 +238,7 @@ function ImportPreview({ preview, problems, controls }: ImportPreviewProps) {
           <ProblemList problems={problems} />
         </div>
       )}
-      <div className="import-columns" role="region" aria-label="Columns" tabIndex={0}>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">Column</th>
-              <th scope="col">Role</th>
-              <th scope="col">Answer type</th>
-              <th scope="col">Examples</th>
-              <th scope="col" className="numeric">
-                Answered
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {columns.map((column) => (
-              <ColumnRow key={column.index} column={column} responseCount={plan.responseCount} onChange={(patch) => change(column.index, patch)} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ImportColumnsTable columns={columns} responseCount={plan.responseCount} onChange={change} />
       <div className="import-panel__actions">
         <button
           type="button"
@@ -293,56 +255,6 @@ function ImportPreview({ preview, problems, controls }: ImportPreviewProps) {
       </div>
     </section>
   );
-}
-
-interface ColumnRowProps {
-  readonly column: SurveyColumnPlan;
-  readonly responseCount: number;
-  readonly onChange: (patch: Partial<SurveyColumnPlan>) => void;
-}
-
-function ColumnRow({ column, responseCount, onChange }: ColumnRowProps) {
-  const isQuestion = QUESTION_ROLES.has(column.role);
-  const name = column.header;
-  return (
-    <tr className={isQuestion ? undefined : 'import-columns__meta'}>
-      <td className="muted">{column.index + 1}</td>
-      <th scope="row" className="import-columns__header">
-        {column.group !== undefined && <span className="muted">{column.group} › </span>}
-        {column.group !== undefined && column.item !== undefined ? column.item : name}
-      </th>
-      <td>
-        <select aria-label={`Role of ${name}`} value={column.role} onChange={(event) => onChange(roleChange(column, event.target.value as SurveyColumnRole))}>
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {ROLE_LABELS[role]}
-            </option>
-          ))}
-        </select>
-      </td>
-      <td>
-        {isQuestion ? (
-          <select aria-label={`Answer type of ${name}`} value={column.type ?? 'free-text'} onChange={(event) => onChange({ type: event.target.value as SurveyColumnType })}>
-            {TYPES.map((type) => (
-              <option key={type} value={type}>
-                {TYPE_LABELS[type]}
-                {type === 'scale' && column.scale !== undefined ? ` (${column.scale.min}–${column.scale.max})` : ''}
-              </option>
-            ))}
-          </select>
-        ) : (
-          <span className="muted">—</span>
-        )}
-      </td>
-      <td className="import-columns__samples">{column.samples.slice(0, 3).join(' · ')}</td>
-      <td className="numeric">{responseCount === 0 ? '—' : `${Math.round((column.filled / responseCount) * 100)}%`}</td>
-    </tr>
-  );
-}
-
-function roleChange(column: SurveyColumnPlan, role: SurveyColumnRole): Partial<SurveyColumnPlan> {
-  if (!QUESTION_ROLES.has(role)) return { role };
-  return { role, type: column.type ?? 'free-text' };
 }
 
 function countQuestions(columns: readonly SurveyColumnPlan[]): number {

@@ -416,3 +416,26 @@ describe('planSurveyColumns: titles and bad files', () => {
     expect(problem.message).toMatch(message);
   });
 });
+
+describe('planSurveyColumns: free text is prose', () => {
+  it('makes identifiers, ZIP codes and dates metadata, short categories single choice, prose free text', () => {
+    const plan = planSurveyColumns(tableOf(fixtureBytes('open-answer-shapes.csv')));
+    const byHeader = new Map(plan.columns.map((c) => [c.header, c]));
+    expect(byHeader.get('Participant ID')?.role).toBe('metadata');
+    expect(byHeader.get('ZIP code')?.role).toBe('metadata');
+    expect(byHeader.get('Date of visit')?.role).toBe('metadata');
+    for (const header of ['Country', 'Job title', 'How did you hear about us?']) {
+      expect(byHeader.get(header)).toMatchObject({ role: 'question', type: 'single-choice' });
+    }
+    // The options are the answers given more than once, most frequent first; the rest stay as written ("Other").
+    expect(byHeader.get('Country')?.options?.slice(0, 1)).toEqual(['Germany']);
+    expect(byHeader.get('Country')?.options).not.toContain('Austria');
+    expect(byHeader.get('What would you improve, and why?')).toMatchObject({ role: 'question', type: 'free-text' });
+  });
+
+  it('keeps a choice write-in box ("Other (please specify)") as free text', () => {
+    const rows = [['Role', 'Other (please specify)'], ...Array.from({ length: 12 }, (_, i) => ['Engineer', i % 2 === 0 ? 'Teacher' : `Job ${i}`])];
+    const plan = planSurveyColumns(tableFromRows(rows));
+    expect(plan.columns[1]).toMatchObject({ role: 'question', type: 'free-text' });
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SurveyTable } from '../../../shared/surveys/parse-survey-table';
 import { planSurveyColumns } from '../../../shared/surveys/plan-survey-columns';
-import { questionKey, readSurveyResponses } from '../../../shared/surveys/read-survey-responses';
+import { isPlaceholderName, questionKey, readSurveyResponses } from '../../../shared/surveys/read-survey-responses';
 import type { PlannedQuestion, PlannedResponse, SurveyColumnPlan } from '../../../shared/surveys/survey-import-plan';
 import { fixtureBytes, tableFromRows, tableOf } from './survey-fixtures';
 
@@ -314,7 +314,8 @@ describe('readSurveyResponses: corrected plans and problems', () => {
   it('lists twenty problems and counts the rest', () => {
     const rows = [['Response ID', 'Count'], ...Array.from({ length: 25 }, (_, i) => [`r${i}`, `x${i}`])];
     const table = tableFromRows(rows);
-    const problems = problemsOf(table, corrected(table, 'Count', { type: 'number' }));
+    // `x0`..`x24` look like codes (metadata); the user makes the column a number question.
+    const problems = problemsOf(table, corrected(table, 'Count', { role: 'question', type: 'number' }));
     expect(problems).toHaveLength(21);
     expect(problems[19]?.row).toBe(21);
     expect(problems[20]).toEqual({ row: null, message: '…and 5 more problems like these.' });
@@ -366,5 +367,43 @@ describe('readSurveyResponses: corrected plans and problems', () => {
       ['rate us [docs]', 'Rate us', 'scale'],
     ]);
     expect(responses[1]?.answers).toEqual({ 'rate us [speed]': 5, 'rate us [docs]': 1 });
+  });
+});
+
+describe('readSurveyResponses: SurveyMonkey contact blocks', () => {
+  const table = tableOf(fixtureBytes('surveymonkey-contact-block.csv'));
+  const plan = planSurveyColumns(table);
+
+  it('reads the block: Name is the respondent name, Email Address the email, the rest metadata, none a question', () => {
+    const roles = Object.fromEntries(plan.columns.map((c) => [c.header, c.role]));
+    expect(roles).toMatchObject({
+      'Please tell us how to reach you - Name': 'name',
+      'Please tell us how to reach you - Email Address': 'email',
+      'Please tell us how to reach you - Company': 'metadata',
+      'Please tell us how to reach you - City/Town': 'metadata',
+      'Please tell us how to reach you - Phone Number': 'metadata',
+    });
+    expect(plan.columns.filter((c) => c.role === 'question').map((c) => c.header)).toEqual(['Which cloud do you deploy to?']);
+  });
+
+  it('names respondents from the block, and placeholders such as Anonymous, Anonym or Anonymous user name nobody', () => {
+    const result = readSurveyResponses(table, plan.columns);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.responses.map((r) => [r.name, r.email])).toEqual([
+      ['Ana Lima', 'ana@example.com'],
+      [undefined, undefined],
+      ['Bo Chen', undefined],
+      [undefined, undefined],
+      [undefined, 'cy@example.com'],
+    ]);
+  });
+});
+
+describe('isPlaceholderName', () => {
+  it.each(['Anonymous', 'anonym', 'Anonymous user', ' ANONYME ', 'Anónimo', 'N/A', '***', '-'])('%s is a placeholder', (name) => {
+    expect(isPlaceholderName(name)).toBe(true);
+  });
+  it.each(['Ana Lima', 'Anon Kowalski', 'Nadia'])('%s is a name', (name) => {
+    expect(isPlaceholderName(name)).toBe(false);
   });
 });
