@@ -255,6 +255,48 @@ describe('planSurveyColumns: Google Forms and LimeSurvey', () => {
   });
 });
 
+// Shapes that only the real exports in ../shared/real-surveys showed before; a clone without that
+// folder still proves each of them with these made-up files.
+describe('planSurveyColumns: older exporters', () => {
+  it('reads the Qualtrics 2016 "Insights" export: two `ResponseID` rows, single-quoted ImportIds, side-by-side grids', () => {
+    const insights = planFixture('qualtrics-insights-2016.csv');
+    expect(insights).toMatchObject({ format: 'qualtrics', responseCount: 4 });
+    expect(roles(insights)).toMatchObject({ ResponseID: 'respondent-key', ResponseSet: 'metadata', EndDate: 'submitted-at', Status: 'metadata', LocationLatitude: 'metadata' });
+    const grids = insights.columns.filter((c) => c.role === 'grid-item');
+    expect(grids.map((c) => [c.group, c.item])).toEqual([
+      ['How is the platform?-How often do you use it', 'Builds'],
+      ['How is the platform?-How often do you use it', 'Deploys'],
+      ['How is the platform?-How satisfied are you', 'Builds'],
+      ['How is the platform?-How satisfied are you', 'Deploys'],
+    ]);
+    expect(grids.every((c) => c.type === 'scale')).toBe(true);
+    expect(column(insights, 'What would you change?')).toMatchObject({ role: 'question', type: 'free-text' });
+    expect(insights.notices).toContain('1 response is incomplete (Finished is False); they are imported with the answers given.');
+    expect(insights.notices.some((n) => n.startsWith('1 response is a survey preview or test'))).toBe(true);
+  });
+
+  it('reads the older SurveyMonkey layout: `RespondentID` alone, row 2 all `Response`, `<br>` in a question', () => {
+    const monkey = planFixture('surveymonkey-respondentid-only.csv');
+    expect(monkey).toMatchObject({ format: 'surveymonkey', responseCount: 5 });
+    expect(column(monkey, 'RespondentID').role).toBe('respondent-key');
+    expect(monkey.columns[1]?.header).toBe('Consider two plans: Plan A ships weekly with a 5% failure rate. Plan B ships monthly with a 1% failure rate. Which plan would you pick?');
+    expect(monkey.columns.slice(1).every((c) => c.role === 'question' && c.type === 'single-choice')).toBe(true);
+  });
+
+  it('reads LimeSurvey full headings: `[Subquestion]` grids, a lone `[Other]`, a word scale, incomplete responses', () => {
+    const lime = planFixture('limesurvey-full-headings.csv');
+    expect(lime).toMatchObject({ format: 'limesurvey', responseCount: 6 });
+    expect(lime.columns.slice(0, 6).map((c) => c.role)).toEqual(['respondent-key', 'submitted-at', 'metadata', 'metadata', 'metadata', 'metadata']);
+    expect(column(lime, '5 - How would you describe your roles? [Developer]')).toMatchObject({ role: 'grid-item', type: 'single-choice', group: '5 - How would you describe your roles?' });
+    expect(column(lime, '5 - How would you describe your roles? [Other]')).toMatchObject({ role: 'grid-item', type: 'free-text' });
+    expect(column(lime, '2 - Which cloud do you use most? [Other]')).toMatchObject({ role: 'question', type: 'free-text' });
+    const agreement = lime.columns.filter((c) => c.group === '7 - To what extent do you agree with each statement?');
+    expect(agreement).toHaveLength(3);
+    expect(agreement.every((c) => c.type === 'scale' && c.scale?.labels?.[4] === 'Strongly agree')).toBe(true);
+    expect(lime.notices).toContain('2 responses are incomplete (no submit date); they are imported with the answers given.');
+  });
+});
+
 describe('planSurveyColumns: generic files', () => {
   it('takes a distinct id column as the key and reads every type', () => {
     const plan = planFixture('generic.csv');

@@ -194,6 +194,30 @@ describe('readSurveyResponses: Google Forms, LimeSurvey and generic files', () =
     expect(responses[2]?.answers['pkz [sq002]']).toBe('Yes');
   });
 
+  it('reads LimeSurvey full headings: multi-line answers without CR, undated incomplete responses', () => {
+    const { responses } = readFixture('limesurvey-full-headings.csv');
+    expect(responses.map((r) => r.respondentKey)).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(responses.map((r) => r.submittedAt === undefined)).toEqual([false, true, false, false, true, false]);
+    expect(responses[0]?.answers['8 - what should we change first?']).toBe('Fewer dashboards.\nMore runbooks.');
+    expect(responses[3]?.answers['8 - what should we change first?']).toBe('The deploy "freeze" every Friday.\nIt hurts.');
+    expect(responses[0]?.answers['7 - to what extent do you agree with each statement? [on-call is fair]']).toBe(5);
+    expect(responses[2]?.answers['5 - how would you describe your roles? [other]']).toBe('Platform lead');
+  });
+
+  it('reads the Qualtrics "Insights" export from row 4, dated by EndDate', () => {
+    const { responses } = readFixture('qualtrics-insights-2016.csv');
+    expect(responses.map((r) => r.row)).toEqual([4, 5, 6, 7]);
+    expect(responses[0]).toMatchObject({ respondentKey: 'R_3kTqW1aZ8mN2pQx', submittedAt: utc(2016, 6, 21, 17, 49, 31) });
+    expect(responses[0]?.answers['how is the platform?-how satisfied are you [builds]']).toBe(5);
+  });
+
+  it('reads the older SurveyMonkey layout from row 3, blank answers as none', () => {
+    const { responses } = readFixture('surveymonkey-respondentid-only.csv');
+    expect(responses.map((r) => r.row)).toEqual([3, 4, 5, 6, 7]);
+    expect(responses[0]?.answers['do you deploy on fridays?']).toBeNull();
+    expect(responses[1]?.answers['which region are you in?']).toBe('Europe');
+  });
+
   it('reads generic ISO dates with zones, decimals and lists', () => {
     const { responses } = readFixture('generic.csv');
     expect(responses.map((r) => r.submittedAt)).toEqual([utc(2025, 1, 14, 9), utc(2025, 1, 14, 9, 30), utc(2025, 1, 15, 16, 45, 10) + 500, utc(2025, 1, 16), utc(2025, 1, 17, 8)]);
