@@ -42,6 +42,24 @@ export const layerRules = {
   ]),
 };
 
+const TIMED_ASSERTION = 'No timed assertions in unit tests: a machine under load fails them. Measure speed in tests/bench; a slow test states its timeout.';
+
+/** Rules for unit and component tests (not tests/bench or tests/e2e), exported so tests/lint can prove they fire. */
+export const unitTestRules = {
+  'no-restricted-properties': [
+    'error',
+    { object: 'performance', property: 'now', message: TIMED_ASSERTION },
+    { object: 'process', property: 'hrtime', message: TIMED_ASSERTION },
+    { object: 'console', property: 'time', message: TIMED_ASSERTION },
+    { object: 'console', property: 'timeEnd', message: TIMED_ASSERTION },
+  ],
+  'no-restricted-syntax': [
+    'error',
+    { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+    { selector: "CallExpression[callee.name='expect'] CallExpression[callee.object.name='Date'][callee.property.name='now']", message: TIMED_ASSERTION },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/**', 'coverage/**'] },
   js.configs.recommended,
@@ -88,6 +106,7 @@ export default tseslint.config(
     files: ['scripts/**/*.{js,mjs}', '*.config.{js,ts}', 'tests/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
+  { files: ['tests/**/*.{ts,tsx}'], ignores: ['tests/bench/**', 'tests/e2e/**'], rules: unitTestRules },
   {
     files: ['eslint.config.js', 'vite.config.ts', 'vitest.config.ts', 'playwright.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
