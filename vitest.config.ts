@@ -1,15 +1,5 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-// The real survey exports are read in place from ../shared/real-surveys (CI always has it). A
-// clone on its own skips the tests that read them; their names say why, and so does this line.
-// (Vitest reads this file once per project: the variable keeps the line to one.)
-if (!existsSync(fileURLToPath(new URL('../shared/real-surveys', import.meta.url))) && process.env.DD_REAL_SURVEYS_NOTICE === undefined) {
-  process.env.DD_REAL_SURVEYS_NOTICE = 'shown';
-  console.warn('No ../shared/real-surveys beside this clone: the tests that read the real survey exports are skipped.');
-}
 
 export default defineConfig({
   plugins: [react()],
