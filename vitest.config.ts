@@ -19,6 +19,9 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
+          // Component tests render React in jsdom and type with user-event: 1-3 s each on an idle
+          // machine, several times that with both cores busy, where the 5 s default failed them.
+          testTimeout: 20_000,
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/renderer/setup.ts'],
         },

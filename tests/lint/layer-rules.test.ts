@@ -9,7 +9,8 @@ async function restrictedImports(filePath: string, code: string): Promise<string
   return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message);
 }
 
-describe('layer rules (HOUSE-STYLE.md: dependency direction)', () => {
+// The first lint loads typescript-eslint and the whole config: seconds, many more on a busy machine.
+describe('layer rules (HOUSE-STYLE.md: dependency direction)', { timeout: 60_000 }, () => {
   it.each([
     ['react', "import { useState } from 'react';"],
     ['Dexie', "import Dexie from 'dexie';"],

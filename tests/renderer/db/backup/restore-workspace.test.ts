@@ -237,7 +237,8 @@ describe('workspace export and restore', () => {
       expect(error.message).toMatch(/made by a newer version of Discovery Desk.*schema 5/);
     });
 
-    it('a huge line', async () => {
+    // Builds and reads a 33 MB line: slow by nature.
+    it('a huge line', { timeout: 60_000 }, async () => {
       const { db } = await liveWithFile('huge-line');
       const huge = `${buildWorkspaceFile({ rows: [] }).split('\n')[0] ?? ''}\n${'x'.repeat(33 * 1024 * 1024)}`;
       const error = await refusedRestore(db, huge);

@@ -45,7 +45,8 @@ async function addReviewer(user: UserEvent, name: string, perspective: string) {
   await user.click(within(form).getByRole('button', { name: 'Add reviewer' }));
 }
 
-describe('survey plans', () => {
+// Each test types whole questions with user-event into a full React tree: several seconds each, far more on a busy machine.
+describe('survey plans', { timeout: 60_000 }, () => {
   it('starts from an empty list, and a new plan opens in the editor with every check explained', async () => {
     const user = userEvent.setup();
     const db = await openTestDatabase('plans-view-new');
