@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { checkWorkspaceRow } from './workspace-row-schemas';
 import { WORKSPACE_FORMAT, WORKSPACE_FORMAT_VERSION, WorkspaceFileError, type WorkspaceHeader } from './workspace-format';
 
 export interface WorkspaceRow {
@@ -81,7 +82,9 @@ function parseCounts(value: unknown, lineNumber: number): Map<string, number> {
 
 /**
  * Reads a workspace file line by line, holding nothing but counts and a running SHA-256, and
- * refuses it (WorkspaceFileError, naming the line) when it is foreign, newer, damaged or incomplete.
+ * refuses it (WorkspaceFileError, naming the line) when it is foreign, newer, damaged or incomplete,
+ * or when a row does not fit its table's schema or is absurdly large (see checkWorkspaceRow). Rows
+ * come back cleaned: rich text through sanitizeRichText.
  */
 export function createWorkspaceFileReader({ appSchemaVersion, tableNamesAt }: WorkspaceFileReaderOptions): WorkspaceFileReader {
   let knownTables: ReadonlySet<string> = new Set();
@@ -115,9 +118,11 @@ export function createWorkspaceFileReader({ appSchemaVersion, tableNamesAt }: Wo
       const { t: table, r: row } = value;
       if (typeof table !== 'string' || !isRecord(row)) throw new WorkspaceFileError('this line is not a row of the workspace (it needs a table name and a row object)', lineNumber);
       if (!knownTables.has(table)) throw new WorkspaceFileError(`“${table}” is not a table of this workspace`, lineNumber);
+      // Every row is held to its table's schema (rich text cleaned) before anything stores it.
+      const checked = checkWorkspaceRow(table, row, lineNumber, line.length);
       hash.update(utf8ToBytes(`${line}\n`));
       counted.set(table, (counted.get(table) ?? 0) + 1);
-      return { table, row, line: lineNumber };
+      return { table, row: checked, line: lineNumber };
     },
 
     finish() {

@@ -16,9 +16,6 @@ export const LOCAL_TABLES: ReadonlySet<string> = new Set(['errorLog']);
  */
 export const DERIVED_META_KEYS: ReadonlySet<string> = new Set(['schemaVersion', 'noteCounts']);
 
-/** Tables whose rows hold TipTap documents in `body`: cleaned again on the way in from a file. */
-export const RICH_TEXT_TABLES: ReadonlySet<string> = new Set(['notes', 'artifacts']);
-
 /** Whether a table's rows go into a workspace file. */
 export function isExportedTable(table: string): boolean {
   return !DERIVED_TABLES.has(table) && !LOCAL_TABLES.has(table);

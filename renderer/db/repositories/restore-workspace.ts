@@ -2,8 +2,7 @@ import { Dexie } from 'dexie';
 import { createLineSplitter } from '../../../shared/backup/split-lines';
 import { createWorkspaceFileReader, type WorkspaceRow } from '../../../shared/backup/workspace-file-reader';
 import { MAX_WORKSPACE_LINE_CHARS, WorkspaceFileError, type WorkspaceHeader } from '../../../shared/backup/workspace-format';
-import { isExportedRow, isExportedTable, LOCAL_TABLES, RICH_TEXT_TABLES } from '../../../shared/backup/workspace-tables';
-import { sanitizeRichText } from '../../../shared/rich-text/sanitize-rich-text';
+import { isExportedRow, isExportedTable, LOCAL_TABLES } from '../../../shared/backup/workspace-tables';
 import { classifyWriteError, isQuotaExceededError } from '../classify-write-error';
 import { DiscoveryDb } from '../discovery-db';
 import { schemaVersions as allSchemaVersions, type SchemaVersion } from '../schema/versions';
@@ -48,10 +47,6 @@ function tableNamesAt(versions: readonly SchemaVersion[], schemaVersion: number)
   return [...names].filter(isExportedTable);
 }
 
-function cleanRow(table: string, row: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  return RICH_TEXT_TABLES.has(table) && 'body' in row ? { ...row, body: sanitizeRichText(row.body) } : { ...row };
-}
-
 async function deleteLeftoverStagingDatabases(except: string): Promise<void> {
   const names = await Dexie.getDatabaseNames().catch(() => []);
   await Promise.all(names.filter((name) => name.startsWith(STAGING_DATABASE_PREFIX) && name !== except).map((name) => Dexie.delete(name).catch(() => undefined)));
@@ -94,7 +89,7 @@ export async function restoreWorkspace(db: DiscoveryDb, source: ReadableStream<U
       const written = batch;
       batch = [];
       const table = staging.table(first.table);
-      const toStore = written.filter(({ table: name, row }) => isExportedRow(name, row)).map(({ table: name, row }) => cleanRow(name, row));
+      const toStore = written.filter(({ table: name, row }) => isExportedRow(name, row)).map(({ row }) => ({ ...row }));
       try {
         await staging.transaction('rw', table, () => table.bulkAdd(toStore));
       } catch (error) {

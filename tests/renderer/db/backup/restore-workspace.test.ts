@@ -8,7 +8,7 @@ import { schemaVersions, type SchemaVersion } from '../../../../renderer/db/sche
 import { WorkspaceFileError } from '../../../../shared/backup/workspace-format';
 import { openTestDatabase } from '../open-test-database';
 import { uniqueDatabaseName } from '../unique-database-name';
-import { buildWorkspaceFile, exportToText, fillEveryTable, snapshotRows, streamOf } from './workspace-file-fixtures';
+import { buildWorkspaceFile, exportToText, fillEveryTable, sampleRow, snapshotRows, streamOf } from './workspace-file-fixtures';
 
 async function refusedRestore(db: DiscoveryDb, content: string | Uint8Array): Promise<WorkspaceFileError> {
   const before = await snapshotRows(db);
@@ -117,14 +117,15 @@ describe('workspace export and restore', () => {
     const file = buildWorkspaceFile({
       rows: [
         { t: 'notes', r: { id: 'n1', channel: 'coffee-chat', title: 'T', body: hostile, plainText: '', occurredAt: 1, updatedAt: 1, createdAt: 1, tags: [], personIds: [], teams: [], links: [] } },
-        { t: 'artifacts', r: { id: 'a1', roundId: 'r', kind: 'charter', body: hostile } },
+        { t: 'artifacts', r: { id: 'a1', roundId: 'r', kind: 'charter', sections: { uniqueValue: hostile, competitiveAdvantages: hostile, strategy: hostile }, citations: [], createdAt: 1, updatedAt: 1 } },
+        { t: 'artifacts', r: { id: 'a2', roundId: 'r', kind: 'vision', years: [{ year: 1, themes: [], body: hostile, citations: [] }], createdAt: 1, updatedAt: 1 } },
       ],
     });
     const db = await openTestDatabase('hostile');
 
     await restoreWorkspace(db, streamOf(file));
 
-    for (const stored of [await db.notes.get('n1'), await db.artifacts.get('a1')]) {
+    for (const stored of [await db.notes.get('n1'), await db.artifacts.get('a1'), await db.artifacts.get('a2')]) {
       const text = JSON.stringify(stored);
       expect(text).not.toMatch(/javascript|data:|script|onerror|iframe|srcdoc/i);
       expect(text).toContain('https://example.com/ok');
@@ -243,7 +244,8 @@ describe('workspace export and restore', () => {
       const huge = `${buildWorkspaceFile({ rows: [] }).split('\n')[0] ?? ''}\n${'x'.repeat(33 * 1024 * 1024)}`;
       const error = await refusedRestore(db, huge);
       expect(error.message).toMatch(/Line 2: the line is longer than/);
-    });
+      // Building and streaming a 33 MB line takes seconds on a loaded machine.
+    }, 60_000);
 
     it('a row of a table this app does not have', async () => {
       const { db } = await liveWithFile('unknown-table');
@@ -259,8 +261,35 @@ describe('workspace export and restore', () => {
 
     it('two rows with the same key', async () => {
       const { db } = await liveWithFile('duplicate');
-      const error = await refusedRestore(db, buildWorkspaceFile({ rows: [{ t: 'contacts', r: { id: 'c1' } }, { t: 'contacts', r: { id: 'c1' } }] }));
+      const contact = sampleRow('contacts', 'c1', 'dup', 1);
+      const error = await refusedRestore(db, buildWorkspaceFile({ rows: [{ t: 'contacts', r: contact }, { t: 'contacts', r: contact }] }));
       expect(error.message).toMatch(/could not be stored|repeat a key/);
+    });
+
+    it('a row that does not fit its table’s schema, naming its line and field', async () => {
+      const { db } = await liveWithFile('bad-row');
+      const rows = [1, 2, 3].map((n) => ({ t: 'notes', r: sampleRow('notes', `n${n}`, 'bad', n) }));
+      const bad = { t: 'notes', r: { ...sampleRow('notes', 'n4', 'bad', 4), tags: 'x' } };
+      const error = await refusedRestore(db, buildWorkspaceFile({ rows: [...rows, bad, { t: 'notes', r: { ...sampleRow('notes', 'n5', 'bad', 5), personIds: 'y' } }] }));
+      expect(error.message).toMatch(/^Line 5: this row of “notes” is not valid \(tags: .*\), so nothing was restored$/);
+    });
+
+    it.each([
+      ['a contact without a name', { t: 'contacts', r: { ...sampleRow('contacts', 'c', 'x', 1), name: 42 } }, /name/],
+      ['a card whose snapshot has no people list', { t: 'cards', r: { ...sampleRow('cards', 'c', 'x', 1), snapshot: { title: 't' } } }, /snapshot/],
+      ['an artifact of an unknown kind', { t: 'artifacts', r: { ...sampleRow('artifacts', 'a', 'x', 1), kind: 'memo' } }, /kind/],
+      ['a survey answer that is an object', { t: 'surveyResponses', r: { ...sampleRow('surveyResponses', 'r', 'x', 1), answers: { q: { evil: true } } } }, /answers/],
+    ])('%s', async (_name, row, field) => {
+      const { db } = await liveWithFile(`bad-${String(row.t)}`);
+      const error = await refusedRestore(db, buildWorkspaceFile({ rows: [row] }));
+      expect(error.message).toMatch(/^Line 2: this row of/);
+      expect(error.message).toMatch(field);
+    });
+
+    it('an absurdly large row', async () => {
+      const { db } = await liveWithFile('large-row');
+      const error = await refusedRestore(db, buildWorkspaceFile({ rows: [{ t: 'contacts', r: { ...sampleRow('contacts', 'c', 'x', 1), role: 'x'.repeat(5 * 1024 * 1024) } }] }));
+      expect(error.message).toMatch(/^Line 2: this row of “contacts” is [\d,]+ characters long, more than any real one/);
     });
 
     it('lines after the end marker', async () => {

@@ -44,19 +44,62 @@ export function buildWorkspaceFile({ header = {}, rows }: FileParts, schemaVersi
 
 const paragraph = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
-/** Two rows in every exported table of the database, shaped enough for its indexes. */
+/** A row of `table` the app could have written (it fits the table's schema), made distinct by id and label. */
+export function sampleRow(table: string, id: string, label: string, n: number): Record<string, unknown> {
+  const text = `row ${n} of ${table} ✓ «ü» 🙂 ${label}`;
+  const times = { createdAt: n, updatedAt: n };
+  switch (table) {
+    case 'notes':
+      return { id, channel: 'coffee-chat', title: `Note ${n}`, body: paragraph(`Body ${n} of ${label}`), plainText: `Body ${n}`, occurredAt: n, tags: ['t'], personIds: [], teams: [], links: [], label: text, ...times };
+    case 'highlights':
+      return { id, noteId: `note-${n}`, quote: text, tags: ['t'], ...times };
+    case 'contacts':
+      return { id, name: text, nameKey: text.toLowerCase(), email: `${label}-${n}@example.com`, team: 'Payments', ...times };
+    case 'surveys':
+      return { id, title: text, sourceFileName: 'survey.csv', importedAt: n, ...times };
+    case 'surveyQuestions':
+      return { id, surveyId: 's', position: n, text, type: 'free-text' };
+    case 'surveyResponses':
+      return { id, surveyId: 's', respondentKey: `${label}-${n}`, answers: { q: text, r: 3, s: ['a', 'b'], t: null } };
+    case 'rounds':
+      return { id, title: text, state: 'draft', snapshotNoteIds: [], snapshotHighlightIds: [], snapshotTakenAt: n, immediatePainTargetPercent: 70, ...times };
+    case 'cards':
+      return { id, roundId: `r-${label}`, source: { kind: 'note', noteId: `note-${n}` }, position: n, snapshot: { title: text, excerpt: text, channel: 'coffee-chat', occurredAt: n, personIds: [], people: [], teams: [], tags: [] } };
+    case 'buckets':
+      return { id, roundId: `r-${label}`, title: text, statement: '', solutionKind: 'address', ...times };
+    case 'votes':
+      return { id, roundId: `r-${label}`, participant: 'p', bucketId: 'b', dots: n };
+    case 'initiatives':
+      return { id, roundId: `r-${label}`, title: text, kind: 'vision', effortWeeks: n, bucketIds: [], ...times };
+    case 'artifacts':
+      return n === 1
+        ? { id, roundId: `r-${label}`, kind: 'charter', sections: { uniqueValue: paragraph(text), competitiveAdvantages: paragraph('b'), strategy: paragraph('c') }, citations: [], ...times }
+        : { id, roundId: `r-${label}`, kind: 'vision', years: [{ year: 1, themes: [{ id: 'th', title: text }], body: paragraph('Year one'), citations: [{ kind: 'note', noteId: 'n' }] }], ...times };
+    case 'solutions':
+      return { id, bucketId: 'b', title: text, description: '', existingCapability: { status: 'not-checked' }, ...times };
+    case 'experiments':
+      return { id, solutionId: 's', hypothesis: text, howItCouldFail: '', killCriteria: '', ...times };
+    case 'settings':
+    case 'meta':
+      return { key: id, value: text };
+    case 'surveyPlans':
+      return { id, title: text, goal: '', audience: '', questions: [], reviewers: [], questionsRevision: 0, ...times };
+    case 'workshops':
+      return { id, roundId: `r-${label}`, participants: [{ id: 'p', name: 'Ana' }], phase: 'grouping', votesPerParticipant: 3, areVotesRevealed: false, ...times };
+    case 'scores':
+      return { id, roundId: `r-${label}`, bucketId: 'b', scorer: 's', values: { reach: n }, ...times };
+    case 'plannedChats':
+      return { id, contactId: 'c', plannedFor: n, ...times };
+    default:
+      return { id, key: id, label: text };
+  }
+}
+
+/** Two rows in every exported table of the database, each one the app could have written. */
 export async function fillEveryTable(db: DiscoveryDb, label = 'a'): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) {
-      const keyPath = table.schema.primKey.keyPath;
-      for (const n of [1, 2]) {
-        const id = `${label}-${table.name}-${n}`;
-        const row: Record<string, unknown> = { [typeof keyPath === 'string' ? keyPath : 'id']: id, label: `row ${n} of ${table.name} ✓ «ü» 🙂` };
-        if (table.name === 'notes') Object.assign(row, { channel: 'coffee-chat', title: `Note ${n}`, body: paragraph(`Body ${n} of ${label}`), plainText: `Body ${n}`, occurredAt: n, updatedAt: n, createdAt: n, tags: ['t'], personIds: [], teams: [], links: [] });
-        if (table.name === 'artifacts') Object.assign(row, { roundId: `r-${label}`, kind: `kind-${n}`, body: paragraph('Charter') });
-        if (table.name === 'surveyResponses') Object.assign(row, { surveyId: 's', respondentKey: `${label}-${n}` });
-        await table.add(row);
-      }
+      for (const n of [1, 2]) await table.add(sampleRow(table.name, `${label}-${table.name}-${n}`, label, n));
     }
   });
 }
