@@ -1,7 +1,7 @@
 import { decodeSurveyBytes } from '../../shared/surveys/decode-survey-bytes';
 import { parseSurveyTable, type SurveyFileProblem, type SurveyTable } from '../../shared/surveys/parse-survey-table';
 import { planSurveyColumns } from '../../shared/surveys/plan-survey-columns';
-import { readSurveyResponses } from '../../shared/surveys/read-survey-responses';
+import { plannedQuestionKeys, readSurveyResponses } from '../../shared/surveys/read-survey-responses';
 import { detectSurveyFileKind } from '../../shared/surveys/detect-survey-file-kind';
 import { readSurveyWorkbook } from '../../shared/surveys/read-survey-workbook';
 import type { DiscoveryDb } from '../db/discovery-db';
@@ -9,7 +9,7 @@ import { classifyWriteError } from '../db/classify-write-error';
 import type { RepositoryDependencies } from '../db/repositories/repository-dependencies';
 import { SurveyImportCancelledError, writeSurveyImport } from '../db/repositories/survey-import-writer';
 import { createPeopleRepository } from '../db/repositories/people-repository';
-import { createSurveysRepository } from '../db/repositories/surveys-repository';
+import { createSurveysRepository, type SurveyMatch } from '../db/repositories/surveys-repository';
 import type { SurveyImportReply, SurveyImportRequest, SurveyImportStage } from './survey-import-protocol';
 
 export interface SurveyImportServiceOptions extends RepositoryDependencies {
@@ -29,6 +29,32 @@ const SAMPLE_ROWS = 5;
 const MATCH_THRESHOLD = 0.5;
 
 const fileProblem = (message: string, row: number | null = null): SurveyFileProblem => ({ row, message });
+
+/**
+ * The stored surveys this file may be a newer export of: those sharing at least half their
+ * questions with it, and those already holding some of its responses (matched by respondent key:
+ * the response id, or without one the email or the answers themselves). Each says how many of the
+ * file's responses are new, unchanged and changed. Best first: most responses held, then overlap.
+ */
+async function findMatches(
+  surveys: ReturnType<typeof createSurveysRepository>,
+  keys: ReadonlySet<string>,
+  responses: readonly { readonly respondentKey: string; readonly answersHash: string }[] | undefined,
+): Promise<SurveyMatch[]> {
+  if (keys.size === 0) return [];
+  // A response can only be held by a survey that shares a question with the file.
+  const candidates = (await surveys.findByQuestionKeys(keys, Number.MIN_VALUE)).filter((match) => match.overlap > 0);
+  const compared: ReadonlyMap<string, NonNullable<SurveyMatch['responses']>> =
+    responses === undefined ? new Map() : await surveys.compareResponses(responses, candidates.map((match) => match.surveyId));
+  const held = (match: SurveyMatch) => (match.responses === undefined ? 0 : match.responses.unchanged + match.responses.changed);
+  return candidates
+    .map((match) => {
+      const counts = compared.get(match.surveyId);
+      return counts === undefined ? match : { ...match, responses: counts };
+    })
+    .filter((match) => match.overlap >= MATCH_THRESHOLD || held(match) > 0)
+    .sort((a, b) => held(b) - held(a) || b.overlap - a.overlap || a.title.localeCompare(b.title));
+}
 
 /**
  * The survey import worker's logic, apart from the worker so tests can drive it. `read` decodes,
@@ -85,8 +111,10 @@ export function createSurveyImportService(post: (reply: SurveyImportReply) => vo
     const checked = readSurveyResponses(table, plan.columns);
     progress('matching', 0, 1);
     db = await openDb(request.databaseName);
-    const keys = new Set(checked.ok ? checked.questions.map((question) => question.key) : []);
-    const matches = keys.size === 0 ? [] : await createSurveysRepository(db).findByQuestionKeys(keys, MATCH_THRESHOLD);
+    // Question keys come from the columns even when some answers do not read yet, so an earlier
+    // import of this file is offered whatever the state of the preview.
+    const keys = new Set(checked.ok ? checked.questions.map((question) => question.key) : plannedQuestionKeys(table, plan.columns));
+    const matches = await findMatches(createSurveysRepository(db), keys, checked.ok ? checked.responses : undefined);
     const recentlySurveyed = checked.ok ? await createPeopleRepository(db).recentlySurveyed(checked.responses, clock?.() ?? Date.now()) : undefined;
     post({
       type: 'preview',

@@ -540,6 +540,62 @@ function optionRunTitle(options: readonly string[]): string {
   return title;
 }
 
+/** A cell of an option column that says "not chosen" (Qualtrics writes 0 for an option seen but not picked). */
+const UNCHOSEN_CELLS = new Set(['0', 'false', 'no']);
+
+/**
+ * Option-per-column questions where no row fills more than one option are single choices, not
+ * multiple: a SurveyMonkey or Typeform "pick one" exported one column per option. When the
+ * options are the points of a known word scale (Not at all … A lot), the question is that scale.
+ */
+function readOptionGroups(drafts: readonly ColumnDraft[], table: SurveyTable): void {
+  const runs: ColumnDraft[][] = [];
+  let current: ColumnDraft[] = [];
+  for (const draft of drafts) {
+    const continues = draft.role === 'choice-option' && current.length > 0 && current[0]?.group === draft.group;
+    if (continues) current.push(draft);
+    else {
+      if (current.length > 0) runs.push(current);
+      current = draft.role === 'choice-option' ? [draft] : [];
+    }
+  }
+  if (current.length > 0) runs.push(current);
+  for (const members of runs) {
+    const labels = members.map((draft) => foldText(draft.item ?? ''));
+    let answered = 0;
+    let isSingle = true;
+    for (const row of table.rows) {
+      let chosen = 0;
+      for (const [i, draft] of members.entries()) {
+        const value = trimCell(row[draft.index] ?? '');
+        if (value === '') continue;
+        const folded = value.toLowerCase();
+        if (UNCHOSEN_CELLS.has(folded) && folded !== labels[i]) continue;
+        chosen += 1;
+      }
+      if (chosen > 0) answered += 1;
+      if (chosen > 1) {
+        isSingle = false;
+        break;
+      }
+    }
+    if (!isSingle || answered === 0) continue;
+    const items = members.map((draft) => draft.item ?? draft.header);
+    const scale = findWordScale(items);
+    // Only the points the survey offered: every option one point, none invented.
+    const isScale = scale !== null && items.length >= 3 && scale.labels.length === items.length;
+    for (const draft of members) {
+      if (isScale) {
+        draft.type = 'scale';
+        draft.scale = scale;
+      } else {
+        draft.type = 'single-choice';
+        draft.options = items;
+      }
+    }
+  }
+}
+
 function groupColumns(drafts: ColumnDraft[], format: SurveyFormat): void {
   switch (format) {
     case 'qualtrics':
@@ -922,6 +978,7 @@ export function planSurveyColumns(table: SurveyTable, options: PlanSurveyColumns
   const drafts = draftColumns(table);
   assignFixedRoles(drafts, table);
   groupColumns(drafts, table.format);
+  readOptionGroups(drafts, table);
   for (const draft of drafts) {
     if (draft.role === 'question' && draft.stats.filled === 0) draft.role = 'ignore';
   }

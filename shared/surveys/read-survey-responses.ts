@@ -172,6 +172,23 @@ function choiceGroupReader(columns: readonly SurveyColumnPlan[], question: Plann
   };
 }
 
+/** Option columns of a single choice or a scale: the one filled option is the answer (a scale's point for a scale). */
+function singleOptionGroupReader(columns: readonly SurveyColumnPlan[], question: PlannedQuestion): QuestionReader {
+  const multi = choiceGroupReader(columns, question);
+  const scale = question.scale;
+  return {
+    ...multi,
+    read(row) {
+      const reading = multi.read(row);
+      if (!reading.ok || !Array.isArray(reading.answer)) return reading;
+      const [chosen] = reading.answer as readonly string[];
+      if (chosen === undefined) return { ok: true, answer: null };
+      if (scale === undefined) return { ok: true, answer: chosen };
+      return { ok: true, answer: scalePointOf(chosen, scale) ?? null };
+    },
+  };
+}
+
 function questionOf(column: SurveyColumnPlan, key: string, position: number): PlannedQuestion {
   const type = column.type ?? 'free-text';
   const options = type === 'single-choice' || type === 'multi-choice' ? column.options : undefined;
@@ -212,6 +229,21 @@ function questionReaders(table: SurveyTable, columns: readonly SurveyColumnPlan[
     } else if (column.role === 'grid-item') {
       const text = `${column.group ?? column.header} [${column.item ?? column.header}]`;
       readers.push(singleColumnReader(table, column, questionOf(column, uniqueKey(text), readers.length)));
+    } else if (column.role === 'choice-option' && (column.type === 'single-choice' || column.type === 'scale')) {
+      // One option per column, never more than one filled: a single choice or a scale.
+      const group = column.group ?? column.header;
+      const members = groups.get(group) ?? [column];
+      if (members[0] !== column) continue;
+      const options = members.map((member) => member.item ?? member.header);
+      const type = column.type;
+      const question: PlannedQuestion = {
+        key: uniqueKey(group),
+        position: readers.length,
+        text: group,
+        type,
+        ...(type === 'scale' && column.scale !== undefined ? { scale: column.scale } : { options }),
+      };
+      readers.push(singleOptionGroupReader(members, question));
     } else if (column.role === 'choice-option') {
       const group = column.group ?? column.header;
       const members = groups.get(group) ?? [column];
@@ -222,6 +254,14 @@ function questionReaders(table: SurveyTable, columns: readonly SurveyColumnPlan[
     }
   }
   return readers;
+}
+
+/**
+ * The keys the questions of these columns get, as readSurveyResponses gives them: known even when
+ * some answers do not read with these columns, so a stored survey can still be recognised.
+ */
+export function plannedQuestionKeys(table: SurveyTable, columns: readonly SurveyColumnPlan[]): string[] {
+  return questionReaders(table, columns).map((reader) => reader.question.key);
 }
 
 function serialiseAnswer(answer: Exclude<SurveyAnswer, null>): string {

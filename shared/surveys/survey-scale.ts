@@ -34,6 +34,9 @@ export const WORD_SCALES: readonly (readonly string[])[] = [
   ['Very difficult', 'Difficult', 'Somewhat difficult', 'Somewhat easy', 'Easy', 'Very easy'],
   ['Extremely difficult', 'Somewhat difficult', 'Neither easy nor difficult', 'Somewhat easy', 'Extremely easy'],
   ['Not at all', 'Slightly', 'Moderately', 'Very', 'Extremely'],
+  ['Not at all', 'Not much', 'Some', 'A lot'],
+  ['Not at all', 'A little', 'Some', 'A lot'],
+  ['None', 'A little', 'Some', 'A lot'],
 ];
 
 const OPT_OUTS = new Set([

@@ -87,6 +87,8 @@ export interface BenchPageApi {
   roundTrip(options: RoundTripOptions): Promise<RoundTripReport>;
   /** Stores a round with its cards and buckets (half the cards grouped), as the board writes them. */
   seedBoard(options: { readonly seed: number; readonly cardCount: number; readonly bucketCount: number }): Promise<SeedBoardReport>;
+  /** Stores a generated survey of many questions (results screen benchmark); answers with its id. */
+  seedWideSurvey(options: { readonly seed: number; readonly questionCount: number; readonly responseCount: number }): Promise<{ readonly surveyId: string; readonly questions: number; readonly bulkAddMs: number }>;
   /** The board baseline: reads the round's cards and buckets straight from IndexedDB through their indexes. */
   readBoardRaw(options: { readonly roundId: string }): Promise<{ readonly cards: number; readonly readMs: number }>;
 }

@@ -59,3 +59,12 @@ export const boardMetrics = (size: string) => ({
   /** Mouse drags completed while measuring, each landing a card in a bucket. */
   drags: `board.drags.${size}`,
 });
+
+export const surveyResultsMetrics = (size: string) => ({
+  /** The longest main-thread task from opening a survey's results to the end of scrolling through them. */
+  maxTask: `survey.results_max_task_ms.${size}`,
+  /** Navigation to the first result card on screen. */
+  firstCard: `survey.results_first_card_ms.${size}`,
+  /** Result cards the screen holds (drawn as they scroll into view). */
+  cards: `survey.results_cards.${size}`,
+});

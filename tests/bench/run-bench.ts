@@ -10,6 +10,7 @@ import type { ScenarioOutcome } from './scenario-outcome';
 import { boardScenario } from './scenarios/board-scenario';
 import { runImportScenarios } from './scenarios/import-scenarios';
 import { runRoundTripScenario } from './scenarios/round-trip-scenario';
+import { surveyResultsScenario } from './scenarios/survey-results-scenario';
 
 export interface RunBenchOptions {
   readonly root: string;
@@ -18,14 +19,14 @@ export interface RunBenchOptions {
   readonly chromiumPath: string;
   readonly chromiumArgs: readonly string[];
   readonly isSmall: boolean;
-  /** Runs one part only (`workspaces`, `import`, `board` or `backup`) and merges its figures into the results file. */
+  /** Runs one part only (`workspaces`, `import`, `results`, `board` or `backup`) and merges its figures into the results file. */
   readonly only?: string;
 }
 
 /** Runs every scenario, prints the table, writes the results; resolves with the exit code (1 when a scenario failed). */
 export async function runBench({ root, appUrl, chromiumPath, chromiumArgs, isSmall, only }: RunBenchOptions): Promise<number> {
   const runs = (part: string) => only === undefined || only === part;
-  if (only !== undefined && !['workspaces', 'import', 'board', 'backup'].includes(only)) throw new Error(`--only takes workspaces, import, board or backup, not ${only}.`);
+  if (only !== undefined && !['workspaces', 'import', 'results', 'board', 'backup'].includes(only)) throw new Error(`--only takes workspaces, import, results, board or backup, not ${only}.`);
   const profile = isSmall ? SMALL_PROFILE : FULL_PROFILE;
   const loadAtStart = loadavg();
   const cacheDir = join(root, 'bench', '.cache');
@@ -49,6 +50,11 @@ export async function runBench({ root, appUrl, chromiumPath, chromiumArgs, isSma
   if (runs('import')) {
     console.log(`\nSurvey of ${profile.survey.responseCount.toLocaleString('en')} responses (${profile.survey.label})`);
     outcomes.push(...(await runImportScenarios({ appUrl, bundleSource, cacheDir, browserOptions, profile })));
+  }
+  if (runs('results')) {
+    const { questionCount, responseCount } = profile.surveyResults;
+    console.log(`\nSurvey results of ${questionCount.toLocaleString('en')} questions x ${responseCount.toLocaleString('en')} responses`);
+    outcomes.push(await surveyResultsScenario({ appUrl, bundleSource, browserOptions, profile }));
   }
   if (runs('board')) {
     console.log(`\nBoard of ${profile.board.cardCount.toLocaleString('en')} cards`);

@@ -18,6 +18,7 @@ import { isExportedRow } from '../../shared/backup/workspace-tables';
 import type { BenchPageApi, RoundTripOptions, RoundTripReport } from './bench-page-api';
 import { generateBoard } from './generate-board';
 import { generateSurvey } from './generate-survey';
+import { generateWideSurvey } from './generate-wide-survey';
 import { generateWorkspace } from './generate-workspace';
 
 async function openWorkspace(): Promise<DiscoveryDb> {
@@ -191,6 +192,18 @@ const api: BenchPageApi = {
         await db.cards.bulkAdd([...cards]);
       });
       return { roundId: round.id, cards: cards.length, buckets: buckets.length, bulkAddMs: performance.now() - startedAt };
+    }),
+
+  seedWideSurvey: ({ seed, questionCount, responseCount }) =>
+    withWorkspace(async (db) => {
+      const { survey, questions, responses } = generateWideSurvey({ seed, questionCount, responseCount });
+      const startedAt = performance.now();
+      await db.transaction('rw', [db.surveys, db.surveyQuestions, db.surveyResponses], async () => {
+        await db.surveys.add(survey);
+        await db.surveyQuestions.bulkAdd([...questions]);
+        await db.surveyResponses.bulkAdd([...responses]);
+      });
+      return { surveyId: survey.id, questions: questions.length, bulkAddMs: performance.now() - startedAt };
     }),
 
   readBoardRaw: ({ roundId }) =>

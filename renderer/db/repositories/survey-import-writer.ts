@@ -4,6 +4,7 @@ import type { Note } from '../../../shared/domain/note';
 import type { Survey, SurveyAnswer, SurveyQuestion, SurveyResponse } from '../../../shared/domain/survey';
 import { plainTextToRichText } from '../../../shared/rich-text/plain-text-to-rich-text';
 import { exportedQuestionText } from '../../../shared/surveys/export-survey-results';
+import { matchStoredResponses } from '../../../shared/surveys/match-stored-responses';
 import type { PlannedQuestion, PlannedResponse } from '../../../shared/surveys/survey-import-plan';
 import type { DiscoveryDb } from '../discovery-db';
 import { adjustNoteCounts } from './note-counts';
@@ -112,14 +113,14 @@ export async function writeSurveyImport(
     }
     const questionById = new Map([...storedQuestions, ...newQuestions].map((question) => [question.id, question]));
 
-    // Responses already stored for this survey, by respondent key.
-    const stored = new Map<string, { id: string; answersHash: string | undefined }>();
+    // Responses already stored for this survey: matched by respondent key, else by their answers.
+    const stored: { id: string; respondentKey: string; answersHash: string | undefined }[] = [];
     if (existingSurvey !== undefined) {
       await db.surveyResponses
         .where('[surveyId+respondentKey]')
         .between([surveyId, Dexie.minKey], [surveyId, Dexie.maxKey])
         .each((response) => {
-          stored.set(response.respondentKey, { id: response.id, answersHash: response.answersHash });
+          stored.push({ id: response.id, respondentKey: response.respondentKey, answersHash: response.answersHash });
         });
     }
     checkCancelled();
@@ -127,11 +128,12 @@ export async function writeSurveyImport(
     const added: PlannedResponse[] = [];
     const changed: { id: string; planned: PlannedResponse }[] = [];
     let unchanged = 0;
-    for (const planned of request.responses) {
-      const before = stored.get(planned.respondentKey);
-      if (before === undefined) added.push(planned);
-      else if (before.answersHash === planned.answersHash) unchanged += 1;
-      else changed.push({ id: before.id, planned });
+    for (const [index, match] of matchStoredResponses(request.responses, stored).entries()) {
+      const planned = request.responses[index];
+      if (planned === undefined) continue;
+      if (match.kind === 'added') added.push(planned);
+      else if (match.kind === 'unchanged') unchanged += 1;
+      else changed.push({ id: match.stored.id, planned });
     }
 
     const contacts = await matchContacts(db, added, { now, newId });
@@ -178,7 +180,7 @@ export async function writeSurveyImport(
       sourceFileName: request.sourceFileName,
       format: request.format,
       importedAt: now,
-      responseCount: stored.size + added.length,
+      responseCount: stored.length + added.length,
       createdAt: existingSurvey?.createdAt ?? now,
       updatedAt: now,
     };

@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
 import type { Survey, SurveyQuestion, SurveyResponse } from '../../../shared/domain/survey';
+import { matchStoredResponses } from '../../../shared/surveys/match-stored-responses';
 import type { DiscoveryDb } from '../discovery-db';
 import { systemClock, type RepositoryDependencies } from './repository-dependencies';
 import { writeTransaction } from './write-transaction';
@@ -11,6 +12,12 @@ export interface SurveyMatch {
   readonly responseCount: number;
   /** 0..1: stored question keys also in the file. */
   readonly overlap: number;
+  /**
+   * The file's responses against the stored ones (by respondent key: the response id, or without
+   * one the email or the answers themselves): not stored yet, stored with the same answers, stored
+   * with other answers. Absent when the file's answers could not be read with the guessed columns.
+   */
+  readonly responses?: { readonly added: number; readonly unchanged: number; readonly changed: number };
 }
 
 export interface SurveysRepository {
@@ -21,6 +28,12 @@ export interface SurveysRepository {
   questions(surveyId: string): Promise<readonly SurveyQuestion[]>;
   /** Stored surveys holding at least `threshold` of their question keys among `keys`, best first. */
   findByQuestionKeys(keys: ReadonlySet<string>, threshold: number): Promise<readonly SurveyMatch[]>;
+  /**
+   * The stored surveys holding any of these responses (by respondent key), with how many of the
+   * file's responses each holds unchanged and changed, so a file whose questions were renamed or
+   * that has no respondent key is still recognised by its content.
+   */
+  compareResponses(responses: readonly { readonly respondentKey: string; readonly answersHash: string }[], surveyIds: readonly string[]): Promise<ReadonlyMap<string, { readonly added: number; readonly unchanged: number; readonly changed: number }>>;
   /**
    * Hands a survey's responses to `visit` a page at a time, in respondent-key order: one getAll per
    * page instead of a cursor step per row (100,000 cursor steps take seconds in Chromium).
@@ -37,7 +50,7 @@ const RESPONSE_INDEX = '[surveyId+respondentKey]';
 export function createSurveysRepository(db: DiscoveryDb, { clock = systemClock }: RepositoryDependencies = {}): SurveysRepository {
   const questions = (surveyId: string) =>
     db.surveyQuestions.where('[surveyId+position]').between([surveyId, Dexie.minKey], [surveyId, Dexie.maxKey]).toArray();
-  return {
+  const repository: SurveysRepository = {
     list: () => db.surveys.orderBy('importedAt').reverse().toArray(),
     get: (id) => db.surveys.get(id),
     questions,
@@ -51,6 +64,20 @@ export function createSurveysRepository(db: DiscoveryDb, { clock = systemClock }
         if (overlap >= threshold) matches.push({ surveyId: survey.id, title: survey.title, responseCount: survey.responseCount ?? 0, overlap });
       }
       return matches.sort((a, b) => b.overlap - a.overlap || a.title.localeCompare(b.title));
+    },
+
+    async compareResponses(responses, surveyIds) {
+      const compared = new Map<string, { added: number; unchanged: number; changed: number }>();
+      for (const surveyId of surveyIds) {
+        const stored: { respondentKey: string; answersHash: string | undefined }[] = [];
+        await repository.eachResponsePage(surveyId, (page) => {
+          for (const row of page) stored.push({ respondentKey: row.respondentKey, answersHash: row.answersHash });
+        });
+        const counts = { added: 0, unchanged: 0, changed: 0 };
+        for (const match of matchStoredResponses(responses, stored)) counts[match.kind] += 1;
+        compared.set(surveyId, counts);
+      }
+      return compared;
     },
 
     async eachResponsePage(surveyId, visit, pageSize = 5_000) {
@@ -89,4 +116,5 @@ export function createSurveysRepository(db: DiscoveryDb, { clock = systemClock }
       });
     },
   };
+  return repository;
 }

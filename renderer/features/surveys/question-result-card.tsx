@@ -1,4 +1,3 @@
-import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SurveyQuestion } from '../../../shared/domain/survey';
 import type { GridResult, OptionCount, QuestionResult } from '../../../shared/surveys/survey-results';
 
@@ -13,7 +12,6 @@ const TYPE_LABELS: Readonly<Record<SurveyQuestion['type'], string>> = {
 
 /** Bars drawn per option; long tails of rarely given values are summed into one "Other" bar. */
 const MAX_BARS = 15;
-const BAR_HEIGHT = 30;
 
 const formatPercent = (percent: number) => `${percent >= 10 || percent === 0 ? Math.round(percent) : percent.toFixed(1)}%`;
 const formatNumber = (value: number) => (Number.isInteger(value) ? value.toLocaleString() : value.toLocaleString(undefined, { maximumFractionDigits: 2 }));
@@ -81,35 +79,29 @@ function barsOf(options: readonly OptionCount[]): ChartBar[] {
   ];
 }
 
-/** A horizontal bar per option, in the question's order, each labelled with its count and percent; the same figures as a list for screen readers. */
+/**
+ * A horizontal bar per option, in the question's order, each labelled with its count and percent.
+ * Plain HTML and CSS, not a chart library: a survey of thousands of questions draws hundreds of
+ * these as it scrolls, and a chart library's measuring and state took a tenth of a second each.
+ */
 function DistributionChart({ options }: { readonly options: readonly OptionCount[] }) {
   const bars = barsOf(options);
-  const longest = Math.max(...bars.map((bar) => bar.label.length));
-  const labelWidth = Math.min(280, Math.max(96, longest * 7.6));
+  const most = Math.max(1, ...bars.map((bar) => bar.count));
   return (
     <figure className="result-card__chart">
-      <div aria-hidden="true">
-        <ResponsiveContainer width="100%" height={bars.length * BAR_HEIGHT + 16}>
-          <BarChart data={bars} layout="vertical" margin={{ top: 4, right: 96, bottom: 4, left: 4 }} barCategoryGap={5}>
-            <CartesianGrid horizontal={false} stroke="var(--border)" />
-            <XAxis type="number" hide domain={[0, 'dataMax']} />
-            <YAxis type="category" dataKey="label" width={labelWidth} tick={{ fill: 'var(--text)', fontSize: 12 }} tickLine={false} axisLine={false} interval={0} />
-            <Tooltip cursor={{ fill: 'var(--surface-2)' }} formatter={(_value, _name, item) => [(item.payload as ChartBar).text, 'Answers']} />
-            <Bar dataKey="count" fill="var(--accent)" radius={[0, 4, 4, 0]} isAnimationActive={false}>
-              <LabelList dataKey="text" position="right" fill="var(--muted)" fontSize={12} />
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-      <figcaption className="visually-hidden">
-        <ul>
-          {bars.map((bar) => (
-            <li key={bar.label}>
-              {bar.label}: {bar.text}
-            </li>
-          ))}
-        </ul>
-      </figcaption>
+      <ul className="result-bars">
+        {bars.map((bar) => (
+          <li key={bar.label} className="result-bars__row">
+            <span className="result-bars__label" title={bar.label}>
+              {bar.label}
+            </span>
+            <span className="result-bars__track" aria-hidden="true">
+              <span className="result-bars__bar" style={{ width: `${(bar.count / most) * 100}%` }} />
+            </span>
+            <span className="result-bars__value">{bar.text}</span>
+          </li>
+        ))}
+      </ul>
     </figure>
   );
 }

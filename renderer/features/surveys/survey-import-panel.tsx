@@ -1,10 +1,11 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { notesFromColumns } from '../../../shared/surveys/count-import-notes';
 import type { SurveyColumnPlan } from '../../../shared/surveys/survey-import-plan';
 import type { SurveyFileProblem } from '../../../shared/surveys/parse-survey-table';
 import type { SurveyImportControls, SurveyImportPreview, SurveyImportProgressUpdate } from '../../surveys';
 import { ImportColumnsTable } from './import-columns-table';
+import { defaultTarget, ImportTarget } from './import-target';
 import { formatLabel } from './survey-format-label';
 
 const STAGE_LABELS: Readonly<Record<SurveyImportProgressUpdate['stage'], string>> = {
@@ -175,9 +176,7 @@ function ImportPreview({ preview, problems, controls }: ImportPreviewProps) {
   const { plan } = preview;
   const [columns, setColumns] = useState<readonly SurveyColumnPlan[]>(plan.columns);
   const [title, setTitle] = useState(plan.title);
-  const bestMatch = preview.matches[0];
-  const [target, setTarget] = useState<string>(bestMatch !== undefined && bestMatch.overlap >= 0.8 ? bestMatch.surveyId : '');
-  const titleId = useId();
+  const [target, setTarget] = useState<string>(() => defaultTarget(preview.matches, plan.responseCount));
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -207,28 +206,14 @@ function ImportPreview({ preview, problems, controls }: ImportPreviewProps) {
           ))}
         </ul>
       )}
-      <div className="import-panel__target">
-        <label className="field">
-          <span className="field__label">Add the responses to</span>
-          <select value={target} onChange={(event) => setTarget(event.target.value)}>
-            <option value="">A new survey</option>
-            {preview.matches.map((match) => (
-              <option key={match.surveyId} value={match.surveyId}>
-                {match.title}: a newer export ({match.responseCount.toLocaleString()} responses stored, {Math.round(match.overlap * 100)}% same questions)
-              </option>
-            ))}
-          </select>
-        </label>
-        {target === '' && (
-          <div className="field">
-            <label className="field__label" htmlFor={titleId}>
-              Survey title
-            </label>
-            <input id={titleId} value={title} onChange={(event) => setTitle(event.target.value)} />
-          </div>
-        )}
-      </div>
-      {target !== '' && <p className="muted">Only respondents not already stored are added; changed answers are updated.</p>}
+      <ImportTarget
+        matches={preview.matches}
+        responseCount={plan.responseCount}
+        target={target}
+        onTarget={setTarget}
+        title={title}
+        onTitle={setTitle}
+      />
       <ResurveyWarning recent={preview.recentlySurveyed} target={target} />
       {problems.length > 0 && (
         <div className="notice notice--error">

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { SurveyQuestion } from '../../../shared/domain/survey';
 import { surveyResultsCsv } from '../../../shared/surveys/export-survey-results';
@@ -12,6 +12,7 @@ import { createSurveyResultsClient, type SurveyResultsClient } from '../../surve
 import { FreeTextAnswers } from './free-text-answers';
 import { QuestionResultCard, GridResultCard } from './question-result-card';
 import { RespondentsPanel } from './respondents-panel';
+import { ResultCardList, type ResultCardEntry } from './result-card-list';
 import { formatLabel } from './survey-format-label';
 
 type Tab = 'results' | 'answers' | 'respondents';
@@ -96,6 +97,7 @@ function ResultsTab({ client, surveyId, title, questions, version }: ResultsTabP
   const [error, setError] = useState<string | null>(null);
   const platform = usePlatform();
   const showToast = useToast();
+  const cards = useMemo(() => (results === null ? [] : questionCards(questions, results)), [questions, results]);
 
   useEffect(() => {
     let isCurrent = true;
@@ -139,28 +141,35 @@ function ResultsTab({ client, surveyId, title, questions, version }: ResultsTabP
           Export responses (CSV)
         </button>
       </div>
-      {questionCards(questions, results)}
+      <ResultCardList cards={cards} />
     </div>
   );
 }
 
+/** Height of a card's header and counts, and of one bar or grid row, for a first guess before it is measured. */
+const CARD_BASE_HEIGHT = 110;
+const ROW_HEIGHT = 30;
+const MAX_ESTIMATED_BARS = 15;
+
 /** A card per question in column order; a grid's rows share one card, where its first row is. */
-function questionCards(questions: readonly SurveyQuestion[], results: SurveyResults): ReactNode[] {
+function questionCards(questions: readonly SurveyQuestion[], results: SurveyResults): ResultCardEntry[] {
   const resultById = new Map(results.questions.map((result) => [result.questionId, result]));
   const gridByTitle = new Map(results.grids.map((grid) => [grid.title, grid]));
   const shownGrids = new Set<string>();
-  const cards: ReactNode[] = [];
+  const cards: ResultCardEntry[] = [];
   for (const question of questions) {
     if (question.type === 'grid-item') {
       const title = question.gridTitle ?? question.text;
       const grid = gridByTitle.get(title);
       if (grid === undefined || shownGrids.has(title)) continue;
       shownGrids.add(title);
-      cards.push(<GridResultCard key={`grid:${title}`} grid={grid} />);
+      cards.push({ key: `grid:${title}`, estimatedHeight: CARD_BASE_HEIGHT + grid.rows.length * ROW_HEIGHT, render: () => <GridResultCard grid={grid} /> });
       continue;
     }
     const result = resultById.get(question.id);
-    if (result !== undefined) cards.push(<QuestionResultCard key={question.id} question={question} result={result} />);
+    if (result === undefined) continue;
+    const bars = Math.min(MAX_ESTIMATED_BARS, result.options?.length ?? 0);
+    cards.push({ key: question.id, estimatedHeight: CARD_BASE_HEIGHT + bars * ROW_HEIGHT, render: () => <QuestionResultCard question={question} result={result} /> });
   }
   return cards;
 }

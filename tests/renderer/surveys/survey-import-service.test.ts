@@ -422,7 +422,9 @@ describe('survey import service: import', () => {
     expect(newer).not.toBe(text);
     const second = serviceOver(db);
     const secondPreview = await preview({ ...second, db }, 'generic-2025-02.csv', textBuffer(newer));
-    expect(secondPreview.matches).toEqual([{ surveyId: original.surveyId, title: 'Platform survey 2025', responseCount: 5, overlap: 1 }]);
+    expect(secondPreview.matches).toEqual([
+      { surveyId: original.surveyId, title: 'Platform survey 2025', responseCount: 5, overlap: 1, responses: { added: 1, unchanged: 4, changed: 1 } },
+    ]);
 
     const summary = await imported(second, { columns: secondPreview.plan.columns, title: 'ignored for a re-import', surveyId: original.surveyId });
     expect(summary).toEqual({
@@ -446,6 +448,51 @@ describe('survey import service: import', () => {
     // A file with other questions is not offered the stored survey.
     const unrelated = serviceOver(db);
     expect((await preview({ ...unrelated, db }, 'typeform.csv')).matches).toEqual([]);
+  });
+});
+
+describe('survey import service: re-importing a file without a respondent key', () => {
+  it('offers the stored survey, matched by the answers, with new, unchanged and changed counts', async () => {
+    const db = await openTestDatabase('import-reimport-keyless');
+    const first = serviceOver(db);
+    const firstPreview = await preview({ ...first, db }, 'open-answer-shapes.csv');
+    expect(firstPreview.plan.columns.some((column) => column.role === 'respondent-key')).toBe(false);
+    await imported(first, { columns: firstPreview.plan.columns, title: 'Visits' });
+
+    const again = serviceOver(db);
+    const secondPreview = await preview({ ...again, db }, 'open-answer-shapes.csv');
+    expect(secondPreview.matches).toHaveLength(1);
+    expect(secondPreview.matches[0]).toMatchObject({ title: 'Visits', responseCount: 30, responses: { added: 0, unchanged: 30, changed: 0 } });
+  });
+
+  it('matches by the answers when the first import had no respondent key and this one has, so importing adds nothing twice', async () => {
+    const db = await openTestDatabase('import-reimport-key-chosen-later');
+    const first = serviceOver(db);
+    const firstPreview = await preview({ ...first, db }, 'qualtrics-legacy.csv');
+    // The first time, the person chose no respondent key.
+    const withoutKey = firstPreview.plan.columns.map((column) => (column.role === 'respondent-key' ? { ...column, role: 'metadata' as const } : column));
+    const stored = await imported(first, { columns: withoutKey, title: 'Fruit' });
+
+    const again = serviceOver(db);
+    const secondPreview = await preview({ ...again, db }, 'qualtrics-legacy.csv');
+    expect(secondPreview.plan.columns.some((column) => column.role === 'respondent-key')).toBe(true);
+    expect(secondPreview.matches[0]).toMatchObject({ surveyId: stored.surveyId, responses: { added: 0, unchanged: stored.responseCount, changed: 0 } });
+    const summary = await imported(again, { columns: secondPreview.plan.columns, title: 'ignored', surveyId: stored.surveyId });
+    expect(summary).toMatchObject({ added: 0, unchanged: stored.responseCount, notesCreated: 0 });
+  });
+
+  it('offers the stored survey even when the guessed columns do not read yet', async () => {
+    const db = await openTestDatabase('import-reimport-problems');
+    const first = serviceOver(db);
+    const firstPreview = await preview({ ...first, db }, 'qualtrics-legacy.csv');
+    const stored = await imported(first, { columns: firstPreview.plan.columns, title: 'Fruit' });
+
+    // A newer export with a response whose ResponseID is empty: the guessed key cannot read it.
+    const text = readFileSync(fixturePath('qualtrics-legacy.csv'), 'utf8');
+    const newer = `${text.trimEnd()}\n,Default Response Set,Anonymous,,,,0,2016-05-15 12:14:41,2016-05-15 12:14:42,1,Data,1,,,3,3,3,More please\n`;
+    const secondPreview = await preview({ ...serviceOver(db), db }, 'fruit-newer.csv', textBuffer(newer));
+    expect(secondPreview.problems.length).toBeGreaterThan(0);
+    expect(secondPreview.matches.map((match) => match.surveyId)).toEqual([stored.surveyId]);
   });
 });
 

@@ -431,3 +431,24 @@ describe('isPlaceholderName', () => {
     expect(isPlaceholderName(name)).toBe(false);
   });
 });
+
+describe('readSurveyResponses: one column per option', () => {
+  const table = tableOf(fixtureBytes('surveymonkey-option-columns.csv'));
+  const plan = planSurveyColumns(table);
+  const read = readSurveyResponses(table, plan.columns);
+  if (!read.ok) throw new Error(JSON.stringify(read.problems));
+  const question = (text: string) => read.questions.find((q) => q.text === text);
+
+  it('reads options of which no row fills more than one as a single choice, and ordered labels as a scale of the offered points', () => {
+    expect(question('Which cloud is your main one?')).toMatchObject({ type: 'single-choice', options: ['AWS', 'GCP', 'Azure'] });
+    expect(question('How much does on-call disturb your sleep?')).toMatchObject({ type: 'scale', scale: { min: 1, max: 4, labels: ['Not at all', 'Not much', 'Some', 'A lot'] } });
+    // Two filled in one row: still multiple choice.
+    expect(question('Which tools do you use?')).toMatchObject({ type: 'multi-choice' });
+  });
+
+  it('answers with the one option chosen, or its point on the scale', () => {
+    expect(read.responses.map((r) => r.answers['which cloud is your main one?'])).toEqual(['AWS', 'GCP', 'Azure', 'AWS']);
+    expect(read.responses.map((r) => r.answers['how much does on-call disturb your sleep?'])).toEqual([3, 4, 1, 2]);
+    expect(read.responses.map((r) => r.answers['which tools do you use?'])).toEqual([['Terraform', 'Ansible'], ['Ansible'], ['Terraform', 'Pulumi'], null]);
+  });
+});

@@ -1,0 +1,80 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+
+/** One card of the results list: its key, a guess at its height before it is drawn, and how to draw it. */
+export interface ResultCardEntry {
+  readonly key: string;
+  readonly estimatedHeight: number;
+  readonly render: () => ReactNode;
+}
+
+/** Cards drawn beyond the visible ones, above and below. */
+const OVERSCAN = 3;
+/** Space between cards, as `.survey-results__body` puts between its children. */
+const GAP = 16;
+
+/** The nearest ancestor that scrolls (the app's `main.page`), or the document's scrolling element. */
+function scrollParentOf(element: HTMLElement | null): HTMLElement | null {
+  for (let node = element?.parentElement ?? null; node !== null; node = node.parentElement) {
+    const { overflowY } = getComputedStyle(node);
+    if (overflowY === 'auto' || overflowY === 'scroll') return node;
+  }
+  return (document.scrollingElement as HTMLElement | null) ?? null;
+}
+
+/**
+ * The results' cards, virtualised in the page's own scroll: only the cards in view (and a few
+ * around them) are drawn, each measured once drawn, so a survey of thousands of questions opens
+ * without drawing thousands of charts at once (that froze the app for minutes).
+ */
+export function ResultCardList({ cards }: { readonly cards: readonly ResultCardEntry[] }) {
+  const listRef = useRef<HTMLDivElement>(null);
+  const [scrollElement, setScrollElement] = useState<HTMLElement | null>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    const parent = scrollParentOf(list);
+    setScrollElement(parent);
+    if (list === null || parent === null) return;
+    const measure = () => setScrollMargin(list.getBoundingClientRect().top - parent.getBoundingClientRect().top + parent.scrollTop);
+    measure();
+    // Content above the list (notices, the header) can change height.
+    const observer = new ResizeObserver(measure);
+    observer.observe(parent.firstElementChild ?? parent);
+    return () => observer.disconnect();
+  }, []);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the compiler skips this component; it re-renders on scroll by design
+  const virtualizer = useVirtualizer({
+    count: cards.length,
+    getScrollElement: () => scrollElement,
+    estimateSize: (index) => (cards[index]?.estimatedHeight ?? 200) + GAP,
+    overscan: OVERSCAN,
+    scrollMargin,
+    getItemKey: (index) => cards[index]?.key ?? index,
+    // Measuring a drawn card must not re-render the list synchronously, card after card.
+    useFlushSync: false,
+  });
+  const items = virtualizer.getVirtualItems();
+
+  return (
+    <div ref={listRef} className="result-card-list" style={{ height: virtualizer.getTotalSize(), position: 'relative' }} data-card-count={cards.length}>
+      {items.map((item) => {
+        const card = cards[item.index];
+        if (card === undefined) return null;
+        return (
+          <div
+            key={item.key}
+            ref={virtualizer.measureElement}
+            data-index={item.index}
+            className="result-card-list__item"
+            style={{ position: 'absolute', top: 0, left: 0, right: 0, paddingBottom: GAP, transform: `translateY(${item.start - scrollMargin}px)` }}
+          >
+            {card.render()}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
