@@ -12,7 +12,7 @@ import { createBackupHandlers } from './ipc/backups';
 import { createFileHandlers } from './ipc/files';
 import { createPrintToPdfHandler } from './ipc/print-to-pdf';
 import { registerIpcHandlers, trustedSender } from './ipc/register-ipc-handlers';
-import { attachWebContentsGuards, denyAllPermissions } from './security';
+import { attachWebContentsGuards, installPermissionHandlers, keepSpellCheckerOffline } from './security';
 import { loadWindowState, saveWindowState, WINDOW_STATE_FILE_NAME } from './window-state';
 
 // dist/electron/main.cjs serves dist/renderer and loads its sibling dist/electron/preload.cjs.
@@ -49,7 +49,8 @@ function openMainWindow(): BrowserWindow {
 
 function onReady(): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: rendererRoot, readFile: (filePath) => fs.promises.readFile(filePath) }));
-  denyAllPermissions(session.defaultSession);
+  installPermissionHandlers(session.defaultSession);
+  keepSpellCheckerOffline(session.defaultSession, process.platform);
   const fileHandlers = createFileHandlers({ dialog, getWindow: () => mainWindow, fs: fs.promises });
   registerIpcHandlers(
     ipcMain,

@@ -1,5 +1,5 @@
 import type { Session, Shell } from 'electron';
-import { APP_HOST, APP_SCHEME } from '../../shared/platform/app-origin';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME } from '../../shared/platform/app-origin';
 
 type ExternalOpener = Pick<Shell, 'openExternal'>;
 
@@ -82,23 +82,55 @@ export function guardNavigation(event: PreventableEvent, url: string, shell: Ext
   if (shell !== null) openExternally(url, shell);
 }
 
-/** Permission request handler: every request (camera, notifications, clipboard, ...) is refused. */
-export function denyPermissionRequest(_webContents: unknown, _permission: string, callback: (isGranted: boolean) => void): void {
-  callback(false);
+/** The one permission the app's own pages are granted: full screen, for the workshop's projector mode. */
+export const GRANTED_PERMISSION = 'fullscreen';
+
+/**
+ * Permission request handler: full screen for a page of the app's own origin; every other request
+ * (camera, notifications, clipboard, ...) and every request from anywhere else is refused.
+ */
+export function handlePermissionRequest(
+  _webContents: unknown,
+  permission: string,
+  callback: (isGranted: boolean) => void,
+  details?: { readonly requestingUrl?: string },
+): void {
+  callback(permission === GRANTED_PERMISSION && details?.requestingUrl !== undefined && isAppUrl(details.requestingUrl));
 }
 
-/** Permission check and device permission handler: nothing is granted. */
-export function denyPermissionCheck(): boolean {
+/** Permission check handler: the same rule, for the origin asking. */
+export function handlePermissionCheck(_webContents: unknown, permission: string, requestingOrigin: string): boolean {
+  return permission === GRANTED_PERMISSION && isAppUrl(requestingOrigin);
+}
+
+/** Device permission handler (USB, serial, HID, Bluetooth): nothing is granted. */
+export function denyDevicePermission(): boolean {
   return false;
 }
 
-/** Installs the deny-everything permission handlers on a session. */
-export function denyAllPermissions(
+/** Installs the permission handlers on a session. */
+export function installPermissionHandlers(
   session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>,
 ): void {
-  session.setPermissionRequestHandler(denyPermissionRequest);
-  session.setPermissionCheckHandler(denyPermissionCheck);
-  session.setDevicePermissionHandler(denyPermissionCheck);
+  session.setPermissionRequestHandler(handlePermissionRequest);
+  session.setPermissionCheckHandler(handlePermissionCheck);
+  session.setDevicePermissionHandler(denyDevicePermission);
+}
+
+/** Where Chromium would download Hunspell dictionaries from: a path of the app's own origin, so never the network. */
+export const SPELLCHECK_DICTIONARY_URL = `${APP_ORIGIN}/no-spellcheck-dictionaries/`;
+
+/**
+ * Keeps the spell checker from downloading anything (the app makes no network request). macOS
+ * checks spelling with the OS's own checker; on Windows and Linux Chromium's checker needs Hunspell
+ * dictionaries downloaded from Google's servers, so there it is switched off.
+ */
+export function keepSpellCheckerOffline(
+  session: Pick<Session, 'setSpellCheckerDictionaryDownloadURL' | 'setSpellCheckerEnabled'>,
+  platform: NodeJS.Platform,
+): void {
+  session.setSpellCheckerDictionaryDownloadURL(SPELLCHECK_DICTIONARY_URL);
+  session.setSpellCheckerEnabled(platform === 'darwin');
 }
 
 /** Wires the window-open, navigation and `<webview>` guards into one webContents. */

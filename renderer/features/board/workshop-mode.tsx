@@ -16,6 +16,7 @@ import { ChannelBadge } from '../../components/channel-badge';
 import { useRepositories, workshopVotesForm } from '../../db';
 import { SaveStatus, useFormSave } from '../../forms';
 import { BoardView } from './board-view';
+import { FullScreenButton } from './full-screen-button';
 import { RankingView } from './ranking-view';
 import type { BoardUndo } from './use-board-undo';
 
@@ -38,16 +39,7 @@ export function WorkshopMode({ round, undo }: { readonly round: Round; readonly 
           <h2 className="workshop__title">Workshop</h2>
         </div>
         <div className="workshop__top-actions">
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              if (document.fullscreenElement) void document.exitFullscreen();
-              else void document.documentElement.requestFullscreen?.().catch(() => undefined);
-            }}
-          >
-            Projector full screen
-          </button>
+          <FullScreenButton onProblem={setProblem} />
           <Link className="button" to={`/board/${round.id}`}>
             Leave workshop
           </Link>

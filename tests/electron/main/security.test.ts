@@ -1,9 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   attachWebContentsGuards,
-  denyAllPermissions,
-  denyPermissionCheck,
-  denyPermissionRequest,
+  denyDevicePermission,
+  handlePermissionCheck,
+  handlePermissionRequest,
+  installPermissionHandlers,
+  keepSpellCheckerOffline,
   guardNavigation,
   handleWindowOpen,
   isAppUrl,
@@ -160,29 +162,82 @@ describe('handleWindowOpen', () => {
 });
 
 describe('permission handlers', () => {
-  it.each(['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'unknown'])(
-    'refuses a %s request',
+  const fromApp = { requestingUrl: 'app://discovery-desk/index.html#/board/r1/workshop' };
+
+  it.each(['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'pointerLock', 'unknown'])(
+    'refuses a %s request, even from the app',
     (permission) => {
       const callback = vi.fn();
-      denyPermissionRequest({}, permission, callback);
+      handlePermissionRequest({}, permission, callback, fromApp);
       expect(callback).toHaveBeenCalledExactlyOnceWith(false);
     },
   );
 
-  it('refuses every permission check', () => {
-    expect(denyPermissionCheck()).toBe(false);
+  it("grants full screen to the app's own pages (the workshop's projector mode)", () => {
+    const callback = vi.fn();
+    handlePermissionRequest({}, 'fullscreen', callback, fromApp);
+    expect(callback).toHaveBeenCalledExactlyOnceWith(true);
+    expect(handlePermissionCheck({}, 'fullscreen', 'app://discovery-desk')).toBe(true);
   });
 
-  it('installs the deny handlers on the session', () => {
+  it.each([
+    ['another origin', 'https://example.com/'],
+    ['a look-alike host', 'app://discovery-desk.evil/'],
+    ['a file', 'file:///tmp/page.html'],
+  ])('refuses full screen to %s', (_name, requestingUrl) => {
+    const callback = vi.fn();
+    handlePermissionRequest({}, 'fullscreen', callback, { requestingUrl });
+    expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+    expect(handlePermissionCheck({}, 'fullscreen', requestingUrl)).toBe(false);
+  });
+
+  it('refuses full screen when the request does not say who asks', () => {
+    const callback = vi.fn();
+    handlePermissionRequest({}, 'fullscreen', callback);
+    expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+  });
+
+  it('refuses every other permission check and every device', () => {
+    expect(handlePermissionCheck({}, 'media', 'app://discovery-desk')).toBe(false);
+    expect(denyDevicePermission()).toBe(false);
+  });
+
+  it('installs the handlers on the session', () => {
     const session = {
       setPermissionRequestHandler: vi.fn(),
       setPermissionCheckHandler: vi.fn(),
       setDevicePermissionHandler: vi.fn(),
     };
-    denyAllPermissions(session);
-    expect(session.setPermissionRequestHandler).toHaveBeenCalledExactlyOnceWith(denyPermissionRequest);
-    expect(session.setPermissionCheckHandler).toHaveBeenCalledExactlyOnceWith(denyPermissionCheck);
-    expect(session.setDevicePermissionHandler).toHaveBeenCalledExactlyOnceWith(denyPermissionCheck);
+    installPermissionHandlers(session);
+    expect(session.setPermissionRequestHandler).toHaveBeenCalledExactlyOnceWith(handlePermissionRequest);
+    expect(session.setPermissionCheckHandler).toHaveBeenCalledExactlyOnceWith(handlePermissionCheck);
+    expect(session.setDevicePermissionHandler).toHaveBeenCalledExactlyOnceWith(denyDevicePermission);
+  });
+});
+
+describe('keepSpellCheckerOffline', () => {
+  function fakeSession() {
+    return { setSpellCheckerDictionaryDownloadURL: vi.fn(), setSpellCheckerEnabled: vi.fn() };
+  }
+
+  it('points dictionary downloads inside the app, never at a server', () => {
+    const session = fakeSession();
+    keepSpellCheckerOffline(session, 'linux');
+    const [url] = session.setSpellCheckerDictionaryDownloadURL.mock.calls[0] ?? [];
+    expect(typeof url === 'string' && isAppUrl(url)).toBe(true);
+    expect(url).toMatch(/\/$/);
+  });
+
+  it.each(['linux', 'win32', 'freebsd'] as const)('switches the Hunspell spell checker off on %s, where it would download dictionaries', (platform) => {
+    const session = fakeSession();
+    keepSpellCheckerOffline(session, platform);
+    expect(session.setSpellCheckerEnabled).toHaveBeenCalledExactlyOnceWith(false);
+  });
+
+  it("keeps macOS's own spell checker, which downloads nothing", () => {
+    const session = fakeSession();
+    keepSpellCheckerOffline(session, 'darwin');
+    expect(session.setSpellCheckerEnabled).toHaveBeenCalledExactlyOnceWith(true);
   });
 });
 
