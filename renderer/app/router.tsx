@@ -1,10 +1,6 @@
 import { createHashRouter, Navigate } from 'react-router';
-import { ArtifactsScreen } from '../features/artifacts';
-import { BoardScreen } from '../features/board';
 import { DiscoveryScreen } from '../features/discovery';
-import { PeopleScreen } from '../features/people';
 import { SettingsScreen } from '../features/settings';
-import { SurveysScreen } from '../features/surveys';
 import { Shell } from './shell';
 
 // Hash routes: the same build works from app:// in Electron and from any static server.
@@ -16,10 +12,11 @@ export function createAppRouter() {
       children: [
         { index: true, element: <Navigate to="/discovery" replace /> },
         { path: 'discovery/*', element: <DiscoveryScreen /> },
-        { path: 'people/*', element: <PeopleScreen /> },
-        { path: 'surveys/*', element: <SurveysScreen /> },
-        { path: 'board/*', element: <BoardScreen /> },
-        { path: 'artifacts/*', element: <ArtifactsScreen /> },
+        // Loaded when first opened: a board opened on a projector does not wait for the charts of Surveys.
+        { path: 'people/*', lazy: async () => ({ Component: (await import('../features/people')).PeopleScreen }) },
+        { path: 'surveys/*', lazy: async () => ({ Component: (await import('../features/surveys')).SurveysScreen }) },
+        { path: 'board/*', lazy: async () => ({ Component: (await import('../features/board')).BoardScreen }) },
+        { path: 'artifacts/*', lazy: async () => ({ Component: (await import('../features/artifacts')).ArtifactsScreen }) },
         { path: 'settings/*', element: <SettingsScreen /> },
         { path: '*', element: <Navigate to="/discovery" replace /> },
       ],

@@ -18,7 +18,7 @@ import { useRepositories } from '../../db';
 import { BoardCardView } from './board-card';
 import { boardCollisions, dropTargetAt, dropTargetCoordinates } from './board-keyboard';
 import { BucketColumn, bucketDropId } from './bucket-column';
-import { CardList } from './card-list';
+import { CardList, isSameCardList } from './card-list';
 import { DropZone } from './drop-zone';
 import type { BoardUndo } from './use-board-undo';
 import { useDragAutoScroll } from './use-drag-auto-scroll';
@@ -164,7 +164,9 @@ export function BoardView({ round, undo }: { readonly round: Round; readonly und
   );
 }
 
-const UngroupedColumn = memo(function UngroupedColumn({ cards, total }: { readonly cards: readonly Card[]; readonly total: number }) {
+const UngroupedColumn = memo(UngroupedColumnView, (previous, next) => previous.total === next.total && isSameCardList(previous.cards, next.cards));
+
+function UngroupedColumnView({ cards, total }: { readonly cards: readonly Card[]; readonly total: number }) {
   return (
     <DropZone id={UNGROUPED} className="board__ungrouped" labelledBy="ungrouped-heading">
       <header className="bucket__header">
@@ -181,4 +183,4 @@ const UngroupedColumn = memo(function UngroupedColumn({ cards, total }: { readon
       />
     </DropZone>
   );
-});
+}

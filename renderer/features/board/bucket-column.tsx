@@ -3,7 +3,7 @@ import { SOLUTION_KINDS, type Card, type PainBucket, type SolutionKind } from '.
 import { bucketEvidence } from '../../../shared/domain/bucket-evidence';
 import { bucketForm, useRepositories, type BoardChange } from '../../db';
 import { SaveStatus, useFormSave } from '../../forms';
-import { CardList } from './card-list';
+import { CardList, isSameCardList } from './card-list';
 import { DropZone } from './drop-zone';
 import { EvidenceLine } from './evidence-line';
 
@@ -28,7 +28,17 @@ interface BucketColumnProps {
 }
 
 /** One pain bucket: a drop target holding its cards, with its statement, solution kind, evidence and SLA gaps. */
-export const BucketColumn = memo(function BucketColumn({ bucket, cards, buckets, slaCards, perform, onProblem, isNew }: BucketColumnProps) {
+export const BucketColumn = memo(BucketColumnView, (previous, next) =>
+  previous.bucket === next.bucket &&
+  previous.buckets === next.buckets &&
+  previous.perform === next.perform &&
+  previous.onProblem === next.onProblem &&
+  previous.isNew === next.isNew &&
+  isSameCardList(previous.cards, next.cards) &&
+  isSameCardList(previous.slaCards, next.slaCards),
+);
+
+function BucketColumnView({ bucket, cards, buckets, slaCards, perform, onProblem, isNew }: BucketColumnProps) {
   const { board } = useRepositories();
   const id = useId();
   const evidence = useMemo(() => bucketEvidence(cards), [cards]);
@@ -195,4 +205,4 @@ export const BucketColumn = memo(function BucketColumn({ bucket, cards, buckets,
       </details>
     </DropZone>
   );
-});
+}

@@ -10,6 +10,19 @@ interface CardListProps {
   readonly className?: string;
 }
 
+/**
+ * Whether two lists show the same cards in the same places. The board's query returns new objects
+ * after every write; a column whose cards did not move keeps its render (cards' snapshots are frozen).
+ */
+export function isSameCardList(a: readonly Card[], b: readonly Card[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return a.every((card, index) => {
+    const other = b[index];
+    return other !== undefined && other.id === card.id && other.position === card.position && other.bucketId === card.bucketId;
+  });
+}
+
 /** A column's cards, virtualised: only the visible ones are in the page, so 1,000 cards stay cheap. */
 export function CardList({ cards, label, emptyText, className = '' }: CardListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
