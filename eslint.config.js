@@ -108,7 +108,7 @@ export default tseslint.config(
   },
   { files: ['tests/**/*.{ts,tsx}'], ignores: ['tests/bench/**', 'tests/e2e/**'], rules: unitTestRules },
   {
-    files: ['eslint.config.js', 'vite.config.ts', 'vitest.config.ts', 'playwright.config.ts'],
+    files: ['eslint.config.js', 'vite.config.ts', 'vite.participant.config.ts', 'vitest.config.ts', 'playwright.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -24,6 +24,8 @@ export default defineConfig({
     command: `node scripts/serve-renderer.mjs --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
+    // Live workshops started by the tests keep their SQLite file here, away from the user's own.
+    env: { LIVE_WORKSHOP_DATA: 'test-results/live-workshop-data' },
     timeout: 30_000,
   },
 });

@@ -17,11 +17,24 @@ function contentSecurityPolicyMetaTag(): Plugin {
   };
 }
 
+/** Browser mode and the end-to-end tests serve the build with `vite preview`: the live workshop's admin API rides along on 127.0.0.1. */
+function liveWorkshopAdmin(): Plugin {
+  return {
+    name: 'live-workshop-admin',
+    async configurePreviewServer(server) {
+      const { createBrowserModeLiveWorkshops } = await import('./server/browser-mode.ts');
+      const live = createBrowserModeLiveWorkshops(fileURLToPath(new URL('.', import.meta.url)));
+      server.middlewares.use(live.middleware);
+      server.httpServer.once('close', () => void live.host.close());
+    },
+  };
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
   publicDir: false,
-  plugins: [react(), contentSecurityPolicyMetaTag()],
+  plugins: [react(), contentSecurityPolicyMetaTag(), liveWorkshopAdmin()],
   define: { __APP_VERSION__: JSON.stringify(version) },
   build: {
     outDir: fileURLToPath(new URL('./dist/renderer', import.meta.url)),

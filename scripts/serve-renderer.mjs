@@ -2,7 +2,25 @@
 // tests and the benchmarks all use this. `node scripts/serve-renderer.mjs [--port N]`.
 import { preview } from 'vite';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/**
+ * The live workshop's local admin API rides along on 127.0.0.1 when the server module is built
+ * (dist/server): the page cannot start a server itself.
+ */
+async function liveWorkshopAdmin() {
+  const entry = new URL('../dist/server/browser-mode.mjs', import.meta.url);
+  if (!existsSync(entry)) return { name: 'live-workshop-admin-missing' };
+  const { createBrowserModeLiveWorkshops } = await import(pathToFileURL(fileURLToPath(entry)).href);
+  const live = createBrowserModeLiveWorkshops(fileURLToPath(new URL('..', import.meta.url)));
+  return {
+    name: 'live-workshop-admin',
+    configurePreviewServer(server) {
+      server.middlewares.use(live.middleware);
+      server.httpServer?.once('close', () => void live.host.close());
+    },
+  };
+}
 
 /** Starts the server; resolves with its URL and a close function. */
 export async function serveRenderer({ port = 5180, strictPort = true } = {}) {
@@ -12,6 +30,7 @@ export async function serveRenderer({ port = 5180, strictPort = true } = {}) {
   const server = await preview({
     configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
     logLevel: 'warn',
+    plugins: [await liveWorkshopAdmin()],
     preview: { host: '127.0.0.1', port, strictPort, open: false },
   });
   const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;

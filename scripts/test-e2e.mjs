@@ -16,6 +16,10 @@ const run = (args) => spawnSync(process.execPath, args, { cwd: root, stdio: 'inh
 const require = createRequire(import.meta.url);
 
 await build({ configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)), logLevel: 'warn' });
+// The participant page of live workshops, which the workshop server serves itself.
+await build({ configFile: fileURLToPath(new URL('../vite.participant.config.ts', import.meta.url)), logLevel: 'warn' });
+const serverBuild = run([fileURLToPath(new URL('./build-server.mjs', import.meta.url))]);
+if (serverBuild.status !== 0) process.exit(serverBuild.status ?? 1);
 
 const playwrightCli = require.resolve('@playwright/test/cli');
 const result = run([playwrightCli, 'test', ...process.argv.slice(2)]);

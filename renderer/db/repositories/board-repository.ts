@@ -3,6 +3,8 @@ import { compareBuckets, type Card, type Initiative, type InitiativeKind, type P
 import { effortProblem } from '../../../shared/domain/immediate-pain-split';
 import type { Score } from '../../../shared/domain/score';
 import { voteBudgetProblem, type Workshop, type WorkshopParticipant, type WorkshopPhase } from '../../../shared/domain/workshop';
+import { planOutcomeRows } from '../../../shared/live-workshop/live-outcome';
+import type { LiveOutcome } from '../../../shared/live-workshop/live-workshop-input';
 import type { DiscoveryDb } from '../discovery-db';
 import { randomId, systemClock, type RepositoryDependencies } from './repository-dependencies';
 import { writeTransaction } from './write-transaction';
@@ -85,6 +87,8 @@ export interface BoardRepository {
 
   listScores(roundId: string): Promise<readonly Score[]>;
   setScore(roundId: string, scorer: string, bucketId: string, values: Readonly<Record<string, number>>): Promise<void>;
+  /** Saves what a live workshop produced (buckets, moves, votes, scores, ranking, participants) in one transaction. */
+  saveLiveOutcome(roundId: string, outcome: LiveOutcome): Promise<void>;
 }
 
 const byPosition = (a: Card, b: Card) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -340,6 +344,26 @@ export function createBoardRepository(db: DiscoveryDb, { clock = systemClock, ne
         const existing = (await db.scores.where('[roundId+scorer]').equals([roundId, name]).toArray()).find((score) => score.bucketId === bucketId);
         const now = clock();
         await db.scores.put({ id: existing?.id ?? newId(), roundId, bucketId, scorer: name, values: { ...existing?.values, ...values }, createdAt: existing?.createdAt ?? now, updatedAt: now });
+      });
+    },
+
+    async saveLiveOutcome(roundId, outcome) {
+      await writeTransaction(db, [db.rounds, db.buckets, db.cards, db.votes, db.scores, db.workshops], async () => {
+        const now = clock();
+        const workshop = (await db.workshops.where('roundId').equals(roundId).first()) ?? { id: newId(), roundId, participants: [], phase: 'silent-review', votesPerParticipant: outcome.budget, areVotesRevealed: false, createdAt: now, updatedAt: now };
+        const [cards, buckets, scores] = await Promise.all([
+          db.cards.where('roundId').equals(roundId).toArray(),
+          db.buckets.where('roundId').equals(roundId).toArray(),
+          db.scores.where('[roundId+scorer]').between([roundId, ''], [roundId, '\uffff']).toArray(),
+        ]);
+        const rows = planOutcomeRows({ roundId, cards, buckets, scores, workshop }, outcome, { now, newId });
+        await db.buckets.bulkPut([...rows.newBuckets, ...rows.rankedBuckets]);
+        await db.cards.bulkPut([...rows.movedCards]);
+        await db.votes.where('roundId').equals(roundId).delete();
+        await db.votes.bulkAdd([...rows.votes]);
+        await db.scores.bulkPut([...rows.scores]);
+        await db.workshops.put(rows.workshop);
+        await touchRound(roundId);
       });
     },
   };

@@ -7,6 +7,7 @@ import { exportedQuestionText } from '../../../shared/surveys/export-survey-resu
 import { matchStoredResponses } from '../../../shared/surveys/match-stored-responses';
 import type { PlannedQuestion, PlannedResponse } from '../../../shared/surveys/survey-import-plan';
 import type { DiscoveryDb } from '../discovery-db';
+import { adjustNoteCounts } from './note-counts';
 import { toNote } from './notes-repository';
 import { randomId, systemClock, type RepositoryDependencies } from './repository-dependencies';
 import { writeTransaction } from './write-transaction';
@@ -88,7 +89,7 @@ export async function writeSurveyImport(
     if (signal?.aborted === true) throw new SurveyImportCancelledError();
   };
   checkCancelled();
-  const tables = [db.surveys, db.surveyQuestions, db.surveyResponses, db.contacts, db.notes];
+  const tables = [db.surveys, db.surveyQuestions, db.surveyResponses, db.contacts, db.notes, db.meta];
   return writeTransaction(db, tables, async () => {
     const now = clock();
     const existingSurvey = request.surveyId === undefined ? undefined : await db.surveys.get(request.surveyId);
@@ -220,6 +221,7 @@ export async function writeSurveyImport(
       await db.notes.bulkAdd(chunk);
       report(chunk.length);
     }
+    await adjustNoteCounts(db, { added: notes });
     // The last chance to cancel: after this the transaction commits.
     checkCancelled();
     return {

@@ -17,6 +17,7 @@ import { useRepositories, workshopVotesForm } from '../../db';
 import { SaveStatus, useFormSave } from '../../forms';
 import { BoardView } from './board-view';
 import { FullScreenButton } from './full-screen-button';
+import { LiveWorkshopPanel } from './live-workshop-panel';
 import { RankingView } from './ranking-view';
 import type { BoardUndo } from './use-board-undo';
 
@@ -30,6 +31,7 @@ export function WorkshopMode({ round, undo }: { readonly round: Round; readonly 
   const { board } = useRepositories();
   const workshop = useLiveQuery(async () => (await board.getWorkshop(round.id)) ?? null, [board, round.id]);
   const [problem, setProblem] = useState<string | null>(null);
+  const [isLive, setIsLive] = useState(false);
   if (workshop === undefined) return null;
   return (
     <div className="workshop" role="region" aria-label="Workshop mode">
@@ -39,6 +41,11 @@ export function WorkshopMode({ round, undo }: { readonly round: Round; readonly 
           <h2 className="workshop__title">Workshop</h2>
         </div>
         <div className="workshop__top-actions">
+          {workshop !== null && !isLive && (
+            <button type="button" className="button button--primary" onClick={() => setIsLive(true)}>
+              Run live
+            </button>
+          )}
           <FullScreenButton onProblem={setProblem} />
           <Link className="button" to={`/board/${round.id}`}>
             Leave workshop
@@ -60,6 +67,8 @@ export function WorkshopMode({ round, undo }: { readonly round: Round; readonly 
             </button>
           </p>
         </div>
+      ) : isLive ? (
+        <LiveWorkshopPanel round={round} workshop={workshop} onLeave={() => setIsLive(false)} />
       ) : (
         <WorkshopSession round={round} workshop={workshop} undo={undo} onProblem={setProblem} />
       )}

@@ -7,6 +7,7 @@ import { removeEvidenceHighlight } from '../../../shared/rich-text/remove-eviden
 import { useToast } from '../../components/toast';
 import { NoteEditor } from '../../editor';
 import { SaveStatus, useFormSave } from '../../forms';
+import { useSearchClient } from '../../search';
 import { DeleteNoteButton } from './delete-note-button';
 import { NoteFields } from './note-fields';
 import { NoteHighlights } from './note-highlights';
@@ -44,9 +45,11 @@ export function NotePane({ noteId, onDeleted }: NotePaneProps) {
 function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDeletedElsewhere: boolean; onDeleted: (deleted: DeletedNote) => void }) {
   const { notes, highlights } = useRepositories();
   const { isReadOnly } = useDatabase();
+  const search = useSearchClient();
   const navigate = useNavigate();
   const [isDeleted, setDeleted] = useState(false);
-  const form = useFormSave({ store: noteForm, id: note.id, initial: note, isEnabled: !isDeleted });
+  const onSaved = useCallback(() => search?.notesChanged([note.id]), [note.id, search]);
+  const form = useFormSave({ store: noteForm, id: note.id, initial: note, isEnabled: !isDeleted, onSaved });
   const { update: updateForm } = form;
   const draft = form.value;
   const draftRef = useRef(draft);
@@ -79,11 +82,13 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
           forgetNewDraft(note.id);
           void notes.delete(note.id).then((discarded) => {
             if (discarded === undefined) return;
+            search?.notesDeleted([note.id]);
             showToast({
               message: 'Discarded the empty new note',
               actionLabel: 'Undo',
               onAction: () =>
                 void notes.restore(discarded).then(() => {
+                  search?.notesChanged([note.id]);
                   void navigate(`/discovery/notes/${note.id}`);
                 }),
             });
@@ -91,7 +96,7 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
         }, 0),
       );
     };
-  }, [note.id, isDeleted, notes, isReadOnly, showToast, navigate]);
+  }, [note.id, isDeleted, notes, search, isReadOnly, showToast, navigate]);
 
   const createHighlight = useCallback(
     async ({ quote }: { quote: string }) => {
@@ -152,6 +157,7 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
             onDeleted={(deleted) => {
               forgetNewDraft(note.id);
               setDeleted(true);
+              search?.notesDeleted([note.id]);
               onDeleted(deleted);
             }}
           />
