@@ -839,11 +839,52 @@ function typeColumns(drafts: readonly ColumnDraft[], format: SurveyFormat): void
   }
 }
 
-/** Empty headers become `Column 7`; repeated ones get `(2)`, `(3)` in file order. */
+/** Longest text of the preceding question quoted in a repeated header. */
+const CONTEXT_LENGTH = 60;
+
+const shorten = (text: string): string => (text.length > CONTEXT_LENGTH ? `${text.slice(0, CONTEXT_LENGTH - 1).trimEnd()}…` : text);
+
+/**
+ * Empty headers become `Column 7`. A header used by several columns ("Why or why not?" after two
+ * different questions) is told apart by its export tag (Qualtrics `Q12`) or else by the question
+ * column before it: `Why or why not? (after “Would you bring it up with a potential employer?”)`;
+ * only when neither tells them apart are the later ones numbered `(2)`, `(3)`.
+ */
 function numberHeaders(drafts: readonly ColumnDraft[]): number {
   const used = new Set<string>();
   let renamed = 0;
   for (const draft of drafts) if (draft.header === '') draft.header = `Column ${draft.index + 1}`;
+  const total = new Map<string, number>();
+  for (const draft of drafts) total.set(draft.header, (total.get(draft.header) ?? 0) + 1);
+  const original = drafts.map((draft) => draft.header);
+  const firstSeen = new Set<string>();
+  for (const [position, draft] of drafts.entries()) {
+    const base = draft.header;
+    if ((total.get(base) ?? 0) < 2) continue;
+    // The first column keeps the header as written; the later ones are told apart from it.
+    if (!firstSeen.has(base)) {
+      firstSeen.add(base);
+      continue;
+    }
+    if (draft.role === 'metadata' || draft.role === 'ignore') continue;
+    let context = '';
+    if (draft.tag !== '' && draft.tag !== base) context = draft.tag;
+    else {
+      for (let before = position - 1; before >= 0; before -= 1) {
+        const previous = drafts[before];
+        const text = original[before] ?? '';
+        if (previous === undefined || text === base || (total.get(text) ?? 0) > 1) continue;
+        if (previous.role !== 'question' && previous.role !== 'grid-item' && previous.role !== 'choice-option') continue;
+        context = `after “${shorten(previous.group ?? text)}”`;
+        break;
+      }
+    }
+    if (context === '') continue;
+    const named = `${base} (${context})`;
+    if (drafts.some((other) => other !== draft && other.header === named)) continue;
+    draft.header = named;
+    renamed += 1;
+  }
   const seen = new Map<string, number>();
   for (const draft of drafts) used.add(draft.header);
   for (const draft of drafts) {
@@ -937,7 +978,7 @@ function noticesFor(table: SurveyTable, drafts: readonly ColumnDraft[], renamed:
     for (const [value, count] of draft.stats.values) if (isOptOutAnswer(value)) optOuts += count;
   }
   if (optOuts > 0) notices.push(`${plural(optOuts, 'answer such as “N/A” or “I don’t know” in a scale or number column is', 'answers such as “N/A” or “I don’t know” in scale or number columns are')} read as no answer.`);
-  if (renamed > 0) notices.push(`${plural(renamed, 'column shares its', 'columns share their')} header with an earlier column and ${renamed === 1 ? 'is' : 'are'} numbered, e.g. “Other (2)”.`);
+  if (renamed > 0) notices.push(`${plural(renamed, 'column shares its', 'columns share their')} header with another column and ${renamed === 1 ? 'is' : 'are'} named by the question before ${renamed === 1 ? 'it' : 'them'} or by ${renamed === 1 ? 'its' : 'their'} export tag (or numbered when nothing tells them apart).`);
   if (total > 0 && !drafts.some((draft) => draft.role === 'question' || draft.role === 'grid-item' || draft.role === 'choice-option')) {
     notices.push('No column looks like a question: mark the columns to import as questions.');
   }

@@ -26,6 +26,58 @@ export interface NumericSummary {
   readonly median: number;
   readonly min: number;
   readonly max: number;
+  /**
+   * Answers far outside the rest (beyond three interquartile ranges of the middle half): slips such
+   * as an age typed as 79,365,110. Listed (the farthest first, up to three) with the mean without them.
+   */
+  readonly outliers?: { readonly count: number; readonly examples: readonly number[]; readonly meanWithout: number };
+  /** Every answer a whole year (1900-2100): the median and range mean something, a mean does not. */
+  readonly isYear?: true;
+}
+
+/** Outlier fences: this many interquartile ranges below the first quartile or above the third. */
+const OUTLIER_IQRS = 3;
+/** Examples of outliers a summary lists. */
+const OUTLIER_EXAMPLES = 3;
+
+const quantile = (sorted: Float64Array, q: number): number => {
+  const position = (sorted.length - 1) * q;
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  return (sorted[low] ?? 0) + ((sorted[high] ?? 0) - (sorted[low] ?? 0)) * (position - low);
+};
+
+/**
+ * Mean, median, range, outliers and whether the answers are years, from answers sorted ascending.
+ * With no spread in the middle half (IQR 0), an answer counts as an outlier when it is more than
+ * ten times the median's size away from it.
+ */
+export function summariseNumbers(sorted: Float64Array, sum: number): NumericSummary {
+  const n = sorted.length;
+  const middle = Math.floor(n / 2);
+  const median = n % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  const min = sorted[0] ?? 0;
+  const max = sorted[n - 1] ?? 0;
+  const summary = { count: n, mean: sum / n, median, min, max };
+  const isYear = min >= 1900 && max <= 2100 && sorted.every(Number.isInteger);
+  if (isYear) return { ...summary, isYear: true };
+  const q1 = quantile(sorted, 0.25);
+  const q3 = quantile(sorted, 0.75);
+  const iqr = q3 - q1;
+  const reach = iqr > 0 ? OUTLIER_IQRS * iqr : 10 * Math.max(1, Math.abs(median));
+  const low = (iqr > 0 ? q1 : median) - reach;
+  const high = (iqr > 0 ? q3 : median) + reach;
+  let count = 0;
+  let outside = 0;
+  for (const value of sorted) {
+    if (value < low || value > high) {
+      count += 1;
+      outside += value;
+    }
+  }
+  if (count === 0 || count === n) return summary;
+  const examples = [...sorted.filter((value) => value < low || value > high)].sort((a, b) => Math.abs(b - median) - Math.abs(a - median)).slice(0, OUTLIER_EXAMPLES);
+  return { ...summary, outliers: { count, examples, meanWithout: (sum - outside) / (n - count) } };
 }
 
 /** Net Promoter Score of a 0-10 "would you recommend" question. */
@@ -235,10 +287,7 @@ class Tally {
   stats(): NumericSummary | undefined {
     const n = this.valueCount;
     if (n === 0) return undefined;
-    const sorted = this.values.subarray(0, n).sort();
-    const middle = Math.floor(n / 2);
-    const median = n % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-    return { count: n, mean: this.sum / n, median, min: sorted[0] ?? 0, max: sorted[n - 1] ?? 0 };
+    return summariseNumbers(this.values.subarray(0, n).sort(), this.sum);
   }
 
   nps(): NpsSummary | undefined {

@@ -4,6 +4,7 @@ import type { Note } from '../../../shared/domain/note';
 import type { Survey, SurveyAnswer, SurveyQuestion, SurveyResponse } from '../../../shared/domain/survey';
 import { plainTextToRichText } from '../../../shared/rich-text/plain-text-to-rich-text';
 import { exportedQuestionText } from '../../../shared/surveys/export-survey-results';
+import { isFreeTextQuestion } from '../../../shared/surveys/free-text-questions';
 import { matchStoredResponses } from '../../../shared/surveys/match-stored-responses';
 import type { PlannedQuestion, PlannedResponse } from '../../../shared/surveys/survey-import-plan';
 import type { DiscoveryDb } from '../discovery-db';
@@ -155,7 +156,7 @@ export async function writeSurveyImport(
       responses.push(response);
       for (const [questionId, answer] of Object.entries(response.answers)) {
         const question = questionById.get(questionId);
-        if (question === undefined || !isFreeText(question) || typeof answer !== 'string' || answer.trim() === '') continue;
+        if (question === undefined || !isFreeTextQuestion(question) || typeof answer !== 'string' || answer.trim() === '') continue;
         notes.push(
           toNote(
             newId(),
@@ -242,10 +243,6 @@ async function questionsOf(db: DiscoveryDb, surveyId: string): Promise<SurveyQue
   return db.surveyQuestions.where('[surveyId+position]').between([surveyId, Dexie.minKey], [surveyId, Dexie.maxKey]).toArray();
 }
 
-/** Free text: a free-text question, or a grid row read as free text (a text-entry matrix, a choice's "Other" box). */
-function isFreeText(question: SurveyQuestion): boolean {
-  return question.type === 'free-text' || (question.type === 'grid-item' && question.itemType === 'free-text');
-}
 
 function toSurveyQuestion(planned: PlannedQuestion, surveyId: string, id: string, position: number): SurveyQuestion {
   return {

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { SurveyQuestion } from '../../../shared/domain/survey';
+import { freeTextLabel, isFreeTextQuestion } from '../../../shared/surveys/free-text-questions';
 import { formatDay } from '../../components/format-date';
 import { useRepositories } from '../../db';
 import type { FreeTextAnswerRow, SurveyResultsClient } from '../../surveys';
@@ -10,12 +11,15 @@ interface FreeTextAnswersProps {
   readonly client: SurveyResultsClient;
   readonly surveyId: string;
   readonly questions: readonly SurveyQuestion[];
+  /** The question shown first (a results card's link); the first free-text question otherwise. */
+  readonly initialQuestionId?: string | undefined;
 }
 
 /** A free-text question's answers, filtered as you type, each with who gave it. */
-export function FreeTextAnswers({ client, surveyId, questions }: FreeTextAnswersProps) {
-  const freeText = questions.filter((question) => question.type === 'free-text');
-  const [questionId, setQuestionId] = useState(freeText[0]?.id ?? '');
+export function FreeTextAnswers({ client, surveyId, questions, initialQuestionId }: FreeTextAnswersProps) {
+  // Free-text questions and the free-text rows of grids and multi-field questions ("Question › Row").
+  const freeText = questions.filter(isFreeTextQuestion);
+  const [questionId, setQuestionId] = useState(initialQuestionId !== undefined && freeText.some((q) => q.id === initialQuestionId) ? initialQuestionId : (freeText[0]?.id ?? ''));
   const [query, setQuery] = useState('');
   const [shown, setShown] = useState<{ total: number; answers: readonly FreeTextAnswerRow[] } | null>(null);
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
@@ -48,7 +52,7 @@ export function FreeTextAnswers({ client, surveyId, questions }: FreeTextAnswers
           <select value={questionId} onChange={(event) => setQuestionId(event.target.value)}>
             {freeText.map((question) => (
               <option key={question.id} value={question.id}>
-                {question.text}
+                {freeTextLabel(question)}
               </option>
             ))}
           </select>

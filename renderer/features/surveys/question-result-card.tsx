@@ -1,4 +1,5 @@
 import type { SurveyQuestion } from '../../../shared/domain/survey';
+import { freeTextLabel } from '../../../shared/surveys/free-text-questions';
 import type { GridResult, OptionCount, QuestionResult } from '../../../shared/surveys/survey-results';
 
 const TYPE_LABELS: Readonly<Record<SurveyQuestion['type'], string>> = {
@@ -33,15 +34,39 @@ export function QuestionResultCard({ question, result }: { readonly question: Su
         {question.type === 'multi-choice' && ' · percents are of those who answered; one person can pick several'}
       </p>
       {result.nps !== undefined && <NpsLine nps={result.nps} />}
-      {result.stats !== undefined && (
-        <p className="result-card__stats">
-          Mean <strong>{formatNumber(result.stats.mean)}</strong> · median <strong>{formatNumber(result.stats.median)}</strong> · range{' '}
-          {formatNumber(result.stats.min)}–{formatNumber(result.stats.max)}
-        </p>
-      )}
+      {result.stats !== undefined && <NumberSummaryLine stats={result.stats} />}
       {result.options !== undefined && result.options.length > 0 && question.type !== 'number' && <DistributionChart options={result.options} />}
       {question.type === 'free-text' && <p className="muted">The answers are listed under Free-text answers, and each is a note in Discovery.</p>}
     </article>
+  );
+}
+
+/**
+ * Median and range first; the mean only where it means something: not for years, and without the
+ * outliers (named) when a few answers are far outside the rest.
+ */
+function NumberSummaryLine({ stats }: { readonly stats: NonNullable<QuestionResult['stats']> }) {
+  const year = (value: number) => String(value);
+  if (stats.isYear === true) {
+    return (
+      <p className="result-card__stats">
+        Median year <strong>{year(stats.median)}</strong> · range {year(stats.min)}–{year(stats.max)}
+      </p>
+    );
+  }
+  const { outliers } = stats;
+  return (
+    <p className="result-card__stats">
+      Median <strong>{formatNumber(stats.median)}</strong> · range {formatNumber(stats.min)}–{formatNumber(stats.max)} · mean{' '}
+      <strong>{formatNumber(outliers === undefined ? stats.mean : outliers.meanWithout)}</strong>
+      {outliers !== undefined && (
+        <span className="result-card__outliers">
+          {' '}
+          (without {outliers.count.toLocaleString()} {outliers.count === 1 ? 'outlier' : 'outliers'}: {outliers.examples.map(formatNumber).join(', ')}
+          {outliers.count > outliers.examples.length ? ', …' : ''})
+        </span>
+      )}
+    </p>
   );
 }
 
@@ -107,13 +132,37 @@ function DistributionChart({ options }: { readonly options: readonly OptionCount
 }
 
 /** A grid (matrix) question: rows by options, each cell its count and share of the row, shaded by that share. */
-export function GridResultCard({ grid }: { readonly grid: GridResult }) {
+interface GridResultCardProps {
+  readonly grid: GridResult;
+  /** The grid's rows answered in words: read under Free-text answers, not counted in the table. */
+  readonly textRows?: readonly SurveyQuestion[];
+  readonly onShowAnswers?: (questionId: string) => void;
+}
+
+export function GridResultCard({ grid, textRows = [], onShowAnswers }: GridResultCardProps) {
+  const textIds = new Set(textRows.map((row) => row.id));
+  const counted = grid.rows.filter((row) => !textIds.has(row.questionId));
   return (
     <article className="panel result-card" aria-label={grid.title}>
       <header className="result-card__header">
         <h3>{grid.title}</h3>
-        <span className="badge badge--neutral">Grid</span>
+        <span className="badge badge--neutral">{counted.length === 0 ? 'Free text' : 'Grid'}</span>
       </header>
+      {textRows.length > 0 && (
+        <div className="result-card__text-rows">
+          <p className="muted">Answered in words, listed under Free-text answers (each is a note in Discovery):</p>
+          <ul>
+            {textRows.map((row) => (
+              <li key={row.id}>
+                <button type="button" className="link-button" onClick={() => onShowAnswers?.(row.id)}>
+                  {freeTextLabel(row)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {counted.length > 0 && (
       <div className="result-grid">
         <table className="table">
           <thead>
@@ -130,7 +179,7 @@ export function GridResultCard({ grid }: { readonly grid: GridResult }) {
             </tr>
           </thead>
           <tbody>
-            {grid.rows.map((row) => (
+            {counted.map((row) => (
               <tr key={row.questionId}>
                 <th scope="row">{row.label}</th>
                 {row.counts.map((count, index) => {
@@ -147,6 +196,7 @@ export function GridResultCard({ grid }: { readonly grid: GridResult }) {
           </tbody>
         </table>
       </div>
+      )}
     </article>
   );
 }

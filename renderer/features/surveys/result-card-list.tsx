@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type Key, type ReactNode } from 'react';
 
 /** One card of the results list: its key, a guess at its height before it is drawn, and how to draw it. */
 export interface ResultCardEntry {
@@ -12,6 +12,8 @@ export interface ResultCardEntry {
 const OVERSCAN = 3;
 /** Space between cards, as `.survey-results__body` puts between its children. */
 const GAP = 16;
+/** Cards drawn per frame: cards coming into view are drawn a few at a time, so no one task draws many. */
+const CARDS_PER_FRAME = 2;
 
 /** The nearest ancestor that scrolls (the app's `main.page`), or the document's scrolling element. */
 function scrollParentOf(element: HTMLElement | null): HTMLElement | null {
@@ -58,6 +60,19 @@ export function ResultCardList({ cards }: { readonly cards: readonly ResultCardE
   });
   const items = virtualizer.getVirtualItems();
 
+  // Cards in view not drawn yet are placeholders of their estimated height, drawn a few per frame.
+  const [drawn, setDrawn] = useState<ReadonlySet<Key>>(() => new Set());
+  const waiting = items.filter((item) => !drawn.has(item.key));
+  const waitingKeys = waiting.map((item) => item.key).join('\u0000');
+  useEffect(() => {
+    if (waiting.length === 0) return;
+    const next = waiting.slice(0, CARDS_PER_FRAME).map((item) => item.key);
+    const frame = requestAnimationFrame(() => setDrawn((current) => new Set([...current, ...next])));
+    return () => cancelAnimationFrame(frame);
+    // waitingKeys stands for `waiting`, which is new on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [waitingKeys]);
+
   return (
     <div ref={listRef} className="result-card-list" style={{ height: virtualizer.getTotalSize(), position: 'relative' }} data-card-count={cards.length}>
       {items.map((item) => {
@@ -71,7 +86,7 @@ export function ResultCardList({ cards }: { readonly cards: readonly ResultCardE
             className="result-card-list__item"
             style={{ position: 'absolute', top: 0, left: 0, right: 0, paddingBottom: GAP, transform: `translateY(${item.start - scrollMargin}px)` }}
           >
-            {card.render()}
+            {drawn.has(item.key) ? card.render() : <div className="panel result-card-placeholder" style={{ height: card.estimatedHeight }} aria-busy="true" />}
           </div>
         );
       })}

@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { SurveyQuestion } from '../../../shared/domain/survey';
 import { surveyResultsCsv } from '../../../shared/surveys/export-survey-results';
+import { isFreeTextQuestion } from '../../../shared/surveys/free-text-questions';
 import type { SurveyResults } from '../../../shared/surveys/survey-results';
 import { formatDay } from '../../components/format-date';
 import { useToast } from '../../components/toast';
@@ -31,6 +32,11 @@ export function SurveyResultsView({ surveyId }: { readonly surveyId: string }) {
   const questions = useLiveQuery(() => surveys.questions(surveyId), [surveys, surveyId]);
   const [client] = useState<SurveyResultsClient>(() => createSurveyResultsClient(db.name));
   const [tab, setTab] = useState<Tab>('results');
+  const [answersOf, setAnswersOf] = useState<string | undefined>(undefined);
+  const showAnswers = useCallback((questionId: string) => {
+    setAnswersOf(questionId);
+    setTab('answers');
+  }, []);
 
   useEffect(() => () => client.dispose(), [client]);
 
@@ -73,9 +79,9 @@ export function SurveyResultsView({ surveyId }: { readonly surveyId: string }) {
         ))}
       </div>
       {tab === 'results' ? (
-        <ResultsTab client={client} surveyId={surveyId} title={survey.title} questions={questions} version={survey.updatedAt} />
+        <ResultsTab client={client} surveyId={surveyId} title={survey.title} questions={questions} version={survey.updatedAt} onShowAnswers={showAnswers} />
       ) : tab === 'answers' ? (
-        <FreeTextAnswers client={client} surveyId={surveyId} questions={questions} />
+        <FreeTextAnswers key={answersOf} client={client} surveyId={surveyId} questions={questions} initialQuestionId={answersOf} />
       ) : (
         <RespondentsPanel client={client} survey={survey} questions={questions} />
       )}
@@ -90,14 +96,16 @@ interface ResultsTabProps {
   readonly questions: readonly SurveyQuestion[];
   /** Changes when the survey is re-imported, so results are computed again. */
   readonly version: number;
+  /** Opens the Free-text answers tab on this question. */
+  readonly onShowAnswers: (questionId: string) => void;
 }
 
-function ResultsTab({ client, surveyId, title, questions, version }: ResultsTabProps) {
+function ResultsTab({ client, surveyId, title, questions, version, onShowAnswers }: ResultsTabProps) {
   const [results, setResults] = useState<SurveyResults | null>(null);
   const [error, setError] = useState<string | null>(null);
   const platform = usePlatform();
   const showToast = useToast();
-  const cards = useMemo(() => (results === null ? [] : questionCards(questions, results)), [questions, results]);
+  const cards = useMemo(() => (results === null ? [] : questionCards(questions, results, onShowAnswers)), [questions, results, onShowAnswers]);
 
   useEffect(() => {
     let isCurrent = true;
@@ -152,10 +160,17 @@ const ROW_HEIGHT = 30;
 const MAX_ESTIMATED_BARS = 15;
 
 /** A card per question in column order; a grid's rows share one card, where its first row is. */
-function questionCards(questions: readonly SurveyQuestion[], results: SurveyResults): ResultCardEntry[] {
+function questionCards(questions: readonly SurveyQuestion[], results: SurveyResults, onShowAnswers: (questionId: string) => void): ResultCardEntry[] {
   const resultById = new Map(results.questions.map((result) => [result.questionId, result]));
   const gridByTitle = new Map(results.grids.map((grid) => [grid.title, grid]));
   const shownGrids = new Set<string>();
+  // Rows answered in words (a text-entry matrix, a multi-field question), by grid, in one pass.
+  const textRowsByGrid = new Map<string, SurveyQuestion[]>();
+  for (const row of questions) {
+    if (row.type !== 'grid-item' || !isFreeTextQuestion(row)) continue;
+    const title = row.gridTitle ?? row.text;
+    textRowsByGrid.set(title, [...(textRowsByGrid.get(title) ?? []), row]);
+  }
   const cards: ResultCardEntry[] = [];
   for (const question of questions) {
     if (question.type === 'grid-item') {
@@ -163,7 +178,13 @@ function questionCards(questions: readonly SurveyQuestion[], results: SurveyResu
       const grid = gridByTitle.get(title);
       if (grid === undefined || shownGrids.has(title)) continue;
       shownGrids.add(title);
-      cards.push({ key: `grid:${title}`, estimatedHeight: CARD_BASE_HEIGHT + grid.rows.length * ROW_HEIGHT, render: () => <GridResultCard grid={grid} /> });
+      // Rows answered in words are read under Free-text answers.
+      const textRows = textRowsByGrid.get(title) ?? [];
+      cards.push({
+        key: `grid:${title}`,
+        estimatedHeight: CARD_BASE_HEIGHT + grid.rows.length * ROW_HEIGHT,
+        render: () => <GridResultCard grid={grid} textRows={textRows} onShowAnswers={onShowAnswers} />,
+      });
       continue;
     }
     const result = resultById.get(question.id);

@@ -165,7 +165,7 @@ describe('planSurveyColumns: SurveyMonkey', () => {
 });
 
 describe('planSurveyColumns: Typeform and Microsoft Forms', () => {
-  it('strips HTML, numbers repeated titles and groups per-option checkbox columns', () => {
+  it('strips HTML, tells repeated titles apart by the question before them and groups per-option checkbox columns', () => {
     const plan = planFixture('typeform.csv');
     expect(plan.columns.map((c) => c.header)).toEqual([
       '#',
@@ -177,7 +177,7 @@ describe('planSurveyColumns: Typeform and Microsoft Forms', () => {
       'Other',
       'Why did you pick those tools?',
       'Why?',
-      'Why? (2)',
+      'Why? (after “Why did you pick those tools?”)',
       'Start Date (UTC)',
       'Submit Date (UTC)',
       'Network ID',
@@ -199,7 +199,7 @@ describe('planSurveyColumns: Typeform and Microsoft Forms', () => {
     ]);
     expect(column(plan, 'Pulumi')).toMatchObject({ group: 'Terraform / Ansible / Pulumi', item: 'Pulumi' });
     expect(column(plan, 'How many services does your team own?').type).toBe('number');
-    expect(plan.notices).toContain('1 column shares its header with an earlier column and is numbered, e.g. “Other (2)”.');
+    expect(plan.notices).toContain('1 column shares its header with another column and is named by the question before it or by its export tag (or numbered when nothing tells them apart).');
   });
 
   it('reads Microsoft Forms columns, `;`-joined choices and anonymous responses', () => {
@@ -338,8 +338,11 @@ describe('planSurveyColumns: generic files', () => {
 
   it('names empty headers and numbers repeated ones', () => {
     const plan = planFixture('duplicate-headers.csv');
-    expect(plan.columns.map((c) => c.header)).toEqual(['Respondent', 'Comment', 'Column 3', 'Comment (2)', 'Comment (3)']);
-    expect(plan.notices).toContain('2 columns share their header with an earlier column and are numbered, e.g. “Other (2)”.');
+    // The second Comment follows another column: named by it; the third follows only Comments: numbered.
+    expect(plan.columns.map((c) => c.header)).toEqual(['Respondent', 'Comment', 'Column 3', 'Comment (after “Column 3”)', 'Comment (2)']);
+    expect(plan.notices).toContain(
+      '2 columns share their header with another column and are named by the question before them or by their export tag (or numbered when nothing tells them apart).',
+    );
   });
 
   it('finds an email column by its values when its header does not say so', () => {

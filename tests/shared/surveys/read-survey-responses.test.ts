@@ -127,14 +127,14 @@ describe('readSurveyResponses: SurveyMonkey, Typeform, Microsoft Forms', () => {
       'other',
       'why did you pick those tools?',
       'why?',
-      'why? (2)',
+      'why? (after “why did you pick those tools?”)',
     ]);
     expect(responses[0]).toMatchObject({ respondentKey: '0f3c9a8e7b6d5c4b3a2910fedcba9876', submittedAt: utc(2024, 2, 10, 12, 4, 31) });
     expect(responses[0]?.answers).toMatchObject({
       'terraform / ansible / pulumi': ['Terraform', 'Pulumi'],
       'why did you pick those tools?': 'Terraform is what we know.\nPulumi for the new stuff.',
       'why?': 'Speed',
-      'why? (2)': 'Cost',
+      'why? (after “why did you pick those tools?”)': 'Cost',
     });
     expect(responses[2]?.answers['why did you pick those tools?']).toBe('Both are fine 👍');
   });

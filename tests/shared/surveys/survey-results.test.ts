@@ -7,6 +7,7 @@ import {
   describeCondition,
   isNpsQuestion,
   isSkippedAnswer,
+  summariseNumbers,
   type AnswerCondition,
 } from '../../../shared/surveys/survey-results';
 import { manySurveyResponses } from './many-survey-responses';
@@ -297,5 +298,28 @@ describe('describeCondition', () => {
     expect(describeCondition(tool, { kind: 'contains', text: ' slow ' })).toBe('"Main tool" contains "slow"');
     expect(describeCondition(tool, { kind: 'answered' })).toBe('"Main tool" was answered');
     expect(describeCondition(tool, { kind: 'skipped' })).toBe('"Main tool" was skipped');
+  });
+});
+
+describe('summariseNumbers', () => {
+  const summary = (values: readonly number[]) => summariseNumbers(Float64Array.from(values).sort(), values.reduce((sum, value) => sum + value, 0));
+
+  it('flags an age typed as 79,365,110 as an outlier and gives the mean without it', () => {
+    const ages = [23, 27, 31, 34, 35, 38, 41, 44, 52, 79_365_110];
+    const result = summary(ages);
+    expect(result).toMatchObject({ count: 10, median: 36.5, min: 23, max: 79_365_110 });
+    expect(result.outliers).toEqual({ count: 1, examples: [79_365_110], meanWithout: (23 + 27 + 31 + 34 + 35 + 38 + 41 + 44 + 52) / 9 });
+  });
+
+  it('flags nothing in an ordinary spread', () => {
+    expect(summary([1, 2, 3, 4, 5, 6, 7, 8, 18]).outliers).toBeUndefined();
+    expect(summary([5, 5, 5, 5, 6]).outliers).toBeUndefined();
+  });
+
+  it('marks years, which are not averaged as a quantity', () => {
+    const result = summary([1982, 1986, 1987, 1990, 2001]);
+    expect(result.isYear).toBe(true);
+    expect(result.median).toBe(1987);
+    expect(summary([3, 1986]).isYear).toBeUndefined();
   });
 });
