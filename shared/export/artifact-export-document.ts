@@ -32,14 +32,20 @@ export interface PainListEntry {
   readonly evidence: readonly string[];
   /** "Strong", "Moderate", ... when known. */
   readonly strength?: string;
+  /** SLA gaps behind the bucket, already worded, e.g. "Build cache availability: users expect 99.95%, offered best effort". */
+  readonly slaGaps: readonly string[];
+  /** What users said: quotes from user channels only (see evidenceOrigin). */
   readonly quotes: readonly PainQuote[];
+  /** What the market and research say (vendors, open source, papers, peer companies), never presented as users. */
+  readonly marketQuotes: readonly PainQuote[];
 }
 
 export type ExportBlock =
   | { readonly kind: 'rich-text'; readonly doc: RichTextDoc }
   | { readonly kind: 'list'; readonly items: readonly string[] }
   | { readonly kind: 'note'; readonly text: string }
-  | { readonly kind: 'pain-list'; readonly entries: readonly PainListEntry[] };
+  | { readonly kind: 'pain-list'; readonly entries: readonly PainListEntry[] }
+  | { readonly kind: 'table'; readonly columns: readonly string[]; readonly rows: readonly (readonly string[])[] };
 
 export interface ExportSection {
   readonly heading: string;
@@ -63,8 +69,6 @@ export interface NameReplacement {
 
 export interface ExportOptions {
   readonly resolveCitation: CitationResolver;
-  /** When given, these names are replaced in quotes and attributions. */
-  readonly nameReplacements?: readonly NameReplacement[];
 }
 
 /** A day as YYYY-MM-DD (UTC), the same on every machine. */

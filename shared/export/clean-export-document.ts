@@ -36,7 +36,9 @@ function cleanPainEntry(value: unknown): PainListEntry {
     solutionKind: SOLUTION_KINDS.find((candidate) => candidate === kind) ?? 'address',
     evidence: list(field(value, 'evidence')).map((item) => text(item)),
     ...(typeof strength === 'string' ? { strength } : {}),
+    slaGaps: list(field(value, 'slaGaps')).map((item) => text(item)),
     quotes: list(field(value, 'quotes')).map(cleanQuote),
+    marketQuotes: list(field(value, 'marketQuotes')).map(cleanQuote),
   };
 }
 
@@ -50,6 +52,12 @@ function cleanBlock(value: unknown): ExportBlock | null {
       return { kind: 'note', text: text(field(value, 'text')) };
     case 'pain-list':
       return { kind: 'pain-list', entries: list(field(value, 'entries')).map(cleanPainEntry) };
+    case 'table':
+      return {
+        kind: 'table',
+        columns: list(field(value, 'columns')).map((item) => text(item)),
+        rows: list(field(value, 'rows')).map((row) => list(row).map((item) => text(item))),
+      };
     default:
       return null;
   }
@@ -95,10 +103,14 @@ function cleanCitedSource(value: unknown): CitedSource | null {
 
 /** The export options with what they return held to their types too (a resolved source read from storage may be malformed). */
 export function cleanExportOptions(options: ExportOptions): ExportOptions {
-  const replacements: NameReplacement[] = list(field(options, 'nameReplacements'))
+  return { resolveCitation: (citation) => cleanCitedSource(options.resolveCitation(citation)) };
+}
+
+/** Name replacements held to their types: entries without a name are left out. */
+export function cleanNameReplacements(replacements: readonly NameReplacement[]): NameReplacement[] {
+  return list(replacements)
     .map((entry) => ({ name: text(field(entry, 'name')), replacement: text(field(entry, 'replacement')) }))
     .filter((entry) => entry.name.trim() !== '');
-  return { resolveCitation: (citation) => cleanCitedSource(options.resolveCitation(citation)), nameReplacements: replacements };
 }
 
 /** The level of a heading written inside an artifact: under the section's own (h4 to h6), whatever the stored level. */

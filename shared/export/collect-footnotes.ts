@@ -2,7 +2,6 @@ import type { Citation } from '../domain/artifact';
 import type { RichTextNode } from '../domain/rich-text';
 import { CITATION_NODE_TYPE, citationKey, citationOfAttrs, readCitationAttrs } from '../rich-text/citation-node';
 import { formatExportDate, type ExportDocument, type ExportOptions } from './artifact-export-document';
-import { replacePersonNames } from './replace-person-names';
 
 /** One numbered footnote of an export; `text` is plain (renderers escape it). */
 export interface Footnote {
@@ -19,7 +18,7 @@ export interface Footnotes {
 }
 
 /** Numbers every valid citation of the document and words its footnote: source title, channel, date (and quote). */
-export function collectFootnotes(document: ExportDocument, { resolveCitation, nameReplacements = [] }: ExportOptions): Footnotes {
+export function collectFootnotes(document: ExportDocument, { resolveCitation }: ExportOptions): Footnotes {
   const byKey = new Map<string, Footnote>();
   const visit = (nodes: readonly RichTextNode[]) => {
     for (const node of nodes) {
@@ -34,7 +33,7 @@ export function collectFootnotes(document: ExportDocument, { resolveCitation, na
           source === null
             ? `Deleted source${attrs.label === '' ? '' : ` (cited as “${attrs.label}”)`}: the ${citation.kind} no longer exists.`
             : `${source.title.trim() || 'Untitled note'}, ${source.channelLabel}, ${formatExportDate(source.occurredAt)}${
-                source.quote === undefined || source.quote.trim() === '' ? '' : `: “${replacePersonNames(source.quote.trim(), nameReplacements)}”`
+                source.quote === undefined || source.quote.trim() === '' ? '' : `: “${source.quote.trim()}”`
               }`;
         byKey.set(key, { number: byKey.size + 1, citation, text, isDeleted: source === null });
       }

@@ -1,6 +1,6 @@
 import type { RichTextMark, RichTextNode } from '../domain/rich-text';
 import { isSafeLinkHref } from '../rich-text/sanitize-rich-text';
-import { solutionKindLabel, type ExportDocument, type ExportOptions, type NameReplacement, type PainListEntry } from './artifact-export-document';
+import { solutionKindLabel, type ExportDocument, type ExportOptions, type PainListEntry, type PainQuote } from './artifact-export-document';
 import { cleanExportDocument, cleanExportOptions, listStart, nestedHeadingLevel } from './clean-export-document';
 import { collectFootnotes, type Footnotes } from './collect-footnotes';
 
@@ -8,7 +8,6 @@ interface HtmlFootnotes extends Footnotes {
   /** Footnotes whose first mention already carries the back-link target. */
   readonly anchored: Set<number>;
 }
-import { replacePersonNames } from './replace-person-names';
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -36,6 +35,11 @@ sup.citation a { text-decoration: none; font-weight: 600; }
 .pain dt { font-weight: 600; }
 .pain dd { margin: 0; }
 .quote-attribution { display: block; font-size: .9em; color: #5a6272; margin-top: .2rem; }
+.quotes-heading { font-weight: 600; margin: .8rem 0 .2rem; }
+.pain dd ul { margin: 0; padding-left: 1.1rem; }
+table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .95rem; }
+th, td { border: 1px solid #d8dce5; padding: .3rem .55rem; text-align: left; vertical-align: top; }
+th { background: #f3f4f7; }
 .footnotes { margin-top: 3rem; border-top: 1px solid #d8dce5; font-size: .9rem; }
 .footnotes li { margin: .3rem 0; }
 .footnotes .deleted { color: #8a8f99; text-decoration: line-through; }
@@ -51,7 +55,6 @@ export function renderHtml(stored: ExportDocument, storedOptions: ExportOptions)
   const options = cleanExportOptions(storedOptions);
   const collected = collectFootnotes(document, options);
   const footnotes: HtmlFootnotes = { ...collected, anchored: new Set() };
-  const names = options.nameReplacements ?? [];
   const body: string[] = [`<h1>${escapeHtml(document.title)}</h1>`];
   if (document.subtitle !== undefined) body.push(`<p class="subtitle">${escapeHtml(document.subtitle)}</p>`);
   for (const section of document.sections) {
@@ -64,8 +67,10 @@ export function renderHtml(stored: ExportDocument, storedOptions: ExportOptions)
         body.push(block.items.length > 0 ? `<ul>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>` : '<p class="empty">None yet.</p>');
       } else if (block.kind === 'note') {
         body.push(`<p class="empty">${escapeHtml(block.text)}</p>`);
+      } else if (block.kind === 'table') {
+        body.push(tableToHtml(block.columns, block.rows));
       } else {
-        body.push(...block.entries.map((entry) => painEntryToHtml(entry, names)));
+        body.push(...block.entries.map(painEntryToHtml));
       }
     }
     body.push('</section>');
@@ -101,14 +106,23 @@ export function renderHtml(stored: ExportDocument, storedOptions: ExportOptions)
   ].join('\n');
 }
 
-function painEntryToHtml(entry: PainListEntry, names: readonly NameReplacement[]): string {
+function quotesToHtml(heading: string, quotes: readonly PainQuote[]): string {
+  if (quotes.length === 0) return '';
+  return `<p class="quotes-heading">${heading}</p>${quotes
+    .map((quote) => `<blockquote>${escapeHtml(quote.text)}<span class="quote-attribution">— ${escapeHtml(quote.attribution)}</span></blockquote>`)
+    .join('')}`;
+}
+
+function tableToHtml(columns: readonly string[], rows: readonly (readonly string[])[]): string {
+  if (rows.length === 0) return '<p class="empty">None yet.</p>';
+  const head = `<thead><tr>${columns.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join('')}</tr></thead>`;
+  const body = rows.map((row) => `<tr>${columns.map((_, index) => `<td>${escapeHtml(row[index] ?? '')}</td>`).join('')}</tr>`).join('');
+  return `<table>${head}<tbody>${body}</tbody></table>`;
+}
+
+function painEntryToHtml(entry: PainListEntry): string {
   const evidence = [...entry.evidence, ...(entry.strength === undefined ? [] : [`strength: ${entry.strength}`])];
-  const quotes = entry.quotes
-    .map(
-      (quote) =>
-        `<blockquote>${escapeHtml(replacePersonNames(quote.text, names))}<span class="quote-attribution">— ${escapeHtml(replacePersonNames(quote.attribution, names))}</span></blockquote>`,
-    )
-    .join('');
+  const quotes = quotesToHtml('What users said', entry.quotes) + quotesToHtml('What the market and research say', entry.marketQuotes);
   return [
     '<article class="pain">',
     `<h3>${entry.rank === null ? 'Unranked' : `${entry.rank}.`} ${escapeHtml(entry.title.trim() || 'Untitled bucket')}</h3>`,
@@ -116,6 +130,7 @@ function painEntryToHtml(entry: PainListEntry, names: readonly NameReplacement[]
     '<dl>',
     `<dt>Kind of solution</dt><dd>${solutionKindLabel(entry.solutionKind)}</dd>`,
     `<dt>Evidence</dt><dd>${evidence.length > 0 ? escapeHtml(evidence.join(', ')) : 'none yet'}</dd>`,
+    entry.slaGaps.length === 0 ? '' : `<dt>SLA gaps</dt><dd><ul>${entry.slaGaps.map((gap) => `<li>${escapeHtml(gap)}</li>`).join('')}</ul></dd>`,
     '</dl>',
     quotes,
     '</article>',

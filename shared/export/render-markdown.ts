@@ -1,22 +1,21 @@
 import type { RichTextMark, RichTextNode } from '../domain/rich-text';
 import { isSafeLinkHref } from '../rich-text/sanitize-rich-text';
-import { solutionKindLabel, type ExportDocument, type ExportOptions, type PainListEntry } from './artifact-export-document';
+import { solutionKindLabel, type ExportDocument, type ExportOptions, type PainListEntry, type PainQuote } from './artifact-export-document';
 import { cleanExportDocument, cleanExportOptions, listStart, nestedHeadingLevel } from './clean-export-document';
 import { collectFootnotes, type Footnotes } from './collect-footnotes';
-import { replacePersonNames } from './replace-person-names';
 
 /**
- * Escapes user text for Markdown: `<`, `>` and `&` become entities (so no HTML passes through),
- * emphasis, code, link, table and strike characters are backslash-escaped everywhere, and heading,
- * list and rule markers where they start a line, so text can never become markup.
+ * Escapes user text for Markdown with backslashes only (never HTML entities, which show up
+ * literally in Markdown viewers that do not render them): `<` and `>` always (so no HTML tag or
+ * autolink can form), `&` where it would start an entity reference, emphasis, code, link, table
+ * and strike characters everywhere, and heading, list and rule markers where they start a line,
+ * so text can never become markup.
  */
 export function escapeMarkdown(text: string): string {
   return (
     text
-      .replace(/[\\`*_[\]|~]/g, '\\$&')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
+      .replace(/[\\`*_[\]|~<>]/g, '\\$&')
+      .replace(/&(?=#?[\p{L}\p{N}]+;)/gu, '\\&')
       // Only at the start of a line do these begin a heading, list, rule or setext underline.
       .replace(/^([ \t]*)([#+=-])/gm, '$1\\$2')
       .replace(/^([ \t]*\d+)([.)])/gm, '$1\\$2')
@@ -28,7 +27,6 @@ export function renderMarkdown(stored: ExportDocument, storedOptions: ExportOpti
   const document = cleanExportDocument(stored);
   const options = cleanExportOptions(storedOptions);
   const footnotes = collectFootnotes(document, options);
-  const names = options.nameReplacements ?? [];
   const out: string[] = [`# ${escapeLine(document.title)}`];
   if (document.subtitle !== undefined) out.push(`*${escapeLine(document.subtitle)}*`);
   for (const section of document.sections) {
@@ -41,8 +39,10 @@ export function renderMarkdown(stored: ExportDocument, storedOptions: ExportOpti
         out.push(block.items.length > 0 ? block.items.map((item) => `- ${escapeLine(item)}`).join('\n') : '*None yet.*');
       } else if (block.kind === 'note') {
         out.push(`*${escapeLine(block.text)}*`);
+      } else if (block.kind === 'table') {
+        out.push(tableToMarkdown(block.columns, block.rows));
       } else {
-        out.push(...block.entries.map((entry) => painEntryToMarkdown(entry, names)));
+        out.push(...block.entries.map(painEntryToMarkdown));
       }
     }
   }
@@ -52,16 +52,27 @@ export function renderMarkdown(stored: ExportDocument, storedOptions: ExportOpti
   return `${out.join('\n\n')}\n`;
 }
 
-function painEntryToMarkdown(entry: PainListEntry, names: NonNullable<ExportOptions['nameReplacements']>): string {
+function painEntryToMarkdown(entry: PainListEntry): string {
   const lines = [`### ${entry.rank === null ? 'Unranked' : `${entry.rank}.`} ${escapeLine(entry.title.trim() || 'Untitled bucket')}`];
   if (entry.statement.trim() !== '') lines.push('', escapeLine(entry.statement));
   lines.push('', `**Kind of solution:** ${solutionKindLabel(entry.solutionKind)}`);
   const evidence = [...entry.evidence, ...(entry.strength === undefined ? [] : [`strength: ${entry.strength}`])];
   lines.push('', `**Evidence:** ${evidence.length > 0 ? escapeLine(evidence.join(', ')) : 'none yet'}`);
-  for (const quote of entry.quotes) {
-    lines.push('', `> ${escapeLine(replacePersonNames(quote.text, names))}`, `> — ${escapeLine(replacePersonNames(quote.attribution, names))}`);
-  }
+  if (entry.slaGaps.length > 0) lines.push('', '**SLA gaps:**', '', ...entry.slaGaps.map((gap) => `- ${escapeLine(gap)}`));
+  if (entry.quotes.length > 0) lines.push('', '**What users said:**', ...quotesToMarkdown(entry.quotes));
+  if (entry.marketQuotes.length > 0) lines.push('', '**What the market and research say:**', ...quotesToMarkdown(entry.marketQuotes));
   return lines.join('\n');
+}
+
+function quotesToMarkdown(quotes: readonly PainQuote[]): string[] {
+  return quotes.flatMap((quote) => ['', `> ${escapeLine(quote.text)}`, `> — ${escapeLine(quote.attribution)}`]);
+}
+
+/** A pipe table; every cell is one escaped line (pipes are escaped by escapeMarkdown). */
+function tableToMarkdown(columns: readonly string[], rows: readonly (readonly string[])[]): string {
+  if (rows.length === 0) return '*None yet.*';
+  const line = (cells: readonly string[]) => `| ${columns.map((_, index) => escapeLine(cells[index] ?? '') || ' ').join(' | ')} |`;
+  return [line(columns), `| ${columns.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n');
 }
 
 /** One line of user text: escaped, line breaks folded to spaces. */

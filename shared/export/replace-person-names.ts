@@ -11,7 +11,8 @@ const MIN_FIRST_NAME_LENGTH = 3;
 
 /**
  * The replacements that hide people's names: each full name, and each first name no one else
- * shares, becomes "[role]" (else "[team]", else "[a participant]").
+ * shares, becomes "[role]" (else "[team]", else "[a participant]"); a first name several people
+ * share becomes "[a participant]", since it still names someone.
  */
 export function nameReplacementsFor(people: readonly NamedPerson[]): NameReplacement[] {
   const firstNameCounts = new Map<string, number>();
@@ -27,9 +28,10 @@ export function nameReplacementsFor(people: readonly NamedPerson[]): NameReplace
     const replacement = `[${label}]`;
     replacements.push({ name, replacement });
     const first = firstName(name);
-    if (first.length >= MIN_FIRST_NAME_LENGTH && first !== name && firstNameCounts.get(first.toLowerCase()) === 1) {
-      replacements.push({ name: first, replacement });
-    }
+    if (first.length < MIN_FIRST_NAME_LENGTH || first === name) continue;
+    const isShared = (firstNameCounts.get(first.toLowerCase()) ?? 0) > 1;
+    if (isShared && replacements.some((entry) => entry.name.toLowerCase() === first.toLowerCase())) continue;
+    replacements.push({ name: first, replacement: isShared ? '[a participant]' : replacement });
   }
   return replacements;
 }

@@ -111,7 +111,7 @@ function ExportDialog({ round, onClose }: { readonly round: Round; readonly onCl
         </fieldset>
         <label className="checkbox">
           <input type="checkbox" checked={isAnonymised} onChange={(event) => setIsAnonymised(event.target.checked)} />
-          Replace people’s names in quotes with their role or team
+          Replace people’s names (by their role or team) and e-mail addresses everywhere: titles, quotes, footnotes
         </label>
         <p className="muted export-dialog__hint">Every citation becomes a footnote naming its source, channel and date.</p>
         {problem !== null && (

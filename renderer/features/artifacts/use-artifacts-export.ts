@@ -4,8 +4,7 @@ import { CHANNELS } from '../../../shared/domain/channel';
 import type { Round } from '../../../shared/domain/round';
 import type { CitedSource, PainListEntry } from '../../../shared/export/artifact-export-document';
 import { buildArtifactsExport, type ExportPart } from '../../../shared/export/build-artifacts-export';
-import { renderHtml } from '../../../shared/export/render-html';
-import { renderMarkdown } from '../../../shared/export/render-markdown';
+import { renderArtifactsExport } from '../../../shared/export/render-artifacts-export';
 import { nameReplacementsFor, type NamedPerson } from '../../../shared/export/replace-person-names';
 import { citationKey } from '../../../shared/rich-text/citation-node';
 import { useRepositories } from '../../db';
@@ -15,7 +14,7 @@ export type ExportFormat = 'markdown' | 'html' | 'pdf';
 export interface ExportRequest {
   readonly parts: readonly ExportPart[];
   readonly format: ExportFormat;
-  /** Replace people's names in quotes with their role or team. */
+  /** Hide people: names (by their role or team) and e-mail addresses, everywhere in the export. */
   readonly isAnonymised: boolean;
 }
 
@@ -75,10 +74,9 @@ export function useArtifactsExport(round: Round, painList: readonly PainListEntr
         painList: parts.includes('pains') ? painList : [],
         exportedAt: Date.now(),
       });
-      const options = { resolveCitation, nameReplacements };
-      const html = renderHtml(document, options);
+      const { markdown, html } = renderArtifactsExport(document, isAnonymised ? { resolveCitation, nameReplacements } : { resolveCitation });
       const base = `${parts.length === 1 ? parts[0] : 'artifacts'}-${round.title}`.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 80) || 'artifacts';
-      if (format === 'markdown') return { fileName: `${base}.md`, text: renderMarkdown(document, options), html };
+      if (format === 'markdown') return { fileName: `${base}.md`, text: markdown, html };
       return { fileName: `${base}.${format === 'pdf' ? 'pdf' : 'html'}`, text: html, html };
     },
     [artifacts, painList, peopleToHide, round.id, round.title],

@@ -14,10 +14,14 @@ const bucket = (id: string, rank: number | undefined, createdAt: number): PainBu
 });
 
 let position = 0;
-const card = (bucketId: string, noteId: string, options: { highlightId?: string; people?: string[]; teams?: string[]; channel?: Card['snapshot']['channel']; quote?: string; excerpt?: string } = {}): Card => ({
+const card = (
+  bucketId: string | undefined,
+  noteId: string,
+  options: { highlightId?: string; people?: string[]; teams?: string[]; channel?: Card['snapshot']['channel']; quote?: string; excerpt?: string; sla?: Card['snapshot']['sla'] } = {},
+): Card => ({
   id: `c${(position += 1)}`,
   roundId: 'r',
-  bucketId,
+  ...(bucketId === undefined ? {} : { bucketId }),
   position,
   source: options.highlightId === undefined ? { kind: 'note', noteId } : { kind: 'highlight', noteId, highlightId: options.highlightId },
   snapshot: {
@@ -30,6 +34,7 @@ const card = (bucketId: string, noteId: string, options: { highlightId?: string;
     teams: options.teams ?? [],
     tags: [],
     ...(options.quote === undefined ? {} : { quote: options.quote }),
+    ...(options.sla === undefined ? {} : { sla: options.sla }),
   },
 });
 
@@ -42,25 +47,63 @@ describe('buildPainList', () => {
       [null, 'Bucket d'],
       [null, 'Bucket c'],
     ]);
-    expect(list[0]).toMatchObject({ statement: 'Statement a', solutionKind: 'eliminate', evidence: ['0 people', '0 teams', '0 channels', '0 notes'], strength: 'no evidence', quotes: [] });
+    expect(list[0]).toMatchObject({
+      statement: 'Statement a',
+      solutionKind: 'eliminate',
+      evidence: ['0 people', '0 teams', '0 user channels', '0 user notes'],
+      strength: 'no user evidence',
+      slaGaps: [],
+      quotes: [],
+      marketQuotes: [],
+    });
   });
 
-  it('counts distinct evidence and picks up to three quotes, highlights first and one per note', () => {
+  it('counts users’ evidence apart from the market’s and quotes users and the market separately, highlights first and one per note', () => {
     const cards = [
       card('a', 'n1', { people: ['Dana Lee'], teams: ['Payments'] }),
       card('a', 'n1', { highlightId: 'h1', people: ['Dana Lee'], teams: ['Payments'], quote: 'Deploys take an hour' }),
       card('a', 'n2', { people: ['Sam Ortiz'], teams: ['Search'], channel: 'survey-response', excerpt: '  I   wait for CI  ' }),
       card('a', 'n3', { channel: 'research', excerpt: 'Paper: deploy frequency' }),
+      card('a', 'v1', { channel: 'cloud-vendor', people: ['Vera Vendor'], excerpt: 'Managed deploys in minutes' }),
       card('a', 'n4', { people: ['Kim'], excerpt: 'Fourth' }),
+      card('a', 'n5', { people: ['Lou'], excerpt: 'Fifth' }),
       card('other', 'n9', { people: ['Zed'] }),
     ];
     const [entry] = buildPainList([bucket('a', 1, 1)], cards);
-    expect(entry?.evidence).toEqual(['3 people', '2 teams', '3 channels', '4 notes']);
+    expect(entry?.evidence).toEqual(['4 people', '2 teams', '2 user channels', '4 user notes', '2 market or research notes']);
     expect(entry?.strength).toBe('across channels');
     expect(entry?.quotes).toEqual([
       { text: 'Deploys take an hour', attribution: 'Dana Lee, Coffee chat, 2026-03-02' },
       { text: 'I wait for CI', attribution: 'Sam Ortiz, Survey response, 2026-03-02' },
+      { text: 'Fourth', attribution: 'Kim, Coffee chat, 2026-03-02' },
+    ]);
+    // A vendor is cited by its page, never presented as a user.
+    expect(entry?.marketQuotes).toEqual([
       { text: 'Paper: deploy frequency', attribution: 'Note n3, Research, 2026-03-02' },
+      { text: 'Managed deploys in minutes', attribution: 'Note v1, Cloud vendor, 2026-03-02' },
+    ]);
+  });
+
+  it('lists the bucket’s SLA gaps by the one SLA rule: its own SLA cards and attached ones, best effort and measurements included', () => {
+    const sla = (offered: string | undefined, measured?: string) => ({
+      service: 'Build cache',
+      metric: 'availability' as const,
+      expected: '99.95%',
+      ...(offered === undefined ? {} : { offered }),
+      ...(measured === undefined ? {} : { measured }),
+      comparison: 'unknown' as const,
+    });
+    const cards = [
+      card('a', 's1', { channel: 'sla', sla: sla('best effort') }),
+      card('a', 's2', { channel: 'sla', sla: sla('99.99%', '99.8%') }),
+      card('a', 's3', { channel: 'sla', sla: sla('99.99%', '99.99%') }),
+      { ...card(undefined, 's4', { channel: 'sla', sla: sla(undefined) }), id: 'attached' },
+    ];
+    const [entry] = buildPainList([{ ...bucket('a', 1, 1), slaGapCardIds: ['attached', 'missing'] }], cards);
+    expect(entry?.slaGaps).toEqual([
+      'Build cache (availability): users expect 99.95%, offered best effort',
+      'Build cache (availability): users expect 99.95%, offered 99.99%, measured 99.8%',
+      'Build cache (availability): users expect 99.95%, nothing offered',
     ]);
   });
 });

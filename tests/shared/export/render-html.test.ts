@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, renderHtml } from '../../../shared/export/render-html';
-import { nameReplacementsFor } from '../../../shared/export/replace-person-names';
 import { HOSTILE, hostileDocument, resolveCitation, sampleDocument } from './artifact-export-fixtures';
 
 describe('renderHtml', () => {
@@ -22,10 +21,10 @@ describe('renderHtml', () => {
     expect(html.match(/id="fnref-1"/g)).toHaveLength(1);
   });
 
-  it('replaces names in quotes when asked', () => {
-    const html = renderHtml(sampleDocument, { resolveCitation, nameReplacements: nameReplacementsFor([{ name: 'Dana Lee', team: 'Payments' }]) });
-    expect(html).toContain('<blockquote>[Payments] waits an hour');
-    expect(html).toContain('“[Payments] said deploys take an hour”');
+  it('shows SLA gaps, and users’ quotes apart from the market’s, each under its own heading', () => {
+    const html = renderHtml(sampleDocument, { resolveCitation });
+    expect(html).toContain('<dt>SLA gaps</dt><dd><ul><li>Deploy API (latency): users expect 5 min, offered best effort</li></ul></dd>');
+    expect(html).toMatch(/<p class="quotes-heading">What users said<\/p><blockquote>Dana Lee waits an hour.*<p class="quotes-heading">What the market and research say<\/p><blockquote>Managed deploys in minutes/);
   });
 
   it('escapes hostile text everywhere (snapshot)', () => {

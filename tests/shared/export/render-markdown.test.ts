@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, renderMarkdown } from '../../../shared/export/render-markdown';
-import { nameReplacementsFor } from '../../../shared/export/replace-person-names';
 import { hostileDocument, resolveCitation, sampleDocument } from './artifact-export-fixtures';
 
 describe('renderMarkdown', () => {
@@ -16,28 +15,39 @@ describe('renderMarkdown', () => {
     expect(markdown).toContain('[^3]: Deleted source (cited as “Old chat”): the note no longer exists.');
   });
 
-  it('replaces people’s names in quotes and footnote quotes with their role or team when asked', () => {
-    const nameReplacements = nameReplacementsFor([{ name: 'Dana Lee', role: 'SRE lead' }]);
-    const markdown = renderMarkdown(sampleDocument, { resolveCitation, nameReplacements });
-    expect(markdown).toContain('> \\[SRE lead\\] waits an hour');
-    expect(markdown).toContain('“\\[SRE lead\\] said deploys take an hour”');
-    expect(markdown).not.toMatch(/> .*Dana/);
+  it('shows SLA gaps, and users’ quotes apart from the market’s, each under its own heading', () => {
+    const markdown = renderMarkdown(sampleDocument, { resolveCitation });
+    expect(markdown).toContain('**SLA gaps:**\n\n- Deploy API (latency): users expect 5 min, offered best effort');
+    expect(markdown).toContain('**What users said:**\n\n> Dana Lee waits an hour\n> — Dana Lee, Coffee chat, 2026-03-02');
+    expect(markdown).toContain('**What the market and research say:**\n\n> Managed deploys in minutes');
+  });
+
+  it('never writes an HTML entity: & < > stay readable characters, escaped with backslashes', () => {
+    const markdown = renderMarkdown(hostileDocument, { resolveCitation });
+    expect(markdown).not.toMatch(/&(?:amp|lt|gt|quot|#\d+|#x[\da-f]+);/i);
+    expect(markdown).toContain('\\<script\\>alert(1)\\</script\\> & \\<img');
+    expect(escapeMarkdown('R&D &amp; ops')).toBe('R&D \\&amp; ops');
+  });
+
+  it('writes a table block as a pipe table, pipes in cells escaped', () => {
+    const markdown = renderMarkdown({ title: 'T', sections: [{ heading: 'H', level: 2, blocks: [{ kind: 'table', columns: ['Bucket', 'Dots'], rows: [['a | b', '3'], ['', '0']] }] }] }, { resolveCitation });
+    expect(markdown).toContain('| Bucket | Dots |\n| --- | --- |\n| a \\| b | 3 |\n|   | 0 |');
   });
 
   it('escapes hostile text so it never becomes HTML or Markdown (snapshot)', () => {
     const markdown = renderMarkdown(hostileDocument, { resolveCitation });
     expect(markdown).toMatchSnapshot();
     const outsideCode = markdown.replace(/````[\s\S]*?````/g, '');
-    expect(outsideCode).not.toMatch(/<(script|img)/i);
+    expect(outsideCode).not.toMatch(/(?<!\\)<(script|img)/i);
     expect(outsideCode).not.toContain('**bold**');
     // Brackets stay escaped, so no link can form around the hostile target.
     expect(markdown).not.toMatch(/(?<!\\)\]\(javascript:/);
     expect(markdown).toContain('\\[x\\](javascript:alert(3))');
-    expect(markdown).toContain('&lt;script&gt;');
+    expect(markdown).toContain('\\<script\\>');
   });
 
   it('escapes every Markdown control character and the HTML ones', () => {
-    expect(escapeMarkdown('*_`[]()<>&|~!\\ a-b 1.5 #x')).toBe('\\*\\_\\`\\[\\]()&lt;&gt;&amp;\\|\\~!\\\\ a-b 1.5 #x');
+    expect(escapeMarkdown('*_`[]()<>&|~!\\ a-b 1.5 #x')).toBe('\\*\\_\\`\\[\\]()\\<\\>&\\|\\~!\\\\ a-b 1.5 #x');
     expect(escapeMarkdown('# h\n- item\n+ item\n  12. item\n3) item\n===')).toBe('\\# h\n\\- item\n\\+ item\n  12\\. item\n3\\) item\n\\===');
   });
 });

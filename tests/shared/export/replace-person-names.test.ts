@@ -14,8 +14,8 @@ describe('replacePersonNames', () => {
     expect(replacePersonNames('Sam Ortiz met Sam Park', replacements)).toBe('[Payments] met [a participant]');
   });
 
-  it('keeps a first name two people share, and very short first names', () => {
-    expect(replacePersonNames('Sam and Al agreed', replacements)).toBe('Sam and Al agreed');
+  it('hides a first name two people share as "a participant", and keeps very short first names', () => {
+    expect(replacePersonNames('Sam and Al agreed', replacements)).toBe('[a participant] and Al agreed');
   });
 
   it('treats names as text, not patterns', () => {
