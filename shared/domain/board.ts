@@ -1,4 +1,5 @@
 import type { Channel } from './channel';
+import type { SlaMetric } from './note';
 import type { SlaComparison } from './sla-gap';
 
 /** What a card on the board stands for: a whole note or one highlight inside it. */
@@ -9,9 +10,12 @@ export type CardSource =
 /** An SLA expectation copied from an SLA note, so a bucket can carry the gap it stands for. */
 export interface CardSla {
   readonly service: string;
-  readonly metric: string;
+  readonly metric: SlaMetric;
   readonly expected: string;
   readonly offered?: string;
+  /** What was measured when the snapshot was taken; absent on cards made before it was kept. */
+  readonly measured?: string;
+  /** Offered against expected when the snapshot was taken; screens judge gaps with assessSla instead. */
   readonly comparison: SlaComparison;
 }
 

@@ -41,6 +41,7 @@ export function cardSnapshot(note: Note, contacts: ReadonlyMap<string, Pick<Cont
             metric: sla.metric,
             expected: sla.expected,
             ...(sla.offered === undefined ? {} : { offered: sla.offered }),
+            ...(sla.measured === undefined ? {} : { measured: sla.measured }),
             comparison: compareSla(sla.metric, sla.expected, sla.offered),
           },
         }),

@@ -2,15 +2,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Note, SlaFields } from '../../../shared/domain/note';
-import { compareSla, type SlaComparison } from '../../../shared/domain/sla-gap';
+import { assessSla, type SlaAssessment, type SlaComparison } from '../../../shared/domain/sla-gap';
 import { formatDay } from '../../components/format-date';
 import { useRepositories } from '../../db';
 
 interface SlaRow {
   readonly note: Note;
   readonly fields: SlaFields;
-  readonly comparison: SlaComparison;
-  readonly measuredComparison: SlaComparison;
+  readonly assessment: SlaAssessment;
 }
 
 const STATE_LABELS: Readonly<Record<SlaComparison, string>> = { gap: 'Gap', 'not-offered': 'Not offered', met: 'Met', unknown: 'Cannot compare' };
@@ -32,7 +31,7 @@ export function SlaTableView() {
     const rows: SlaRow[] = (slaNotes ?? []).flatMap((note) => {
       const fields = note.channelFields;
       if (fields?.kind !== 'sla' || fields.service.trim() === '') return [];
-      return [{ note, fields, comparison: compareSla(fields.metric, fields.expected, fields.offered), measuredComparison: fields.measured ? compareSla(fields.metric, fields.expected, fields.measured) : 'unknown' }];
+      return [{ note, fields, assessment: assessSla(fields) }];
     });
     const byKey = new Map<string, SlaRow[]>();
     for (const row of rows) {
@@ -44,7 +43,7 @@ export function SlaTableView() {
 
   if (!slaNotes) return <p role="status">Loading SLA conversations…</p>;
   const names = new Map((people ?? []).map((person) => [person.id, person.name]));
-  const hasGap = (rows: readonly SlaRow[]) => rows.some((row) => row.comparison === 'gap' || row.comparison === 'not-offered' || row.measuredComparison === 'gap');
+  const hasGap = (rows: readonly SlaRow[]) => rows.some((row) => row.assessment.hasGap);
   const shown = isGapsOnly ? groups.filter(hasGap) : groups;
   const gapCount = groups.filter(hasGap).length;
 
@@ -96,10 +95,10 @@ export function SlaTableView() {
                 <td>{row.fields.offered ?? <span className="muted">—</span>}</td>
                 <td>
                   {row.fields.measured ?? <span className="muted">—</span>}
-                  {row.measuredComparison === 'gap' && <span className="badge badge--danger sla__measured">below target</span>}
+                  {row.assessment.measured === 'gap' && <span className="badge badge--danger sla__measured">below target</span>}
                 </td>
                 <td>
-                  <StateBadge comparison={row.comparison} />
+                  <StateBadge comparison={row.assessment.offered} />
                 </td>
                 <td>
                   <Link to={`/discovery/notes/${row.note.id}`}>{row.note.personIds.map((id) => names.get(id)).filter(Boolean).join(', ') || row.note.title || 'Untitled note'}</Link>
