@@ -14,17 +14,22 @@ export const VALIDATION_STATES = [
 export type ValidationState = (typeof VALIDATION_STATES)[number]['id'];
 
 /**
- * The validation state of a solution: not checked until the existing-capability question is
- * answered; an existing capability ends the search; otherwise its experiments decide. One kill is
- * enough to kill it; any experiment without a result keeps it under test; it survived only when
- * every experiment survived.
+ * The validation state of a solution, from the recorded facts alone. Experiments speak first,
+ * because they were designed to prove the solution cannot work: one kill kills it (whatever the
+ * capability check says), and any experiment still without a result keeps it under test. With
+ * every experiment concluded: all survived means it survived, or, when an existing capability
+ * was found to solve the bucket, that the capability held up; any inconclusive one leaves it
+ * inconclusive. Without experiments, the capability check decides: not checked yet, an existing
+ * capability (which ends the search), or untested.
  */
 export function solutionValidationState(solution: Pick<Solution, 'existingCapability'>, experiments: readonly Pick<Experiment, 'result'>[]): ValidationState {
-  if (solution.existingCapability.status === 'not-checked') return 'not-checked';
-  if (solution.existingCapability.status === 'solves-it') return 'existing-capability';
-  if (experiments.length === 0) return 'untested';
+  const capability = solution.existingCapability.status;
   if (experiments.some((experiment) => experiment.result?.outcome === 'killed')) return 'killed';
   if (experiments.some((experiment) => experiment.result === undefined)) return 'under-test';
-  if (experiments.every((experiment) => experiment.result?.outcome === 'survived')) return 'survived';
-  return 'inconclusive';
+  if (experiments.length > 0) {
+    if (experiments.some((experiment) => experiment.result?.outcome !== 'survived')) return 'inconclusive';
+    return capability === 'solves-it' ? 'existing-capability' : 'survived';
+  }
+  if (capability === 'not-checked') return 'not-checked';
+  return capability === 'solves-it' ? 'existing-capability' : 'untested';
 }
