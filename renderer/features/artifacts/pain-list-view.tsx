@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { Round } from '../../../shared/domain/round';
-import { solutionKindLabel } from '../../../shared/export/artifact-export-document';
+import { solutionKindLabel, type PainQuote } from '../../../shared/export/artifact-export-document';
 import { usePainList } from './use-pain-list';
 
 /** The prioritized user-pain list, built live from the board's ranking. */
@@ -43,21 +43,40 @@ export function PainListView({ round }: { readonly round: Round }) {
                   {entry.evidence.join(', ') || 'none yet'}
                   {entry.strength === undefined ? '' : ` · ${entry.strength}`}
                 </dd>
+                {entry.slaGaps.length > 0 && (
+                  <>
+                    <dt>SLA gaps</dt>
+                    <dd>
+                      <ul className="pain-list__gaps">
+                        {entry.slaGaps.map((gap) => (
+                          <li key={gap}>{gap}</li>
+                        ))}
+                      </ul>
+                    </dd>
+                  </>
+                )}
               </dl>
-              {entry.quotes.length > 0 && (
-                <div className="pain-list__quotes">
-                  {entry.quotes.map((quote, quoteIndex) => (
-                    <blockquote key={quoteIndex} className="pain-list__quote">
-                      {quote.text}
-                      <footer className="muted">— {quote.attribution}</footer>
-                    </blockquote>
-                  ))}
-                </div>
-              )}
+              <Quotes heading="What users said" quotes={entry.quotes} />
+              <Quotes heading="What the market and research say" quotes={entry.marketQuotes} />
             </li>
           ))}
         </ol>
       )}
     </section>
+  );
+}
+
+function Quotes({ heading, quotes }: { readonly heading: string; readonly quotes: readonly PainQuote[] }) {
+  if (quotes.length === 0) return null;
+  return (
+    <div className="pain-list__quotes" role="group" aria-label={heading}>
+      <p className="pain-list__quotes-heading">{heading}</p>
+      {quotes.map((quote, quoteIndex) => (
+        <blockquote key={quoteIndex} className="pain-list__quote">
+          {quote.text}
+          <footer className="muted">— {quote.attribution}</footer>
+        </blockquote>
+      ))}
+    </div>
   );
 }

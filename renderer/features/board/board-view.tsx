@@ -13,6 +13,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Card } from '../../../shared/domain/board';
 import type { Round } from '../../../shared/domain/round';
+import { assessSla } from '../../../shared/domain/sla-gap';
 import { useToast } from '../../components/toast';
 import { useRepositories } from '../../db';
 import { BoardCardView } from './board-card';
@@ -51,7 +52,7 @@ export function BoardView({ round, undo }: { readonly round: Round; readonly und
     }
     return groups;
   }, [cards]);
-  const slaCards = useMemo(() => (cards ?? []).filter((card) => card.source.kind === 'note' && (card.snapshot.sla?.comparison === 'gap' || card.snapshot.sla?.comparison === 'not-offered')), [cards]);
+  const slaCards = useMemo(() => (cards ?? []).filter((card) => card.source.kind === 'note' && card.snapshot.sla !== undefined && assessSla(card.snapshot.sla).hasGap), [cards]);
   const cardsById = useMemo(() => new Map((cards ?? []).map((card) => [card.id, card])), [cards]);
   const bucketTitles = useMemo(() => new Map((buckets ?? []).map((bucket) => [bucketDropId(bucket.id), bucket.title])), [buckets]);
 

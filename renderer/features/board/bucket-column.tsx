@@ -1,6 +1,7 @@
 import { memo, useId, useMemo, useState } from 'react';
 import { SOLUTION_KINDS, type Card, type PainBucket, type SolutionKind } from '../../../shared/domain/board';
 import { bucketEvidence } from '../../../shared/domain/bucket-evidence';
+import { describeSla } from '../../../shared/domain/sla-gap';
 import { bucketForm, useRepositories, type BoardChange } from '../../db';
 import { SaveStatus, useFormSave } from '../../forms';
 import { CardList, isSameCardList } from './card-list';
@@ -56,7 +57,10 @@ function BucketColumnView({ bucket, cards, buckets, slaCards, perform, onProblem
   const save = (changes: Parameters<typeof board.updateBucket>[1]) => board.updateBucket(bucket.id, changes).catch((caught: unknown) => onProblem(caught instanceof Error ? caught.message : String(caught)));
   const gapIds = bucket.slaGapCardIds ?? [];
   const attached = slaCards.filter((card) => gapIds.includes(card.id));
-  const attachable = slaCards.filter((card) => !gapIds.includes(card.id));
+  const attachable = slaCards.filter((card) => !gapIds.includes(card.id) && card.bucketId !== bucket.id);
+  // The bucket's own SLA cards with a gap count without being attached.
+  const ownGaps = slaCards.filter((card) => card.bucketId === bucket.id);
+  const gapCount = new Set([...ownGaps, ...attached].map((card) => card.source.noteId)).size;
 
   return (
     <DropZone id={bucketDropId(bucket.id)} labelledBy={`${id}-title`}>
@@ -90,7 +94,7 @@ function BucketColumnView({ bucket, cards, buckets, slaCards, perform, onProblem
           <SaveStatus form={words} />
         </div>
       )}
-      <EvidenceLine evidence={evidence} />
+      <EvidenceLine evidence={evidence} slaGaps={gapCount} />
       {bucket.statement !== '' && <p className="bucket__statement">{bucket.statement}</p>}
       <CardList cards={cards} label={`Cards in ${bucket.title}`} emptyText="Drop cards here" className="card-list--bucket" />
       <details className="bucket__details" open={isOpen} onToggle={(event) => setOpen(event.currentTarget.open)}>
@@ -118,13 +122,16 @@ function BucketColumnView({ bucket, cards, buckets, slaCards, perform, onProblem
             </label>
             <div className="field">
               <span className="field__label">SLA gaps</span>
-              {attached.length === 0 ? <p className="muted bucket__small">None attached.</p> : null}
+              {attached.length === 0 && ownGaps.length === 0 ? <p className="muted bucket__small">None attached.</p> : null}
               <ul className="bucket__gaps">
+                {ownGaps.map((card) => (
+                  <li key={card.id}>
+                    <span>{card.snapshot.sla === undefined ? '' : describeSla(card.snapshot.sla)} (a card in this bucket)</span>
+                  </li>
+                ))}
                 {attached.map((card) => (
                   <li key={card.id}>
-                    <span>
-                      {card.snapshot.sla?.service}: expected {card.snapshot.sla?.expected}, offered {card.snapshot.sla?.offered ?? 'nothing'}
-                    </span>
+                    <span>{card.snapshot.sla === undefined ? '' : describeSla(card.snapshot.sla)}</span>
                     <button type="button" className="button button--small button--quiet" onClick={() => void save({ slaGapCardIds: gapIds.filter((cardId) => cardId !== card.id) })}>
                       Detach
                     </button>

@@ -1,7 +1,7 @@
 import type { BucketEvidence } from '../../../shared/domain/bucket-evidence';
 
 const STRENGTH_BADGE: Readonly<Record<BucketEvidence['strength'], string>> = {
-  'no evidence': 'badge--neutral',
+  'no user evidence': 'badge--neutral',
   'single source': 'badge--warning',
   'several people': 'badge--neutral',
   'across channels': 'badge--ok',
@@ -9,15 +9,25 @@ const STRENGTH_BADGE: Readonly<Record<BucketEvidence['strength'], string>> = {
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
-/** A bucket's evidence strength and the distinct people, teams, channels and notes behind it. */
-export function EvidenceLine({ evidence }: { readonly evidence: BucketEvidence }) {
+/** A bucket's evidence: users' strength and the distinct people, teams, channels and notes, then the market's and the team's notes apart. */
+export function EvidenceLine({ evidence, slaGaps = 0 }: { readonly evidence: BucketEvidence; readonly slaGaps?: number }) {
   return (
     <p className="evidence-line">
-      <span className={`badge ${STRENGTH_BADGE[evidence.strength]}`}>{evidence.strength}</span>{' '}
+      <span className={`badge ${STRENGTH_BADGE[evidence.strength]}`} title="Strength of what users said (market, research and team notes do not count)">
+        {evidence.strength}
+      </span>{' '}
       <span className="muted">
-        {plural(evidence.people, 'person', 'people')} · {plural(evidence.teams, 'team', 'teams')} · {plural(evidence.channels, 'channel', 'channels')} ·{' '}
+        Users: {plural(evidence.people, 'person', 'people')} · {plural(evidence.teams, 'team', 'teams')} · {plural(evidence.channels, 'channel', 'channels')} ·{' '}
         {plural(evidence.notes, 'note', 'notes')}
+        {evidence.marketNotes > 0 && <> · market and research: {plural(evidence.marketNotes, 'note', 'notes')}</>}
+        {evidence.teamNotes > 0 && <> · team: {plural(evidence.teamNotes, 'brainstorm', 'brainstorms')}</>}
       </span>
+      {slaGaps > 0 && (
+        <>
+          {' '}
+          <span className="badge badge--danger">{plural(slaGaps, 'SLA gap', 'SLA gaps')}</span>
+        </>
+      )}
     </p>
   );
 }
