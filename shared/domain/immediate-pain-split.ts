@@ -1,4 +1,4 @@
-import type { Initiative } from './board';
+import type { Initiative, PainBucket } from './board';
 
 /** How far (in percentage points) the split may stray from the target before it counts as drift. */
 export const DRIFT_TOLERANCE_POINTS = 10;
@@ -45,4 +45,10 @@ export function effortProblem(value: number): string | null {
   if (value <= 0) return 'The effort must be more than 0 person-weeks.';
   if (value > 10_000) return 'That effort is over 10,000 person-weeks; check the number.';
   return null;
+}
+
+/** Ranked pain buckets that no immediate-pain initiative is planned for, in rank order: the plan should say so. */
+export function rankedBucketsWithoutInitiative<B extends Pick<PainBucket, 'id' | 'rank'>>(buckets: readonly B[], initiatives: readonly Pick<Initiative, 'kind' | 'bucketIds'>[]): B[] {
+  const planned = new Set(initiatives.filter((initiative) => initiative.kind === 'immediate-pain').flatMap((initiative) => initiative.bucketIds));
+  return buckets.filter((bucket) => bucket.rank !== undefined && !planned.has(bucket.id)).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
 }

@@ -85,7 +85,7 @@ test('a team starts a round from a snapshot and groups cards into pain buckets b
   await expect(bucket.getByRole('article')).toHaveCount(2);
   await expect(ungrouped).toHaveCount(0);
   await expect(bucket.getByText('across channels')).toBeVisible();
-  await expect(bucket.getByText('2 people · 0 teams · 2 channels · 2 notes')).toBeVisible();
+  await expect(bucket.getByText('Users: 2 people · 0 teams · 2 channels · 2 notes')).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/board-grouped.png' });
 
   // Undo puts the last card back, from the keyboard.
@@ -213,5 +213,112 @@ test('a team starts a round from a snapshot and groups cards into pain buckets b
   // The round stays readable from the list.
   await page.getByRole('link', { name: 'Rounds' }).click();
   await expect(page.getByRole('link', { name: /Q3 CI pains/ })).toContainText('2 cards');
+  expect(pageErrors).toEqual([]);
+});
+
+test('the group orders buckets by votes, score, evidence or effort, uses that order as the ranking and can undo it; the plan flags ranked pains without work', async ({ page }) => {
+  // A whole session through the UI: notes, a round, a workshop, a plan and the ordering.
+  test.setTimeout(120_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/#/discovery');
+  await newNote(page, 'Coffee chat', 'Deploys wait on reviews', 'Priya Raman', 'deploys');
+  // An SLA whose offer meets the target on paper while the measurement falls short: a gap, by the one SLA rule.
+  await page.getByRole('button', { name: 'New note' }).click();
+  await page.getByRole('menuitem', { name: 'SLA conversation' }).click();
+  await page.getByRole('textbox', { name: 'Title' }).fill('Deploy API availability');
+  await page.getByRole('textbox', { name: 'Service' }).fill('Deploy API');
+  await page.getByRole('textbox', { name: 'Users expect' }).fill('99.95%');
+  await page.getByRole('textbox', { name: 'Offered today' }).fill('99.99%');
+  await page.getByRole('textbox', { name: 'Measured today' }).fill('99.5%');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 10_000 });
+
+  await page.goto('/#/board');
+  await page.getByRole('button', { name: 'Start a round' }).click();
+  await page.getByRole('textbox', { name: 'Round title' }).fill('Deploy pains');
+  await page.getByRole('button', { name: 'Start round' }).click();
+  await expect(page).toHaveURL(/#\/board\/[^/]+$/);
+  for (const [index, name] of ['Review queues', 'Flaky deploy API'].entries()) {
+    await page.getByRole('button', { name: 'New bucket' }).click();
+    const title = page.getByRole('textbox', { name: 'Bucket title' }).nth(index);
+    await expect(title).toBeFocused();
+    await title.fill(name);
+    await title.press('Enter');
+    await expect(page.getByRole('region', { name })).toBeVisible();
+  }
+  const flaky = page.getByRole('region', { name: 'Flaky deploy API' });
+  await flaky.getByText('Statement, solution, SLA gaps, merge, split').click();
+  await expect(flaky.getByText('No SLA conversation with a gap in this round.')).toHaveCount(0);
+  await flaky.getByRole('combobox', { name: 'Attach an SLA gap' }).selectOption({ label: 'Deploy API (availability): expected 99.95%' });
+  await expect(flaky.getByText('1 SLA gap')).toBeVisible();
+  await expect(flaky.getByText('Deploy API (availability): users expect 99.95%, offered 99.99%, measured 99.5%')).toBeVisible();
+
+  // Dot voting in the workshop: the bucket made first gets 2 dots, the other 5.
+  await page.getByRole('link', { name: 'Workshop mode' }).click();
+  const workshop = page.getByRole('region', { name: 'Workshop mode' });
+  await workshop.getByRole('button', { name: 'Start the workshop' }).click();
+  const room = workshop.getByRole('complementary', { name: 'Room' });
+  for (const name of ['Ada', 'Bo']) {
+    await room.getByRole('textbox', { name: 'Participant name' }).fill(name);
+    await room.getByRole('button', { name: 'Add participant' }).click();
+    await expect(room.getByRole('listitem').filter({ hasText: name })).toBeVisible();
+  }
+  await workshop.getByRole('button', { name: /Dot voting/ }).click();
+  for (const [voter, review, flakyDots] of [['Ada', 2, 3], ['Bo', 0, 2]] as const) {
+    await workshop.getByRole('radio', { name: voter }).check();
+    for (let dot = 0; dot < review; dot += 1) await workshop.getByRole('button', { name: 'Add a dot to Review queues' }).click();
+    for (let dot = 0; dot < flakyDots; dot += 1) await workshop.getByRole('button', { name: 'Add a dot to Flaky deploy API' }).click();
+    await expect(workshop.getByText(`${voter}: ${5 - review - flakyDots} of 5 dots left`)).toBeVisible();
+    await workshop.getByRole('button', { name: 'Hide my dots' }).click();
+  }
+  await workshop.getByRole('button', { name: 'Reveal votes' }).click();
+
+  // The ranking phase opens sorted by votes, and an unranked round is ranked by them.
+  await workshop.getByRole('button', { name: /Ranking/ }).click();
+  const ranked = workshop.getByRole('list', { name: 'Ranked buckets' }).getByRole('listitem');
+  await expect(ranked).toHaveText([/Flaky deploy API.*5 dots/, /Review queues.*2 dots/]);
+  const ordering = workshop.getByRole('table', { name: /Pain buckets with their votes/ });
+  await expect(ordering.getByRole('columnheader', { name: /Votes/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(ordering.getByRole('row').nth(1)).toContainText('5 dots');
+  await page.screenshot({ path: '/tmp/truth/workshop-ranking.png' });
+  await page.getByRole('link', { name: 'Leave workshop' }).click();
+
+  // The plan: one initiative for the second-ranked pain; the first-ranked one is flagged; initiatives can be edited.
+  await page.getByRole('link', { name: 'Plan (70/30)' }).click();
+  const form = page.getByRole('form', { name: 'Add an initiative' });
+  await form.getByRole('textbox', { name: 'Initiative' }).fill('Review bot');
+  await form.getByRole('textbox', { name: 'Effort (person-weeks)' }).fill('2');
+  await form.getByRole('checkbox', { name: 'Review queues' }).check();
+  await form.getByRole('button', { name: 'Add initiative' }).click();
+  await expect(page.getByText('A ranked pain has no initiative yet: #1 Flaky deploy API.', { exact: false })).toBeVisible();
+  await page.getByRole('button', { name: 'Edit Review bot' }).click();
+  const edit = page.getByRole('form', { name: 'Edit Review bot' });
+  await edit.getByRole('textbox', { name: 'Initiative' }).fill('Review bot and queue alerts');
+  await edit.getByRole('textbox', { name: 'Effort (person-weeks)' }).fill('3');
+  await edit.getByRole('button', { name: 'Save initiative' }).click();
+  await expect(page.getByRole('row', { name: /Review bot and queue alerts.*3 pw/ })).toBeVisible();
+  await page.screenshot({ path: '/tmp/truth/plan-flag.png' });
+
+  // The ordering view: least planned effort first, used as the ranking, then undone.
+  await page.getByRole('link', { name: 'Ranking' }).click();
+  const table = page.getByRole('table', { name: /Pain buckets with their votes/ });
+  const useOrder = page.getByRole('button', { name: 'Use this order' });
+  await expect(useOrder).toBeDisabled();
+  await table.getByRole('button', { name: 'Planned effort' }).click();
+  await expect(table.getByRole('row').nth(1)).toContainText('Review queues');
+  await expect(table.getByRole('row').nth(1)).toContainText('3 pw');
+  await expect(table.getByRole('row').nth(2)).toContainText('no initiative');
+  await page.screenshot({ path: '/tmp/truth/ordering-1440.png' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: '/tmp/truth/ordering-1280.png' });
+  await useOrder.click();
+  const rankedList = page.getByRole('list', { name: 'Ranked buckets' }).getByRole('listitem');
+  await expect(rankedList).toHaveText([/Review queues/, /Flaky deploy API/]);
+  await expect(useOrder).toBeDisabled();
+  await page.getByRole('button', { name: 'Undo', description: 'Undo: Ranked by planned effort (Ctrl/Cmd+Z)' }).click();
+  await expect(rankedList).toHaveText([/Flaky deploy API/, /Review queues/]);
+  await table.getByRole('button', { name: 'Votes' }).click();
+  await expect(useOrder).toBeDisabled();
   expect(pageErrors).toEqual([]);
 });

@@ -64,13 +64,15 @@ export interface BoardRepository {
   splitBucket(bucketId: string, cardIds: readonly string[], title: string): Promise<{ readonly bucket: PainBucket; readonly change: BoardChange }>;
   /** Removes a bucket; its cards go back to the ungrouped column, never away. */
   deleteBucket(id: string): Promise<BoardChange>;
-  /** Ranks the given buckets 1..n in this order; the others become unranked. */
-  rankBuckets(roundId: string, orderedIds: readonly string[]): Promise<BoardChange>;
+  /** Ranks the given buckets 1..n in this order; the others become unranked. `label` names the change for undo. */
+  rankBuckets(roundId: string, orderedIds: readonly string[], label?: string): Promise<BoardChange>;
   /** Puts back the rows a change replaced and removes the buckets it created, in one transaction. */
   undo(change: BoardChange): Promise<void>;
 
   listInitiatives(roundId: string): Promise<readonly Initiative[]>;
   createInitiative(roundId: string, input: NewInitiative): Promise<Initiative>;
+  /** Replaces an initiative's title, kind, effort and links; returns it as it was before. */
+  updateInitiative(id: string, input: NewInitiative): Promise<Initiative>;
   deleteInitiative(id: string): Promise<Initiative | undefined>;
   restoreInitiative(initiative: Initiative): Promise<void>;
   /** The round's vision themes (from the Vision artifact), read only; empty when none are written. */
@@ -201,7 +203,7 @@ export function createBoardRepository(db: DiscoveryDb, { clock = systemClock, ne
       });
     },
 
-    rankBuckets(roundId, orderedIds) {
+    rankBuckets(roundId, orderedIds, label = 'Changed the ranking') {
       return writeTransaction(db, [db.buckets, db.rounds], async () => {
         const buckets = await db.buckets.where('roundId').equals(roundId).toArray();
         const ranks = new Map(orderedIds.map((id, index) => [id, index + 1]));
@@ -214,7 +216,7 @@ export function createBoardRepository(db: DiscoveryDb, { clock = systemClock, ne
           }),
         );
         await touchRound(roundId);
-        return { label: 'Changed the ranking', roundId, before: { cards: [], buckets }, createdBucketIds: [] };
+        return { label, roundId, before: { cards: [], buckets }, createdBucketIds: [] };
       });
     },
 
@@ -232,27 +234,25 @@ export function createBoardRepository(db: DiscoveryDb, { clock = systemClock, ne
     },
 
     async createInitiative(roundId, input) {
-      const title = input.title.trim();
-      if (title === '') throw new RangeError('Give the initiative a title.');
-      const problem = effortProblem(input.effortWeeks);
-      if (problem) throw new RangeError(problem);
       const now = clock();
-      const initiative: Initiative = {
-        id: newId(),
-        roundId,
-        title,
-        kind: input.kind,
-        effortWeeks: input.effortWeeks,
-        bucketIds: input.kind === 'immediate-pain' ? [...input.bucketIds] : [],
-        ...(input.kind === 'vision' ? { visionThemeIds: [...input.visionThemeIds] } : {}),
-        createdAt: now,
-        updatedAt: now,
-      };
+      const initiative: Initiative = { id: newId(), roundId, ...initiativeFields(input), createdAt: now, updatedAt: now };
       await writeTransaction(db, [db.initiatives, db.rounds], async () => {
         await db.initiatives.add(initiative);
         await touchRound(roundId);
       });
       return initiative;
+    },
+
+    async updateInitiative(id, input) {
+      const fields = initiativeFields(input);
+      return writeTransaction(db, [db.initiatives, db.rounds], async () => {
+        const before = await db.initiatives.get(id);
+        if (before === undefined) throw new RangeError('That initiative no longer exists.');
+        const { visionThemeIds: _old, ...rest } = before;
+        await db.initiatives.put({ ...rest, ...fields, updatedAt: clock() });
+        await touchRound(before.roundId);
+        return before;
+      });
     },
 
     deleteInitiative(id) {
@@ -366,6 +366,21 @@ export function createBoardRepository(db: DiscoveryDb, { clock = systemClock, ne
         await touchRound(roundId);
       });
     },
+  };
+}
+
+/** The stored fields of an initiative from what was typed: RangeError (worded for people) on a missing title or a bad effort. */
+function initiativeFields(input: NewInitiative): Pick<Initiative, 'title' | 'kind' | 'effortWeeks' | 'bucketIds' | 'visionThemeIds'> {
+  const title = input.title.trim();
+  if (title === '') throw new RangeError('Give the initiative a title.');
+  const problem = effortProblem(input.effortWeeks);
+  if (problem) throw new RangeError(problem);
+  return {
+    title,
+    kind: input.kind,
+    effortWeeks: input.effortWeeks,
+    bucketIds: input.kind === 'immediate-pain' ? [...new Set(input.bucketIds)] : [],
+    ...(input.kind === 'vision' ? { visionThemeIds: [...new Set(input.visionThemeIds)] } : {}),
   };
 }
 

@@ -7,18 +7,22 @@ import type { Card, PainBucket } from '../../../shared/domain/board';
 import { bucketEvidence } from '../../../shared/domain/bucket-evidence';
 import type { Round } from '../../../shared/domain/round';
 import { useRepositories } from '../../db';
+import type { OrderingKey } from '../../../shared/domain/bucket-ordering';
 import { EvidenceLine } from './evidence-line';
+import { OrderingView } from './ordering-view';
 import type { BoardUndo } from './use-board-undo';
 
 interface RankingViewProps {
   readonly round: Round;
   readonly undo: BoardUndo;
+  /** What the ordering table is sorted by when it opens (the workshop opens it by votes). */
+  readonly initialOrder?: OrderingKey;
   /** Dots per bucket once a workshop revealed its votes, shown beside each bucket. */
   readonly dotsByBucket?: ReadonlyMap<string, number>;
 }
 
 /** Buckets in rank order; drag (mouse, or Space and the arrow keys) to re-rank. */
-export function RankingView({ round, undo, dotsByBucket }: RankingViewProps) {
+export function RankingView({ round, undo, dotsByBucket, initialOrder }: RankingViewProps) {
   const { board } = useRepositories();
   const buckets = useLiveQuery(() => board.listBuckets(round.id), [board, round.id]);
   const cards = useLiveQuery(() => board.listCards(round.id), [board, round.id]);
@@ -59,6 +63,7 @@ export function RankingView({ round, undo, dotsByBucket }: RankingViewProps) {
   const isAllUnranked = buckets.every((bucket) => bucket.rank === undefined);
   return (
     <div className="ranking">
+      <OrderingView round={round} undo={undo} {...(initialOrder === undefined ? {} : { initialKey: initialOrder })} />
       <p className="muted ranking__intro">
         {isAllUnranked ? 'Not ranked yet: drag a bucket (or press Space on its handle and use the arrow keys) to set the order. ' : ''}
         The top bucket is the most pressing user pain.

@@ -11,6 +11,7 @@ import {
   WORKSHOP_PHASE_LABELS,
   WORKSHOP_PHASES,
   type Workshop,
+  type WorkshopPhase,
 } from '../../../shared/domain/workshop';
 import { ChannelBadge } from '../../components/channel-badge';
 import { useRepositories, workshopVotesForm } from '../../db';
@@ -96,6 +97,14 @@ function WorkshopSession({ round, workshop, undo, onProblem }: SessionProps) {
       (caught: unknown) => onProblem(caught instanceof Error ? caught.message : String(caught)),
     );
 
+  // The ranking phase opens on the revealed votes: an unranked round is ranked by dots (undoable), most first.
+  const choosePhase = async (phase: WorkshopPhase) => {
+    await update({ phase, timerEndsAt: undefined, timerPausedMs: undefined });
+    if (phase === 'ranking' && workshop.areVotesRevealed && buckets.length > 0 && buckets.every((bucket) => bucket.rank === undefined)) {
+      await undo.perform(() => board.rankBuckets(round.id, tallies.map((tally) => tally.bucketId), 'Ranked by votes'));
+    }
+  };
+
   return (
     <div className="workshop__body">
       <nav className="workshop__phases" aria-label="Workshop phases">
@@ -105,7 +114,7 @@ function WorkshopSession({ round, workshop, undo, onProblem }: SessionProps) {
             type="button"
             className="workshop__phase"
             aria-current={workshop.phase === phase ? 'step' : undefined}
-            onClick={() => void update({ phase, timerEndsAt: undefined, timerPausedMs: undefined })}
+            onClick={() => void choosePhase(phase)}
           >
             <span className="workshop__phase-number">{index + 1}</span> {WORKSHOP_PHASE_LABELS[phase]}
           </button>
@@ -117,7 +126,7 @@ function WorkshopSession({ round, workshop, undo, onProblem }: SessionProps) {
           {workshop.phase === 'grouping' && <BoardView round={round} undo={undo} />}
           {workshop.phase === 'dot-voting' && <DotVoting round={round} workshop={workshop} buckets={buckets} votes={votes} onProblem={onProblem} onReveal={(areVotesRevealed) => void update({ areVotesRevealed })} />}
           {workshop.phase === 'discussion' && <Discussion buckets={buckets} tallies={workshop.areVotesRevealed ? tallies : null} />}
-          {workshop.phase === 'ranking' && <RankingView round={round} undo={undo} {...(dotsByBucket === undefined ? {} : { dotsByBucket })} />}
+          {workshop.phase === 'ranking' && <RankingView round={round} undo={undo} initialOrder="votes" {...(dotsByBucket === undefined ? {} : { dotsByBucket })} />}
         </section>
         <aside className="workshop__side" aria-label="Room">
           <PhaseTimer workshop={workshop} onChange={(changes) => void update(changes)} />

@@ -113,4 +113,21 @@ describe('board repository', () => {
     expect(await board.listInitiatives(round.id)).toEqual([initiative]);
     expect(await board.listVisionThemes(round.id)).toEqual([]);
   });
+
+  it('edits an initiative with the same checks, returns it as it was (for undo) and ranks with a named change', async () => {
+    const { rounds, board } = await seededRound('board-initiative-edit');
+    const round = await rounds.start({ title: 'Round', filter: {}, includeHighlights: false });
+    const { bucket } = await board.createBucket(round.id, 'Slow CI');
+    const created = await board.createInitiative(round.id, { title: 'Cache', kind: 'immediate-pain', effortWeeks: 3, bucketIds: [bucket.id], visionThemeIds: [] });
+    await expect(board.updateInitiative(created.id, { title: ' ', kind: 'immediate-pain', effortWeeks: 3, bucketIds: [], visionThemeIds: [] })).rejects.toThrow('title');
+    await expect(board.updateInitiative('missing', { title: 'X', kind: 'vision', effortWeeks: 1, bucketIds: [], visionThemeIds: [] })).rejects.toThrow('no longer exists');
+    const before = await board.updateInitiative(created.id, { title: ' Remote cache ', kind: 'vision', effortWeeks: 5, bucketIds: [bucket.id], visionThemeIds: ['t1'] });
+    expect(before).toEqual(created);
+    expect(await board.listInitiatives(round.id)).toEqual([expect.objectContaining({ id: created.id, title: 'Remote cache', kind: 'vision', effortWeeks: 5, bucketIds: [], visionThemeIds: ['t1'] })]);
+    await board.restoreInitiative(before);
+    expect(await board.listInitiatives(round.id)).toEqual([created]);
+
+    const change = await board.rankBuckets(round.id, [bucket.id], 'Ranked by votes');
+    expect(change.label).toBe('Ranked by votes');
+  });
 });
