@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Citation } from '../../../shared/domain/artifact';
 import type { RichTextDoc } from '../../../shared/domain/rich-text';
-import type { CitedSource, ExportDocument, ExportOptions, NameReplacement } from '../../../shared/export/artifact-export-document';
+import type { CitedSource, ExportDocument, NameReplacement } from '../../../shared/export/artifact-export-document';
 import { buildArtifactsExport } from '../../../shared/export/build-artifacts-export';
 import { cleanExportDocument } from '../../../shared/export/clean-export-document';
+import { renderArtifactsExport, type RenderArtifactsOptions } from '../../../shared/export/render-artifacts-export';
 import { renderHtml } from '../../../shared/export/render-html';
 import { renderMarkdown } from '../../../shared/export/render-markdown';
 import { resolveCitation } from './artifact-export-fixtures';
@@ -28,10 +29,14 @@ function oneDocument(doc: unknown): ExportDocument {
   return { title: 'Round', sections: [{ heading: 'Unique value', level: 3, blocks: [{ kind: 'rich-text', doc: stored(doc) }] }] };
 }
 
-const options: ExportOptions = { resolveCitation };
+const options: RenderArtifactsOptions = { resolveCitation };
 
-function renderBoth(document: ExportDocument, exportOptions: ExportOptions = options): { markdown: string; html: string } {
-  return { markdown: renderMarkdown(document, exportOptions), html: renderHtml(document, exportOptions) };
+// Through the whole pipeline (cleaning, then the one redaction, then both renderers), and through each renderer alone.
+function renderBoth(document: ExportDocument, exportOptions: RenderArtifactsOptions = options): { markdown: string; html: string } {
+  const piped = renderArtifactsExport(document, exportOptions);
+  const alone = { markdown: renderMarkdown(document, exportOptions), html: renderHtml(document, exportOptions) };
+  expect(alone.markdown).toBe(exportOptions.nameReplacements === undefined ? piped.markdown : alone.markdown);
+  return piped;
 }
 
 describe('exports of malformed stored documents', () => {
