@@ -13,8 +13,11 @@ export interface ChannelCoverage {
 /**
  * Per channel: how many notes and when it was last used. A channel is neglected when it has no
  * notes or none in the last `neglectedAfterDays` days, so a narrow net stands out.
- * Survey responses come from imports, not from the team's own outreach, so they are never flagged.
+ * Only outreach channels can be neglected: survey responses come from imports and brainstorms are
+ * the team's own ideas, not users heard, so neither is ever flagged.
  */
+const NEVER_NEGLECTED: ReadonlySet<Channel> = new Set<Channel>(['survey-response', 'brainstorm']);
+
 export function channelCoverage(
   counts: ReadonlyMap<Channel, number>,
   lastUsed: ReadonlyMap<Channel, number>,
@@ -25,6 +28,6 @@ export function channelCoverage(
     const count = counts.get(channel) ?? 0;
     const lastUsedAt = lastUsed.get(channel) ?? null;
     const isStale = lastUsedAt === null || now - lastUsedAt > neglectedAfterDays * DAY_MS;
-    return { channel, count, lastUsedAt, isNeglected: channel !== 'survey-response' && (count === 0 || isStale) };
+    return { channel, count, lastUsedAt, isNeglected: !NEVER_NEGLECTED.has(channel) && (count === 0 || isStale) };
   });
 }

@@ -119,6 +119,12 @@ test('a team writes a cited charter, exports it with footnotes, and runs an expe
   await killCriteria.fill('Fewer than 3 of 10 teams ship a service alone within 2 weeks');
   await expect(experiment.getByRole('form', { name: 'Result' })).toHaveCount(0);
   await experiment.getByRole('button', { name: 'Lock kill criteria' }).click();
+  // Locking is permanent: it asks first, and "Not yet" leaves the criteria editable.
+  await expect(experiment.getByRole('alert')).toContainText('Lock these kill criteria for good?');
+  await experiment.getByRole('button', { name: 'Not yet' }).click();
+  await expect(experiment.getByText('Kill criteria locked')).toHaveCount(0);
+  await experiment.getByRole('button', { name: 'Lock kill criteria' }).click();
+  await experiment.getByRole('button', { name: 'Lock for good' }).click();
   await expect(experiment.getByText('Kill criteria locked')).toBeVisible();
   await expect(killCriteria).toHaveAttribute('readonly', '');
   await killCriteria.press('End');

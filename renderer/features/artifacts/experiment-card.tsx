@@ -14,6 +14,8 @@ export function ExperimentCard({ initial, number }: { readonly initial: Experime
   const showToast = useToast();
   const [problem, setProblem] = useState<string | null>(null);
   const [isDeleted, setIsDeleted] = useState(false);
+  // Locking is permanent, so it asks once more before it happens.
+  const [isConfirmingLock, setConfirmingLock] = useState(false);
   const isLocked = initial.killCriteriaLockedAt !== undefined;
   const autosave = useFormSave({ store: experimentForm, id: initial.id, initial, isEnabled: !isDeleted });
   const draft = autosave.value;
@@ -82,10 +84,31 @@ export function ExperimentCard({ initial, number }: { readonly initial: Experime
           </p>
         ) : (
           <div className="experiment__lock">
-            <button type="button" className="button button--small button--primary" disabled={draft.killCriteria.trim() === ''} onClick={() => void lock()}>
-              Lock kill criteria
-            </button>
-            <span className="muted">Locking is permanent. A result can be entered only after it.</span>
+            {isConfirmingLock ? (
+              <>
+                <span role="alert">Lock these kill criteria for good? They can never be changed afterwards.</span>
+                <button
+                  type="button"
+                  className="button button--small button--primary"
+                  onClick={() => {
+                    setConfirmingLock(false);
+                    void lock();
+                  }}
+                >
+                  Lock for good
+                </button>
+                <button type="button" className="button button--small" onClick={() => setConfirmingLock(false)}>
+                  Not yet
+                </button>
+              </>
+            ) : (
+              <>
+                <button type="button" className="button button--small button--primary" disabled={draft.killCriteria.trim() === ''} onClick={() => setConfirmingLock(true)}>
+                  Lock kill criteria
+                </button>
+                <span className="muted">Locking is permanent. A result can be entered only after it.</span>
+              </>
+            )}
           </div>
         )}
       </fieldset>

@@ -16,7 +16,9 @@ describe('channelCoverage', () => {
     expect(byChannel.get('coffee-chat')).toEqual({ channel: 'coffee-chat', count: 12, lastUsedAt: now - 2 * DAY, isNeglected: false });
     expect(byChannel.get('sla')?.isNeglected).toBe(true);
     expect(byChannel.get('research')?.isNeglected).toBe(false);
-    expect(byChannel.get('brainstorm')).toEqual({ channel: 'brainstorm', count: 0, lastUsedAt: null, isNeglected: true });
+    expect(byChannel.get('peer-company')).toEqual({ channel: 'peer-company', count: 0, lastUsedAt: null, isNeglected: true });
+    // Brainstorms are the team's own ideas, not an outreach channel to keep warm.
+    expect(byChannel.get('brainstorm')).toEqual({ channel: 'brainstorm', count: 0, lastUsedAt: null, isNeglected: false });
     expect(byChannel.get('survey-response')?.isNeglected).toBe(false);
   });
 
