@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { DatabaseContext, DB_NAME, openDatabase, recoverJournaledEdits, replaceUnopenableWorkspace, requestPersistentStorage, type DiscoveryDb, type OpenDatabaseResult } from '../db';
+import { DatabaseContext, DB_NAME, deleteAbandonedRestoreDatabases, openDatabase, recoverJournaledEdits, replaceUnopenableWorkspace, requestPersistentStorage, type DiscoveryDb, type OpenDatabaseResult } from '../db';
 import { WorkspaceRecovery, type RecoverWorkspace } from './workspace-recovery';
 
 interface DatabaseGateProps {
@@ -26,6 +26,8 @@ export function DatabaseGate({ open = openDatabase, isBrowserMode, recover = rec
       opened = next.db;
       // Edits journaled while the page was reloaded or closed go back in before any screen reads notes.
       if (next.db && next.status === 'ready') await recoverJournaledEdits(next.db);
+      // A restore interrupted by a reload, a closed window or a crash leaves its temporary copy: removed in the background.
+      void deleteAbandonedRestoreDatabases();
       if (isCurrent) setResult(next);
       else next.db?.close();
     });

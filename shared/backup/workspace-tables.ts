@@ -16,6 +16,12 @@ export const LOCAL_TABLES: ReadonlySet<string> = new Set(['errorLog']);
  */
 export const DERIVED_META_KEYS: ReadonlySet<string> = new Set(['schemaVersion', 'noteCounts']);
 
+/**
+ * Settings about this machine's backups, kept as they are by a restore: the restored file's are
+ * those of the machine and moment it was made on, and "Last backup" must not go back in time.
+ */
+export const LOCAL_SETTING_KEYS: ReadonlySet<string> = new Set(['lastBackupAt', 'backupReminderSnoozedUntil']);
+
 /** Whether a table's rows go into a workspace file. */
 export function isExportedTable(table: string): boolean {
   return !DERIVED_TABLES.has(table) && !LOCAL_TABLES.has(table);

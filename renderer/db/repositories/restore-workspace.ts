@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { createLineSplitter } from '../../../shared/backup/split-lines';
 import { createWorkspaceFileReader, type WorkspaceRow } from '../../../shared/backup/workspace-file-reader';
 import { MAX_WORKSPACE_LINE_CHARS, WorkspaceFileError, type WorkspaceHeader } from '../../../shared/backup/workspace-format';
-import { isExportedRow, isExportedTable, LOCAL_TABLES } from '../../../shared/backup/workspace-tables';
+import { isExportedRow, isExportedTable, LOCAL_SETTING_KEYS, LOCAL_TABLES } from '../../../shared/backup/workspace-tables';
 import { classifyWriteError, isQuotaExceededError } from '../classify-write-error';
 import { DiscoveryDb } from '../discovery-db';
 import { schemaVersions as allSchemaVersions, type SchemaVersion } from '../schema/versions';
@@ -23,6 +23,21 @@ export interface RestoreWorkspaceOptions {
   readonly pageSize?: number;
   /** A name for the temporary database; unique by default. */
   readonly stagingName?: string;
+  /**
+   * Called once the whole file was checked (and upgraded), before anything in the workspace is
+   * replaced: the place to ask "replace your workspace?". Resolving false declines the restore
+   * (RestoreDeclinedError); the workspace is untouched and the checked copy deleted.
+   */
+  readonly confirm?: (checked: RestoredWorkspace) => Promise<boolean>;
+}
+
+/** The person declined to replace the workspace once the file was checked; nothing was changed. */
+export class RestoreDeclinedError extends Error {
+  override readonly name = 'RestoreDeclinedError';
+
+  constructor() {
+    super('The restore was cancelled; nothing was changed.');
+  }
 }
 
 export interface RestoredWorkspace {
@@ -47,9 +62,52 @@ function tableNamesAt(versions: readonly SchemaVersion[], schemaVersion: number)
   return [...names].filter(isExportedTable);
 }
 
-async function deleteLeftoverStagingDatabases(except: string): Promise<void> {
-  const names = await Dexie.getDatabaseNames().catch(() => []);
-  await Promise.all(names.filter((name) => name.startsWith(STAGING_DATABASE_PREFIX) && name !== except).map((name) => Dexie.delete(name).catch(() => undefined)));
+// A running restore holds a Web Lock named after its temporary database, so other windows leave it alone.
+const RESTORE_LOCK_PREFIX = 'discovery-desk-restore-lock:';
+// Without Web Locks (tests), only a temporary database this old is taken to be abandoned.
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
+function holdRestoreLock(databaseName: string): () => void {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  void globalThis.navigator?.locks?.request(RESTORE_LOCK_PREFIX + databaseName, () => held).catch(() => undefined);
+  return release;
+}
+
+async function heldRestoreLocks(): Promise<ReadonlySet<string> | null> {
+  const locks = globalThis.navigator?.locks;
+  if (locks === undefined) return null;
+  try {
+    const state = await locks.query();
+    return new Set((state.held ?? []).map((lock) => lock.name ?? '').filter((name) => name.startsWith(RESTORE_LOCK_PREFIX)).map((name) => name.slice(RESTORE_LOCK_PREFIX.length)));
+  } catch {
+    return null;
+  }
+}
+
+function isRestoreDatabase(name: string): boolean {
+  return name.startsWith(STAGING_DATABASE_PREFIX) || name.startsWith(RECOVERY_DATABASE_PREFIX);
+}
+
+function createdAtOf(name: string): number {
+  const stamp = Number(/-(\d+)-[a-z0-9]*$/.exec(name)?.[1]);
+  return Number.isFinite(stamp) ? stamp : 0;
+}
+
+/**
+ * Deletes the temporary databases of restores that no window is running any more: what a restore
+ * interrupted by a reload, a closed window or a crash left behind. Run on every start and before
+ * every restore. Returns the names deleted.
+ */
+export async function deleteAbandonedRestoreDatabases(now: number = Date.now()): Promise<string[]> {
+  const names = (await Dexie.getDatabaseNames().catch(() => [] as string[])).filter(isRestoreDatabase);
+  if (names.length === 0) return [];
+  const held = await heldRestoreLocks();
+  const abandoned = names.filter((name) => (held === null ? now - createdAtOf(name) > ABANDONED_AFTER_MS : !held.has(name)));
+  await Promise.all(abandoned.map((name) => Dexie.delete(name).catch(() => undefined)));
+  return abandoned;
 }
 
 /**
@@ -63,17 +121,21 @@ export async function restoreWorkspace(db: DiscoveryDb, source: ReadableStream<U
   const { versions = allSchemaVersions, onProgress, pageSize = DEFAULT_PAGE_SIZE } = options;
   const stagingName = options.stagingName ?? `${STAGING_DATABASE_PREFIX}${Date.now()}-${Math.random().toString(36).slice(2)}`;
   db.assertWritable();
-  await deleteLeftoverStagingDatabases(stagingName);
+  const releaseLock = holdRestoreLock(stagingName);
+  await deleteAbandonedRestoreDatabases();
   // Held in an object: the helpers below replace it, which local narrowing would not see.
   const holder: { staging: DiscoveryDb | null } = { staging: null };
   try {
     const verified = await readIntoStaging();
     const upgraded = await upgradeStaging(verified.header.schemaVersion);
+    const checked = { header: verified.header, counts: verified.counts };
+    if (options.confirm !== undefined && !(await options.confirm(checked))) throw new RestoreDeclinedError();
     await replaceLiveData(upgraded);
-    return { header: verified.header, counts: verified.counts };
+    return checked;
   } finally {
     holder.staging?.close();
     await Dexie.delete(stagingName).catch(() => undefined);
+    releaseLock();
   }
 
   async function readIntoStaging() {
@@ -167,6 +229,8 @@ export async function replaceAllRows(db: DiscoveryDb, from: DiscoveryDb, { pageS
   db.assertWritable();
   try {
     await db.transaction('rw', db.tables, async () => {
+      // This machine's backup state ("Last backup") stays as it was: the file's is that of the machine it was made on.
+      const localSettings = (await db.table('settings').bulkGet([...LOCAL_SETTING_KEYS])).filter((row): row is Record<string, unknown> => row !== undefined);
       for (const table of db.tables) if (!LOCAL_TABLES.has(table.name)) await table.clear();
       for (const sourceTable of sourceTables) {
         const target = db.table(sourceTable.name);
@@ -181,6 +245,7 @@ export async function replaceAllRows(db: DiscoveryDb, from: DiscoveryDb, { pageS
           onProgress?.({ phase: 'replacing', rows: copied, bytes: 0 });
         }
       }
+      await db.table('settings').bulkPut(localSettings);
       await writeSchemaVersion(db.meta, db.appSchemaVersion);
     });
   } catch (error) {
@@ -200,6 +265,7 @@ export async function replaceUnopenableWorkspace(name: string, source: ReadableS
   const { versions = allSchemaVersions } = options;
   const recoveryName = `${RECOVERY_DATABASE_PREFIX}${Date.now()}-${Math.random().toString(36).slice(2)}`;
   const recovered = new DiscoveryDb(recoveryName, { versions });
+  const releaseLock = holdRestoreLock(recoveryName);
   try {
     await recovered.open().catch((error: unknown) => {
       if (!isQuotaExceededError(error)) throw error;
@@ -218,5 +284,6 @@ export async function replaceUnopenableWorkspace(name: string, source: ReadableS
   } finally {
     recovered.close();
     await Dexie.delete(recoveryName).catch(() => undefined);
+    releaseLock();
   }
 }

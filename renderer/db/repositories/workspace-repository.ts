@@ -14,8 +14,11 @@ export interface WorkspaceSummary {
 export interface WorkspaceRepository {
   /** The whole workspace as a workspace file, in chunks. */
   exportFile(appVersion: string): AsyncGenerator<string>;
-  /** Checks a workspace file completely, then replaces the whole workspace with it (or changes nothing). */
-  restoreFile(source: ReadableStream<Uint8Array>, onProgress?: (progress: RestoreProgress) => void): Promise<RestoredWorkspace>;
+  /**
+   * Checks a workspace file completely, asks `confirm` with what it holds, then replaces the whole
+   * workspace with it (or changes nothing: RestoreDeclinedError when declined).
+   */
+  restoreFile(source: ReadableStream<Uint8Array>, options?: { readonly onProgress?: (progress: RestoreProgress) => void; readonly confirm?: (checked: RestoredWorkspace) => Promise<boolean> }): Promise<RestoredWorkspace>;
   summary(): Promise<WorkspaceSummary>;
 }
 
@@ -23,8 +26,8 @@ export function createWorkspaceRepository(db: DiscoveryDb): WorkspaceRepository 
   return {
     exportFile: (appVersion) => exportWorkspace(db, { appVersion }),
 
-    async restoreFile(source, onProgress) {
-      const restored = await restoreWorkspace(db, source, onProgress === undefined ? {} : { onProgress });
+    async restoreFile(source, options = {}) {
+      const restored = await restoreWorkspace(db, source, options);
       forgetJournaledEdits();
       return restored;
     },

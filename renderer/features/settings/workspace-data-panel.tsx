@@ -119,7 +119,7 @@ export function WorkspaceDataPanel() {
     const { name, size } = restore.source;
     setRestore({ kind: 'working', name, size, progress: null });
     try {
-      const restored = await workspace.restoreFile(restore.source.open(), (progress) => setRestore({ kind: 'working', name, size, progress }));
+      const restored = await workspace.restoreFile(restore.source.open(), { onProgress: (progress) => setRestore({ kind: 'working', name, size, progress }) });
       const rows = [...restored.counts.values()].reduce((sum, count) => sum + count, 0);
       setRestore({ kind: 'done', rows, createdAt: restored.header.createdAt });
       // A fresh start rebuilds the search index and the counts from the restored notes.

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DiscoveryDb } from '../../../../renderer/db/discovery-db';
 import { openDatabase } from '../../../../renderer/db/open-database';
 import { readNoteCounts, recountNotes } from '../../../../renderer/db/repositories/note-counts';
-import { restoreWorkspace, STAGING_DATABASE_PREFIX } from '../../../../renderer/db/repositories/restore-workspace';
+import { deleteAbandonedRestoreDatabases, RestoreDeclinedError, restoreWorkspace, STAGING_DATABASE_PREFIX } from '../../../../renderer/db/repositories/restore-workspace';
 import { schemaVersions, type SchemaVersion } from '../../../../renderer/db/schema/versions';
 import { WorkspaceFileError } from '../../../../shared/backup/workspace-format';
 import { openTestDatabase } from '../open-test-database';
@@ -22,6 +22,80 @@ async function refusedRestore(db: DiscoveryDb, content: string | Uint8Array): Pr
   expect((await Dexie.getDatabaseNames()).filter((name) => name.startsWith(STAGING_DATABASE_PREFIX))).toEqual([]);
   return error as WorkspaceFileError;
 }
+
+describe('restore: asking, reporting and what it leaves behind', () => {
+  it('asks to replace the workspace only after the whole file was checked, with what it holds', async () => {
+    const source = await openTestDatabase('ask-source');
+    await fillEveryTable(source, 'file');
+    const file = await exportToText(source);
+    const db = await openTestDatabase('ask-live');
+    await fillEveryTable(db, 'live');
+    const seen: string[] = [];
+    const restored = await restoreWorkspace(db, streamOf(file), {
+      onProgress: ({ phase }) => seen.push(phase),
+      confirm: async (checked) => {
+        seen.push('confirm');
+        expect(checked.counts.get('notes')).toBe(2);
+        // Nothing was replaced yet.
+        expect(await db.notes.get('live-notes-1')).toBeDefined();
+        return true;
+      },
+    });
+    expect(seen.indexOf('confirm')).toBe(seen.lastIndexOf('checking') + 1);
+    expect(seen.slice(seen.indexOf('confirm') + 1).every((phase) => phase === 'replacing')).toBe(true);
+    expect(restored.counts.get('contacts')).toBe(2);
+    expect(await db.notes.get('file-notes-1')).toBeDefined();
+  });
+
+  it('changes nothing and leaves no temporary copy when the person declines', async () => {
+    const source = await openTestDatabase('decline-source');
+    await fillEveryTable(source, 'file');
+    const db = await openTestDatabase('decline-live');
+    await fillEveryTable(db, 'live');
+    const before = await snapshotRows(db);
+    const error: unknown = await restoreWorkspace(db, streamOf(await exportToText(source)), { confirm: () => Promise.resolve(false) }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RestoreDeclinedError);
+    expect(await snapshotRows(db)).toEqual(before);
+    expect((await Dexie.getDatabaseNames()).filter((name) => name.startsWith(STAGING_DATABASE_PREFIX))).toEqual([]);
+  });
+
+  it('never asks about a file that does not check out', async () => {
+    const db = await openTestDatabase('no-ask');
+    const confirm = vi.fn(() => Promise.resolve(true));
+    const file = buildWorkspaceFile({ rows: [{ t: 'notes', r: { ...sampleRow('notes', 'n', 'x', 1), tags: 'x' } }] });
+    await expect(restoreWorkspace(db, streamOf(file), { confirm })).rejects.toThrow(/Line 2/);
+    expect(confirm).not.toHaveBeenCalled();
+  });
+
+  it('keeps this machine’s “Last backup” through a restore of an older file', async () => {
+    const source = await openTestDatabase('last-backup-source');
+    await fillEveryTable(source, 'file');
+    await source.settings.put({ key: 'lastBackupAt', value: 1000 });
+    const db = await openTestDatabase('last-backup-live');
+    await db.settings.put({ key: 'lastBackupAt', value: 5000 });
+    await restoreWorkspace(db, streamOf(await exportToText(source)));
+    expect(await db.settings.get('lastBackupAt')).toEqual({ key: 'lastBackupAt', value: 5000 });
+    expect(await db.settings.get('file-settings-1')).toBeDefined();
+  });
+
+  it('deletes on the next start the temporary copy an interrupted restore left, and only an abandoned one', async () => {
+    const now = Date.now();
+    const abandoned = `${STAGING_DATABASE_PREFIX}${now - 2 * 60 * 60 * 1000}-left`;
+    const running = `${STAGING_DATABASE_PREFIX}${now - 60 * 1000}-running`;
+    for (const name of [abandoned, running]) {
+      const leftover = new Dexie(name);
+      leftover.version(1).stores({ notes: 'id' });
+      await leftover.open();
+      await leftover.table('notes').add({ id: 'half-restored' });
+      leftover.close();
+    }
+    expect(await deleteAbandonedRestoreDatabases(now)).toEqual([abandoned]);
+    const names = await Dexie.getDatabaseNames();
+    expect(names).not.toContain(abandoned);
+    expect(names).toContain(running);
+    await Dexie.delete(running);
+  });
+});
 
 describe('workspace export and restore', () => {
   it('brings back every row of every table after the workspace was wiped', async () => {
