@@ -26,7 +26,8 @@ describe('the app shell', () => {
     await screen.findByRole('heading', { level: 1, name: 'Discovery' });
 
     await user.click(screen.getByRole('link', { name: /People/ }));
-    expect(screen.getByRole('heading', { level: 1, name: 'People' })).toBeTruthy();
+    // Sections other than Discovery load as their own chunk when first opened, so the heading comes a moment later.
+    expect(await screen.findByRole('heading', { level: 1, name: 'People' })).toBeTruthy();
     expect(screen.getByRole('link', { name: /People/ }).getAttribute('aria-current')).toBe('page');
 
     await user.keyboard('{Alt>}4{/Alt}');
