@@ -17,6 +17,9 @@ import { readSchemaVersion } from './repositories/meta-repository';
 import type { SearchIndexRecord } from './repositories/search-index-repository';
 import { declareSchemaVersions } from './schema/declare-schema-versions';
 import { latestSchemaVersion, schemaVersionOfNativeVersion, schemaVersions, type SchemaVersion } from './schema/versions';
+import { announceCommittedWrites } from './side-effects/committed-writes-channel';
+import { registerNoteAndContactSideEffects } from './side-effects/note-side-effects';
+import { createWriteSideEffects, type WriteSideEffects } from './side-effects/write-side-effects';
 import { createWriteGuardMiddleware } from './write-guard-middleware';
 
 /** The IndexedDB database name. Data is keyed by it: never change it. */
@@ -72,6 +75,8 @@ export class DiscoveryDb extends Dexie {
 
   /** The schema version this build writes. */
   readonly appSchemaVersion: number;
+  /** What follows every write of a table (derived data, counts, the commit announcements): see side-effects/. */
+  readonly sideEffects: WriteSideEffects = createWriteSideEffects();
   private storedNewerVersion: number | null = null;
 
   constructor(name: string = DB_NAME, { versions = schemaVersions, isSchemaDeclared = true }: DiscoveryDbOptions = {}) {
@@ -84,6 +89,9 @@ export class DiscoveryDb extends Dexie {
       this.on('ready', () => this.exposeStoredTables(knownTableNames), true);
     }
     this.use(createWriteGuardMiddleware(() => this.assertWritable()));
+    registerNoteAndContactSideEffects(this.sideEffects);
+    this.use(this.sideEffects.middleware);
+    this.sideEffects.onCommit((tables) => announceCommittedWrites(this.name, tables));
     // Sticky, so it also runs when Dexie reopens after another window upgraded the database.
     this.on('ready', (vipDb) => this.checkStoredVersion(vipDb), true);
   }

@@ -32,12 +32,6 @@ export type SearchResponse =
 export interface SearchClient {
   /** Searches the notes; only the newest search gets results, older ones resolve as superseded. */
   search(query: string, limit?: number): Promise<SearchResponse>;
-  /** Tells the index these notes were created or changed (it reads them itself). */
-  notesChanged(ids: readonly string[]): void;
-  /** Tells the index these notes were deleted. */
-  notesDeleted(ids: readonly string[]): void;
-  /** Tells the index that many notes were written elsewhere (an import) so it catches up from the table. */
-  catchUp(): void;
   /** Calls `listener` with the index status now and on every change; returns the unsubscribe function. */
   subscribeStatus(listener: (status: SearchStatus) => void): () => void;
   /** The latest status. */
@@ -58,7 +52,10 @@ export function createSearchWorker(databaseName: string = DB_NAME): SearchWorker
   return worker;
 }
 
-/** The main-thread side of search. The worker starts on first use. */
+/**
+ * The main-thread side of search. The worker starts on first use. Nothing here tells the index
+ * about writes: the worker hears every commit to the workspace itself (see search-worker.ts).
+ */
 export function createSearchClient(workerFactory: () => SearchWorkerPort = () => createSearchWorker()): SearchClient {
   let worker: SearchWorkerPort | null = null;
   let status: SearchStatus = STARTING;
@@ -128,18 +125,6 @@ export function createSearchClient(workerFactory: () => SearchWorkerPort = () =>
         pending = { requestId, query, resolve, reject };
         port.postMessage({ type: 'search', requestId, query, limit });
       });
-    },
-
-    notesChanged(ids) {
-      if (ids.length > 0) connect().postMessage({ type: 'notesChanged', ids: [...ids] });
-    },
-
-    notesDeleted(ids) {
-      if (ids.length > 0) connect().postMessage({ type: 'notesDeleted', ids: [...ids] });
-    },
-
-    catchUp() {
-      connect().postMessage({ type: 'catchUp' });
     },
 
     subscribeStatus(listener) {

@@ -10,7 +10,9 @@ export type SearchWorkerRequest =
   | { readonly type: 'notesChanged'; readonly ids: readonly string[] }
   | { readonly type: 'notesDeleted'; readonly ids: readonly string[] }
   /** Many notes were written elsewhere (an import): catch up from the notes table, re-reading contact names. */
-  | { readonly type: 'catchUp' };
+  | { readonly type: 'catchUp' }
+  /** Contacts were written: re-read their names and re-index the notes of those renamed. */
+  | { readonly type: 'contactsChanged' };
 
 export type SearchPhase = 'loading' | 'indexing' | 'ready' | 'error';
 
@@ -52,6 +54,8 @@ export function parseSearchWorkerRequest(data: unknown): SearchWorkerRequest | u
       return { type: 'search', requestId: data.requestId, query: data.query, limit: clampLimit(data.limit) };
     case 'catchUp':
       return { type: 'catchUp' };
+    case 'contactsChanged':
+      return { type: 'contactsChanged' };
     case 'notesChanged':
     case 'notesDeleted': {
       const ids = 'ids' in data && Array.isArray(data.ids) ? data.ids.filter((id): id is string => typeof id === 'string') : undefined;

@@ -273,7 +273,7 @@ export function createSearchService(db: DiscoveryDb, post: (reply: SearchWorkerR
     const snapshot = live.serialise();
     unpersistedChanges = 0;
     if (!canPersist || isDisposed) return Promise.resolve();
-    const saving = store.save({ watermark, snapshot }).catch((error: unknown) => {
+    const saving = store.save({ watermark, snapshot, contactNames }).catch((error: unknown) => {
       // The index still works; the next start catches up from the older snapshot (or rebuilds).
       console.warn('The search index could not be saved.', error);
     });
@@ -290,11 +290,35 @@ export function createSearchService(db: DiscoveryDb, post: (reply: SearchWorkerR
     void saveSnapshot(index);
   };
 
+  /**
+   * Re-indexes the notes of the people whose name is not the one their notes were indexed with
+   * (renamed, added or deleted since `indexedWith`; every person when unknown); returns how many.
+   */
+  const reindexRenamedPeople = async (live: SearchIndex, indexedWith: ReadonlyMap<string, string> | undefined, names: ReadonlyMap<string, string>): Promise<number> => {
+    contactNames = names;
+    const renamed = indexedWith === undefined ? [...names.keys()] : changedContactIds(indexedWith, names);
+    const ids = renamed.length === 0 ? [] : await source.noteIdsOfPeople(renamed);
+    for (let start = 0; start < ids.length; start += buildPageSize) {
+      const page = ids.slice(start, start + buildPageSize);
+      for (const note of await source.notesByIds(page)) live.add(documentOf(note), note.updatedAt);
+      for (const id of page) fullTextCache.delete(id);
+    }
+    return ids.length;
+  };
+
+  /** After contacts were written anywhere: notes found by a person's name follow a rename. */
+  const followContacts = async () => {
+    const live = index;
+    if (live === null || phase !== 'ready') return;
+    unpersistedChanges += await reindexRenamedPeople(live, contactNames, await source.contactNames());
+    schedulePersist();
+  };
+
   /** After another context wrote many notes (a survey import): re-read contacts and catch up, showing progress. */
   const catchUpAfterBulkWrite = async () => {
     const live = index;
     if (live === null || phase !== 'ready') return;
-    contactNames = await source.contactNames();
+    unpersistedChanges += await reindexRenamedPeople(live, contactNames, await source.contactNames());
     let isLongWork = false;
     unpersistedChanges += await catchUp(live, async (_done, of) => {
       if (of <= buildPageSize) return;
@@ -338,6 +362,10 @@ export function createSearchService(db: DiscoveryDb, post: (reply: SearchWorkerR
         await answerLatestSearch();
         if (done === of) phase = 'loading';
       });
+      // A person renamed after the snapshot (in any window, before any restart) is found by the new name.
+      const reindexed = await reindexRenamedPeople(loaded, persisted?.contactNames, contactNames);
+      unpersistedChanges += reindexed;
+      if (reindexed > 0) isLongWork = true;
     } else {
       index = await buildFromScratch();
     }
@@ -376,6 +404,9 @@ export function createSearchService(db: DiscoveryDb, post: (reply: SearchWorkerR
         case 'catchUp':
           void enqueue(catchUpAfterBulkWrite);
           return;
+        case 'contactsChanged':
+          void enqueue(followContacts);
+          return;
         case 'open':
           return;
       }
@@ -404,6 +435,13 @@ export function createSearchService(db: DiscoveryDb, post: (reply: SearchWorkerR
 // words) make the first real keystroke as fast as the later ones.
 function warmUp(index: SearchIndex): void {
   for (const query of ['e', 'th', 'serivce', 'the wor']) rankSearchHits(index.findCandidates(query), 20);
+}
+
+/** The contacts whose name differs between two name maps (renamed, added or removed). */
+export function changedContactIds(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[] {
+  const changed = [...after].filter(([id, name]) => before.get(id) !== name).map(([id]) => id);
+  for (const id of before.keys()) if (!after.has(id)) changed.push(id);
+  return changed;
 }
 
 function yieldToEventLoop(): Promise<void> {

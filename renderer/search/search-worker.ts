@@ -2,6 +2,7 @@
 import { openDatabase } from '../db/open-database';
 import { createSearchService, type SearchService } from './search-service';
 import { parseSearchWorkerRequest, type SearchWorkerReply, type SearchWorkerRequest } from './search-protocol';
+import { followCommittedWrites } from './search-requests-for-commit';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
@@ -16,6 +17,8 @@ let isOpening = false;
 const post = (reply: SearchWorkerReply) => scope.postMessage(reply);
 
 async function open(databaseName: string): Promise<void> {
+  // Listening before the open, so no commit made meanwhile is missed (it waits in `early`).
+  followCommittedWrites(databaseName, deliver);
   const result = await openDatabase(databaseName);
   if (result.db === null) {
     const { error } = result.status;
@@ -28,6 +31,11 @@ async function open(databaseName: string): Promise<void> {
   await opened.start();
 }
 
+function deliver(request: SearchWorkerRequest): void {
+  if (service === null) early.push(request);
+  else service.handle(request);
+}
+
 scope.onmessage = (event) => {
   const request = parseSearchWorkerRequest(event.data);
   if (request === undefined) return;
@@ -36,9 +44,7 @@ scope.onmessage = (event) => {
       isOpening = true;
       void open(request.databaseName);
     }
-  } else if (service === null) {
-    early.push(request);
   } else {
-    service.handle(request);
+    deliver(request);
   }
 };

@@ -3,7 +3,6 @@ import type { SurveyFileProblem } from '../../shared/surveys/parse-survey-table'
 import type { SurveyColumnPlan } from '../../shared/surveys/survey-import-plan';
 import { useDatabase } from '../db/database-context';
 import type { SurveyImportSummary } from '../db/repositories/survey-import-writer';
-import { useSearchClient } from '../search';
 import { createSurveyImportSession, type SurveyImportPort, type SurveyImportProgressUpdate, type SurveyImportSession } from './survey-import-client';
 import type { SurveyImportPreview } from './survey-import-protocol';
 
@@ -29,7 +28,6 @@ export interface SurveyImportControls {
 /** Drives one survey import through its worker; the worker stops when the page leaves or the import ends. */
 export function useSurveyImport(createPort?: () => SurveyImportPort): SurveyImportControls {
   const { db } = useDatabase();
-  const search = useSearchClient();
   const [state, setState] = useState<SurveyImportState>({ kind: 'idle' });
   const session = useRef<SurveyImportSession | null>(null);
 
@@ -71,7 +69,6 @@ export function useSurveyImport(createPort?: () => SurveyImportPort): SurveyImpo
         if (session.current !== current) return;
         if (outcome.kind === 'imported') {
           dispose();
-          search?.catchUp();
           setState({ kind: 'imported', preview, summary: outcome.summary });
         } else if (outcome.kind === 'failed') {
           // Nothing was written; the file is still read, so the user can correct columns and retry.
@@ -82,7 +79,7 @@ export function useSurveyImport(createPort?: () => SurveyImportPort): SurveyImpo
         }
       });
     },
-    [dispose, search, state],
+    [dispose, state],
   );
 
   const cancel = useCallback(() => {

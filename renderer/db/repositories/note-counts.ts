@@ -1,11 +1,12 @@
 import { CHANNEL_IDS, type Channel } from '../../../shared/domain/channel';
 import type { Note } from '../../../shared/domain/note';
-import type { DiscoveryDb } from '../discovery-db';
+import type { DiscoveryDb, MetaRecord } from '../discovery-db';
 
 /**
  * How many notes there are, in total, per channel, and per tag, team and organisation. IndexedDB
  * counts and lists distinct values by walking every key (seconds at 100,000 notes in Chromium),
- * so these are kept in `meta` and adjusted in the same transaction as every note write.
+ * so these are kept in `meta` and adjusted in the same transaction as every note write, by the
+ * notes side effects (renderer/db/side-effects), whichever code wrote the notes.
  */
 export interface NoteCounts {
   readonly total: number;
@@ -15,7 +16,6 @@ export interface NoteCounts {
   readonly organisations: ReadonlyMap<string, number>;
 }
 
-const KEY = 'noteCounts';
 const VALUE_FIELDS = ['tags', 'teams', 'organisations'] as const;
 
 function isCount(value: unknown): value is number {
@@ -32,9 +32,16 @@ function readCountMap(value: unknown): Map<string, number> | undefined {
   return counts;
 }
 
+/** The `meta` key of the kept note counts. */
+export const NOTE_COUNTS_KEY = 'noteCounts';
+
 /** The stored counts; undefined when missing or malformed (then `recountNotes` rebuilds them). */
 export async function readNoteCounts(db: DiscoveryDb): Promise<NoteCounts | undefined> {
-  const value: unknown = (await db.meta.get(KEY))?.value;
+  return parseNoteCounts((await db.meta.get(NOTE_COUNTS_KEY))?.value);
+}
+
+/** Reads the value of the counts' `meta` row; undefined when missing or malformed. */
+export function parseNoteCounts(value: unknown): NoteCounts | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const total: unknown = Reflect.get(value, 'total');
   const byChannel = readCountMap(Reflect.get(value, 'byChannel'));
@@ -44,9 +51,10 @@ export async function readNoteCounts(db: DiscoveryDb): Promise<NoteCounts | unde
   return { total, byChannel: channels, tags, teams, organisations };
 }
 
-async function writeNoteCounts(db: DiscoveryDb, counts: NoteCounts): Promise<void> {
-  await db.meta.put({
-    key: KEY,
+/** The counts' `meta` row. */
+export function noteCountsRecord(counts: NoteCounts): MetaRecord {
+  return {
+    key: NOTE_COUNTS_KEY,
     value: {
       total: counts.total,
       byChannel: Object.fromEntries(counts.byChannel),
@@ -54,7 +62,11 @@ async function writeNoteCounts(db: DiscoveryDb, counts: NoteCounts): Promise<voi
       teams: Object.fromEntries(counts.teams),
       organisations: Object.fromEntries(counts.organisations),
     },
-  });
+  };
+}
+
+async function writeNoteCounts(db: DiscoveryDb, counts: NoteCounts): Promise<void> {
+  await db.meta.put(noteCountsRecord(counts));
 }
 
 function addTo(counts: Map<string, number>, key: string, delta: number): void {
@@ -71,11 +83,11 @@ function tally(target: { total: number; byChannel: Map<string, number>; tags: Ma
   if (note.organisation) addTo(target.organisations, note.organisation, delta);
 }
 
-/** Takes removed notes out of the counts and adds added ones; call inside the write's transaction (with `meta`). */
-export async function adjustNoteCounts(db: DiscoveryDb, { removed = [], added = [] }: { readonly removed?: readonly Note[]; readonly added?: readonly Note[] }): Promise<void> {
-  const counts = await readNoteCounts(db);
-  // Missing counts are rebuilt from scratch later; adjusting nothing keeps them missing, never wrong.
-  if (counts === undefined || (removed.length === 0 && added.length === 0)) return;
+/**
+ * The counts with removed notes taken out and added ones put in. Only the notes side effects call
+ * this (renderer/db/side-effects/note-side-effects.ts), inside every write of the notes table.
+ */
+export function adjustedNoteCounts(counts: NoteCounts, { removed = [], added = [] }: { readonly removed?: readonly Note[]; readonly added?: readonly Note[] }): NoteCounts {
   const next = {
     total: counts.total,
     byChannel: new Map<string, number>(counts.byChannel),
@@ -85,7 +97,7 @@ export async function adjustNoteCounts(db: DiscoveryDb, { removed = [], added = 
   };
   for (const note of removed) tally(next, note, -1);
   for (const note of added) tally(next, note, 1);
-  await writeNoteCounts(db, { ...next, byChannel: new Map(CHANNEL_IDS.map((channel) => [channel, next.byChannel.get(channel) ?? 0])) });
+  return { ...next, byChannel: new Map(CHANNEL_IDS.map((channel) => [channel, next.byChannel.get(channel) ?? 0])) };
 }
 
 /** Counts per channel on the channel index (walks every key; for a workspace without kept counts). */

@@ -6,7 +6,7 @@ import { sanitizeRichText } from '../../../shared/rich-text/sanitize-rich-text';
 import type { Highlight } from '../../../shared/domain/highlight';
 import type { DiscoveryDb } from '../discovery-db';
 import { randomId, systemClock, type RepositoryDependencies } from './repository-dependencies';
-import { adjustNoteCounts, countChannelsOnIndex, readNoteCounts, recountNotes } from './note-counts';
+import { countChannelsOnIndex, readNoteCounts, recountNotes } from './note-counts';
 import { writeTransaction } from './write-transaction';
 
 export interface NewNote {
@@ -90,9 +90,8 @@ export function createNotesRepository(db: DiscoveryDb, { clock = systemClock, ne
     async create(input) {
       const now = clock();
       const note = toNote(newId(), input, now, now);
-      await writeTransaction(db, [db.notes, db.meta], async () => {
+      await writeTransaction(db, [db.notes], async () => {
         await db.notes.add(note);
-        await adjustNoteCounts(db, { added: [note] });
       });
       return note;
     },
@@ -100,20 +99,18 @@ export function createNotesRepository(db: DiscoveryDb, { clock = systemClock, ne
     async createMany(inputs) {
       const now = clock();
       const notes = inputs.map((input) => toNote(newId(), input, now, now));
-      await writeTransaction(db, [db.notes, db.meta], async () => {
+      await writeTransaction(db, [db.notes], async () => {
         await db.notes.bulkAdd(notes);
-        await adjustNoteCounts(db, { added: notes });
       });
       return notes;
     },
 
     update(id, changes) {
-      return writeTransaction(db, [db.notes, db.meta], async () => {
+      return writeTransaction(db, [db.notes], async () => {
         const existing = await db.notes.get(id);
         if (existing === undefined) return undefined;
         const note = toNote(existing.id, mergeChanges(existing, changes), existing.createdAt, clock());
         await db.notes.put(note);
-        await adjustNoteCounts(db, { removed: [existing], added: [note] });
         return note;
       });
     },
@@ -126,22 +123,20 @@ export function createNotesRepository(db: DiscoveryDb, { clock = systemClock, ne
     },
 
     delete(id) {
-      return writeTransaction(db, [db.notes, db.highlights, db.meta], async () => {
+      return writeTransaction(db, [db.notes, db.highlights], async () => {
         const note = await db.notes.get(id);
         if (note === undefined) return undefined;
         const highlights = await db.highlights.where('noteId').equals(id).toArray();
         await db.highlights.where('noteId').equals(id).delete();
         await db.notes.delete(id);
-        await adjustNoteCounts(db, { removed: [note] });
         return { note, highlights };
       });
     },
 
     restore({ note, highlights }) {
-      return writeTransaction(db, [db.notes, db.highlights, db.meta], async () => {
+      return writeTransaction(db, [db.notes, db.highlights], async () => {
         await db.notes.add(note);
         await db.highlights.bulkAdd([...highlights]);
-        await adjustNoteCounts(db, { added: [note] });
       });
     },
 

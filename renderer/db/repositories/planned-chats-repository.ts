@@ -2,7 +2,6 @@ import type { Note } from '../../../shared/domain/note';
 import type { PlannedChat } from '../../../shared/domain/planned-chat';
 import { noteTemplate } from '../../../shared/rich-text/note-templates';
 import type { DiscoveryDb } from '../discovery-db';
-import { adjustNoteCounts } from './note-counts';
 import { toNote } from './notes-repository';
 import { randomId, systemClock, type RepositoryDependencies } from './repository-dependencies';
 import { writeTransaction } from './write-transaction';
@@ -54,7 +53,7 @@ export function createPlannedChatsRepository(db: DiscoveryDb, { clock = systemCl
     },
 
     writeNote(id, title) {
-      return writeTransaction(db, [db.plannedChats, db.notes, db.meta], async () => {
+      return writeTransaction(db, [db.plannedChats, db.notes], async () => {
         const chat = await db.plannedChats.get(id);
         if (chat === undefined) throw new RangeError('This planned chat no longer exists.');
         if (chat.noteId !== undefined) {
@@ -64,7 +63,6 @@ export function createPlannedChatsRepository(db: DiscoveryDb, { clock = systemCl
         const now = clock();
         const note = toNote(newId(), { channel: 'coffee-chat', title, body: noteTemplate('coffee-chat'), occurredAt: chat.plannedFor, personIds: [chat.contactId] }, now, now);
         await db.notes.add(note);
-        await adjustNoteCounts(db, { added: [note] });
         await db.plannedChats.put({ ...chat, noteId: note.id, updatedAt: now });
         return note;
       });

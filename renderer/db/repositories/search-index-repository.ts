@@ -11,12 +11,16 @@ export interface SearchIndexRecord {
   readonly watermark: number;
   readonly savedAt: number;
   readonly snapshot: SerialisedSearchIndex;
+  /** The people's names the snapshot's notes were indexed with, by contact id (absent in older snapshots). */
+  readonly contactNames?: Readonly<Record<string, string>>;
 }
 
 /** A stored snapshot of the notes' search index, with the watermark to catch up from. */
 export interface PersistedSearchIndex {
   readonly watermark: number;
   readonly snapshot: SerialisedSearchIndex;
+  /** The names the notes were indexed with; undefined when the snapshot did not keep them. */
+  readonly contactNames?: ReadonlyMap<string, string>;
 }
 
 export interface SearchIndexRepository {
@@ -32,11 +36,19 @@ export function createSearchIndexRepository(db: DiscoveryDb, clock: () => number
   return {
     async load() {
       const record: unknown = await db.searchIndex.get(NOTES_INDEX_KEY);
-      return isReadableRecord(record) ? { watermark: record.watermark, snapshot: record.snapshot } : undefined;
+      if (!isReadableRecord(record)) return undefined;
+      const contactNames = readNames(record.contactNames);
+      return { watermark: record.watermark, snapshot: record.snapshot, ...(contactNames === undefined ? {} : { contactNames }) };
     },
 
-    async save({ watermark, snapshot }) {
-      const record: SearchIndexRecord = { key: NOTES_INDEX_KEY, watermark, savedAt: clock(), snapshot };
+    async save({ watermark, snapshot, contactNames }) {
+      const record: SearchIndexRecord = {
+        key: NOTES_INDEX_KEY,
+        watermark,
+        savedAt: clock(),
+        snapshot,
+        ...(contactNames === undefined ? {} : { contactNames: Object.fromEntries(contactNames) }),
+      };
       await writeTransaction(db, [db.searchIndex], () => db.searchIndex.put(record));
     },
 
@@ -52,4 +64,14 @@ function isReadableRecord(value: unknown): value is SearchIndexRecord {
   if (!('watermark' in value) || typeof value.watermark !== 'number' || !Number.isFinite(value.watermark)) return false;
   if (!('snapshot' in value) || typeof value.snapshot !== 'object' || value.snapshot === null) return false;
   return 'formatVersion' in value.snapshot && value.snapshot.formatVersion === SEARCH_INDEX_FORMAT_VERSION;
+}
+
+function readNames(value: unknown): ReadonlyMap<string, string> | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const names = new Map<string, string>();
+  for (const [id, name] of Object.entries(value)) {
+    if (typeof name !== 'string') return undefined;
+    names.set(id, name);
+  }
+  return names;
 }

@@ -27,6 +27,8 @@ export interface SearchSourceRepository {
   notesByIds(ids: readonly string[]): Promise<readonly Note[]>;
   /** Every contact's name by id. */
   contactNames(): Promise<ReadonlyMap<string, string>>;
+  /** The ids of the notes naming any of these people, read from the index alone. */
+  noteIdsOfPeople(contactIds: readonly string[]): Promise<readonly string[]>;
 }
 
 export function createSearchSourceRepository(db: DiscoveryDb): SearchSourceRepository {
@@ -60,6 +62,11 @@ export function createSearchSourceRepository(db: DiscoveryDb): SearchSourceRepos
       const names = new Map<string, string>();
       await db.contacts.each((contact) => names.set(contact.id, contact.name));
       return names;
+    },
+
+    async noteIdsOfPeople(contactIds) {
+      if (contactIds.length === 0) return [];
+      return [...new Set(await db.notes.where('personIds').anyOf([...contactIds]).primaryKeys())];
     },
   };
 }

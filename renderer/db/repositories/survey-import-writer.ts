@@ -8,7 +8,6 @@ import { isFreeTextQuestion } from '../../../shared/surveys/free-text-questions'
 import { matchStoredResponses } from '../../../shared/surveys/match-stored-responses';
 import type { PlannedQuestion, PlannedResponse } from '../../../shared/surveys/survey-import-plan';
 import type { DiscoveryDb } from '../discovery-db';
-import { adjustNoteCounts } from './note-counts';
 import { toNote } from './notes-repository';
 import { randomId, systemClock, type RepositoryDependencies } from './repository-dependencies';
 import { writeTransaction } from './write-transaction';
@@ -90,7 +89,7 @@ export async function writeSurveyImport(
     if (signal?.aborted === true) throw new SurveyImportCancelledError();
   };
   checkCancelled();
-  const tables = [db.surveys, db.surveyQuestions, db.surveyResponses, db.contacts, db.notes, db.meta];
+  const tables = [db.surveys, db.surveyQuestions, db.surveyResponses, db.contacts, db.notes];
   return writeTransaction(db, tables, async () => {
     const now = clock();
     const existingSurvey = request.surveyId === undefined ? undefined : await db.surveys.get(request.surveyId);
@@ -222,7 +221,6 @@ export async function writeSurveyImport(
       await db.notes.bulkAdd(chunk);
       report(chunk.length);
     }
-    await adjustNoteCounts(db, { added: notes });
     // The last chance to cancel: after this the transaction commits.
     checkCancelled();
     return {

@@ -7,7 +7,6 @@ import { removeEvidenceHighlight } from '../../../shared/rich-text/remove-eviden
 import { useToast } from '../../components/toast';
 import { NoteEditor } from '../../editor';
 import { SaveStatus, useFormSave } from '../../forms';
-import { useSearchClient } from '../../search';
 import { DeleteNoteButton } from './delete-note-button';
 import { NoteFields } from './note-fields';
 import { NoteHighlights } from './note-highlights';
@@ -45,11 +44,9 @@ export function NotePane({ noteId, onDeleted }: NotePaneProps) {
 function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDeletedElsewhere: boolean; onDeleted: (deleted: DeletedNote) => void }) {
   const { notes, highlights } = useRepositories();
   const { isReadOnly } = useDatabase();
-  const search = useSearchClient();
   const navigate = useNavigate();
   const [isDeleted, setDeleted] = useState(false);
-  const onSaved = useCallback(() => search?.notesChanged([note.id]), [note.id, search]);
-  const form = useFormSave({ store: noteForm, id: note.id, initial: note, isEnabled: !isDeleted, onSaved });
+  const form = useFormSave({ store: noteForm, id: note.id, initial: note, isEnabled: !isDeleted });
   const { update: updateForm } = form;
   const draft = form.value;
   const draftRef = useRef(draft);
@@ -82,13 +79,11 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
           forgetNewDraft(note.id);
           void notes.delete(note.id).then((discarded) => {
             if (discarded === undefined) return;
-            search?.notesDeleted([note.id]);
             showToast({
               message: 'Discarded the empty new note',
               actionLabel: 'Undo',
               onAction: () =>
                 void notes.restore(discarded).then(() => {
-                  search?.notesChanged([note.id]);
                   void navigate(`/discovery/notes/${note.id}`);
                 }),
             });
@@ -96,7 +91,7 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
         }, 0),
       );
     };
-  }, [note.id, isDeleted, notes, search, isReadOnly, showToast, navigate]);
+  }, [note.id, isDeleted, notes, isReadOnly, showToast, navigate]);
 
   const createHighlight = useCallback(
     async ({ quote }: { quote: string }) => {
@@ -157,7 +152,6 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
             onDeleted={(deleted) => {
               forgetNewDraft(note.id);
               setDeleted(true);
-              search?.notesDeleted([note.id]);
               onDeleted(deleted);
             }}
           />

@@ -4,7 +4,6 @@ import { useNavigate, useParams } from 'react-router';
 import { isNoteFilterActive } from '../../../shared/domain/note-filter';
 import { useToast } from '../../components/toast';
 import { useRepositories, type DeletedNote } from '../../db';
-import { useSearchClient } from '../../search';
 import { SearchStatusLine } from './search-status-line';
 import { InboxFilters } from './inbox-filters';
 import { InboxList } from './inbox-list';
@@ -36,7 +35,6 @@ export function NotesView() {
   const limit = paging.filterKey === filterKey ? paging.limit : PAGE_SIZE;
   const [isFiltersOpen, setFiltersOpen] = useState(isNoteFilterActive(filter));
   const showToast = useToast();
-  const searchClient = useSearchClient();
 
   const page = useLiveQuery(() => notes.query(filter, limit), [notes, filter, limit]);
 
@@ -127,7 +125,6 @@ export function NotesView() {
                 actionLabel: 'Undo',
                 onAction: () =>
                   void notes.restore(deleted).then(() => {
-                    searchClient?.notesChanged([deleted.note.id]);
                     void navigate(noteHref(deleted.note.id));
                   }),
               });

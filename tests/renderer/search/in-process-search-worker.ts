@@ -3,6 +3,7 @@
 import type { DiscoveryDb } from '../../../renderer/db/discovery-db';
 import type { SearchWorkerPort } from '../../../renderer/search/search-client';
 import type { SearchWorkerReply } from '../../../renderer/search/search-protocol';
+import { followCommittedWrites } from '../../../renderer/search/search-requests-for-commit';
 import { createSearchService, type SearchService, type SearchServiceOptions } from '../../../renderer/search/search-service';
 
 export interface RecordedService {
@@ -26,7 +27,10 @@ export interface InProcessWorker extends SearchWorkerPort {
   readonly crash: (message: string) => void;
 }
 
-/** A SearchWorkerPort over the real service; replies arrive asynchronously, like worker messages. */
+/**
+ * A SearchWorkerPort over the real service; replies arrive asynchronously, like worker messages.
+ * Like the real worker it hears every commit to the database (a BroadcastChannel), whoever wrote.
+ */
 export function createInProcessWorker(db: DiscoveryDb, options: Partial<SearchServiceOptions> = {}): InProcessWorker {
   let isTerminated = false;
   const service = createSearchService(
@@ -39,6 +43,9 @@ export function createInProcessWorker(db: DiscoveryDb, options: Partial<SearchSe
     },
     { canPersist: true, persistDelayMs: 0, ...options },
   );
+  const stopFollowing = followCommittedWrites(db.name, (request) => {
+    if (!isTerminated) service.handle(request);
+  });
   const port: InProcessWorker = {
     onmessage: null,
     onerror: null,
@@ -51,6 +58,7 @@ export function createInProcessWorker(db: DiscoveryDb, options: Partial<SearchSe
     },
     terminate() {
       isTerminated = true;
+      stopFollowing();
       service.dispose();
     },
     service,

@@ -3,9 +3,10 @@ import type { DiscoveryDb } from '../../../renderer/db/discovery-db';
 import { openDatabase } from '../../../renderer/db/open-database';
 import { createContactsRepository } from '../../../renderer/db/repositories/contacts-repository';
 import { createNotesRepository, type NewNote } from '../../../renderer/db/repositories/notes-repository';
+import { createPeopleRepository } from '../../../renderer/db/repositories/people-repository';
 import { createSearchIndexRepository } from '../../../renderer/db/repositories/search-index-repository';
 import type { SearchWorkerReply } from '../../../renderer/search/search-protocol';
-import type { SearchService } from '../../../renderer/search/search-service';
+import { changedContactIds, type SearchService } from '../../../renderer/search/search-service';
 import type { RichTextDoc } from '../../../shared/domain/rich-text';
 import { SearchIndex } from '../../../shared/search/search-index';
 import { createTestDependencies } from '../db/create-test-dependencies';
@@ -237,6 +238,49 @@ describe('search service', () => {
     recorded.service.handle({ type: 'catchUp' });
     expect(await titles(recorded, 'flaky')).toEqual(['Survey answer']);
     expect(await titles(recorded, 'hamilton')).toEqual(['Survey answer']);
+  });
+
+  it('finds a person’s notes by their new name after a rename, at once and after a restart', async () => {
+    const db = await open(uniqueDatabaseName('search-rename'));
+    const dependencies = createTestDependencies();
+    const people = createPeopleRepository(db, dependencies);
+    const person = await createContactsRepository(db, dependencies).create({ name: 'Grace Hopper' });
+    const other = await createContactsRepository(db, dependencies).create({ name: 'Alan Turing' });
+    await createNotesRepository(db, dependencies).createMany([
+      note('Compiler chat', 'nanoseconds', { personIds: [person.id] }),
+      note('Other chat', 'machines', { personIds: [other.id] }),
+    ]);
+    const first = await start(db);
+    expect(await titles(first, 'hopper')).toEqual(['Compiler chat']);
+
+    await people.update(person.id, { name: 'Grace Brewster' });
+    first.service.handle({ type: 'contactsChanged' });
+    expect(await titles(first, 'brewster')).toEqual(['Compiler chat']);
+    expect(await titles(first, 'hopper')).toEqual([]);
+    first.service.dispose();
+
+    // Renamed again while no index runs (another window, a closed app): the next start follows.
+    await people.update(person.id, { name: 'Amazing Grace' });
+    const second = await start(db);
+    expect(await titles(second, 'amazing')).toEqual(['Compiler chat']);
+    expect(await titles(second, 'brewster')).toEqual([]);
+    expect(await titles(second, 'hopper')).toEqual([]);
+    expect(await titles(second, 'turing')).toEqual(['Other chat']);
+  });
+
+  it('tells which contacts’ names changed between two name maps', () => {
+    const before = new Map([
+      ['a', 'Ada'],
+      ['b', 'Bob'],
+      ['c', 'Cy'],
+    ]);
+    const after = new Map([
+      ['a', 'Ada'],
+      ['b', 'Robert'],
+      ['d', 'Dee'],
+    ]);
+    expect(changedContactIds(before, after).sort()).toEqual(['b', 'c', 'd']);
+    expect(changedContactIds(before, before)).toEqual([]);
   });
 
   it('takes a large import in batches, answering searches in between and compacting as it goes', async () => {

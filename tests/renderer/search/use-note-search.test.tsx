@@ -2,7 +2,7 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { StrictMode, useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { createNotesRepository } from '../../../renderer/db/repositories/notes-repository';
-import { createSearchClient, SearchProvider, useNoteSearch, useSearchClient, type SearchClient } from '../../../renderer/search';
+import { createSearchClient, SearchProvider, useNoteSearch, useSearchClient } from '../../../renderer/search';
 import type { RichTextDoc } from '../../../shared/domain/rich-text';
 import { createTestDependencies } from '../db/create-test-dependencies';
 import { openTestDatabase } from '../db/open-test-database';
@@ -13,12 +13,10 @@ function body(text: string): RichTextDoc {
 }
 
 let setQuery: (query: string) => void = () => undefined;
-let providedClient: SearchClient | null = null;
 
 function SearchProbe() {
   const [query, updateQuery] = useState('');
   setQuery = updateQuery;
-  providedClient = useSearchClient();
   const { hits, hitsQuery, status, isSearching } = useNoteSearch(query);
   return (
     <div>
@@ -92,20 +90,18 @@ describe('useNoteSearch', () => {
     act(() => setQuery('grafana'));
     await waitFor(() => expect(screen.getByTestId('answered').textContent).toBe('grafana'));
     expect(hitTitles()).toEqual([]);
-    const created = await notes.create({ channel: 'brainstorm', title: 'Grafana dashboards', body: body('panels'), occurredAt: 3 });
-    act(() => providedClient?.notesChanged([created.id]));
+    await notes.create({ channel: 'brainstorm', title: 'Grafana dashboards', body: body('panels'), occurredAt: 3 });
     await waitFor(() => expect(hitTitles()).toEqual(['Grafana dashboards']));
   });
 
   it('shows the snippet around a match past the stored excerpt once the note text is read', async () => {
     const { notes } = await renderWithSearch();
-    const created = await notes.create({
+    await notes.create({
       channel: 'research',
       title: 'Long paper',
       body: body(`${'Background on many unrelated topics. '.repeat(12)}The conclusion is that quotas are too low.`),
       occurredAt: 3,
     });
-    act(() => providedClient?.notesChanged([created.id]));
     act(() => setQuery('conclusion'));
     await waitFor(() => expect(screen.getByTestId('snippets').textContent).toContain('The conclusion is that quotas are too low.'));
     expect(hitTitles()).toEqual(['Long paper']);
