@@ -9,14 +9,17 @@ export const ADMIN_HEADER = 'x-live-admin';
 const MAX_BODY_BYTES = 20_000_000;
 
 const startSchema = z.object({ host: z.string().max(100), port: z.number().int().min(0).max(65535), input: liveWorkshopInputSchema });
+const resumeSchema = z.object({ host: z.string().max(100), port: z.number().int().min(0).max(65535), workshopId: z.string().max(64) });
 
 /**
  * The facilitator's local admin API, mounted beside the app on 127.0.0.1 (browser mode): start,
  * command, watch and end the live workshop. Requests must come to a loopback Host (no DNS
  * rebinding) and carry the secret, which only a page of the app's own origin can read.
  */
-export function createAdminHandler(host: LiveHost) {
-  const secret = randomBytes(32).toString('base64url');
+export function createAdminHandler(host: LiveHost, options: { readonly secret?: string } = {}) {
+  // Given a secret (a parent process that started this one knows it), the page cannot ask for it.
+  const secret = options.secret ?? randomBytes(32).toString('base64url');
+  const servesSession = options.secret === undefined;
   const isSecret = (value: string | string[] | undefined) => typeof value === 'string' && value.length === secret.length && timingSafeEqual(Buffer.from(value), Buffer.from(secret));
 
   return async function handleAdmin(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
@@ -28,7 +31,7 @@ export function createAdminHandler(host: LiveHost) {
       return true;
     }
     const action = path.slice(ADMIN_PREFIX.length);
-    if (action === 'session' && request.method === 'GET') {
+    if (servesSession && action === 'session' && request.method === 'GET') {
       send(response, 200, { secret });
       return true;
     }
@@ -59,6 +62,12 @@ async function run(host: LiveHost, action: string, body: unknown): Promise<unkno
     await host.command(parsed.data);
     return { ok: true };
   }
+  if (action === 'resume') {
+    const parsed = resumeSchema.safeParse(body);
+    if (!parsed.success) throw new RangeError('The workshop to resume was not named.');
+    return host.resume(parsed.data.host, parsed.data.port, parsed.data.workshopId);
+  }
+  if (action === 'health') return host.health();
   if (action === 'end') return host.end();
   throw new RangeError('Unknown live workshop request.');
 }

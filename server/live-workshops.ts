@@ -288,7 +288,7 @@ export function createLiveWorkshops(deps: LiveWorkshopsDependencies) {
     });
   }
 
-  return { create, join, authenticate, command, outcome, end, ballotChanged, presenceChanged, requireWorkshop };
+  return { create, join, authenticate, command, outcome, end, ballotChanged, presenceChanged, requireWorkshop, findWorkshop: (workshopId: string) => store.getWorkshop(workshopId) };
 }
 
 function isParticipantContext(context: unknown): context is { principal: { kind: 'participant'; participantId: string } } {

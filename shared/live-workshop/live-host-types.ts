@@ -23,3 +23,14 @@ export interface LiveState extends LiveSessionInfo {
   /** The board's buckets, in creation order, with how many cards each holds. */
   readonly buckets: readonly { readonly id: string; readonly title: string; readonly cards: number }[];
 }
+
+/** The workshop server's own figures: open documents (zero once everyone left) and its process's memory and CPU. */
+export interface LiveHealth {
+  readonly isRunning: boolean;
+  readonly openDocuments: number;
+  readonly connections: number;
+  readonly rssMb: number;
+  readonly heapUsedMb: number;
+  readonly cpuUserMs: number;
+  readonly cpuSystemMs: number;
+}
