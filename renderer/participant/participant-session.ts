@@ -47,9 +47,9 @@ export async function requestJoin(body: { code: string; name?: string; participa
 }
 
 /** The server clock minus this device's, so a timer shows the right time left even on a wrong clock. */
-export async function measureClockOffset(): Promise<number> {
-  const sentAt = Date.now();
-  const response = await fetch('/api/clock', { cache: 'no-store' });
+export async function measureClockOffset(deviceNow: () => number = Date.now, clockUrl = '/api/clock'): Promise<number> {
+  const sentAt = deviceNow();
+  const response = await fetch(clockUrl, { cache: 'no-store' });
   const { now } = (await response.json()) as { now: number };
-  return serverClockOffset(sentAt, now, Date.now());
+  return serverClockOffset(sentAt, now, deviceNow());
 }

@@ -1,8 +1,8 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { useEffect, useState } from 'react';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { ballotDocumentName, boardDocumentName, controlDocumentName } from '../../shared/live-workshop/live-documents';
+import { keepLocalCopies } from './local-copies';
 import type { ParticipantSession } from './participant-session';
 
 export type LiveStatus = 'connecting' | 'connected' | 'offline';
@@ -39,7 +39,7 @@ export function useLiveWorkshop(session: ParticipantSession): LiveWorkshop {
       board: boardDocumentName(session.workshopId),
       ballot: ballotDocumentName(session.workshopId, session.participantId),
     };
-    const local = [new IndexeddbPersistence(`live:${names.board}`, docs.board), new IndexeddbPersistence(`live:${names.ballot}:${session.participantId}`, docs.ballot)];
+    const local = keepLocalCopies(session.workshopId, session.participantId, docs);
     const providers = (Object.keys(names) as (keyof typeof names)[]).map((key) => {
       const provider = new HocuspocusProvider({
         websocketProvider: socket,
@@ -69,7 +69,7 @@ export function useLiveWorkshop(session: ParticipantSession): LiveWorkshop {
       socket.off('status', onStatus);
       for (const provider of providers) provider.destroy();
       socket.destroy();
-      for (const persistence of local) void persistence.destroy();
+      void local.destroy();
     };
   }, [docs, session]);
 
