@@ -12,7 +12,7 @@ const configFile = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
 // benchmark would otherwise swap the app out from under it (and the benchmark theirs).
 const outDir = fileURLToPath(new URL('../bench/.cache/renderer', import.meta.url));
 const isSmall = process.argv.includes('--small');
-// `--only=import` (or workspaces, results, board, backup) runs one part and merges its figures into the results file.
+// `--only=import` (or workspaces, results, board, backup, workshop) runs one part and merges its figures into the results file.
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 
 const chromiumPath = findChromium();
@@ -21,8 +21,12 @@ if (!chromiumPath) {
   process.exit(1);
 }
 
-console.log('Building the renderer…');
-await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+// `--only=workshop` drives Node clients against the workshop server: it needs no renderer build.
+const needsApp = only !== 'workshop';
+if (needsApp) {
+  console.log('Building the renderer…');
+  await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+}
 
 // The suite is TypeScript (tests/bench); Vite's module runner loads it without a separate build step.
 const { module: suite } = await runnerImport(fileURLToPath(new URL('../tests/bench/run-bench.ts', import.meta.url)), {
@@ -32,11 +36,11 @@ const { module: suite } = await runnerImport(fileURLToPath(new URL('../tests/ben
 });
 
 // As scripts/serve-renderer.mjs serves dist/renderer (same config, 127.0.0.1 only), on a free port.
-const server = await preview({ configFile, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } });
-const appUrl = server.resolvedUrls?.local[0];
+const server = needsApp ? await preview({ configFile, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } }) : null;
+const appUrl = server === null ? 'http://127.0.0.1/' : server.resolvedUrls?.local[0];
 try {
   if (!appUrl) throw new Error('The preview server did not report its address.');
   process.exitCode = await suite.runBench({ root, appUrl, chromiumPath, chromiumArgs: CHROMIUM_ARGS, isSmall, ...(only === undefined ? {} : { only }) });
 } finally {
-  await server.close();
+  await server?.close();
 }

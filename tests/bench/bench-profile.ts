@@ -13,6 +13,8 @@ export interface BenchProfile {
   readonly workspaces: readonly WorkspaceSize[];
   readonly survey: { readonly responseCount: number; readonly label: string };
   readonly board: { readonly cardCount: number; readonly label: string };
+  /** A live workshop: this many participants (Node clients) on a round of this many cards. */
+  readonly workshop: { readonly participants: number; readonly cardCount: number; readonly label: string };
   /** The results screen of a survey this wide (questions) with this many responses. */
   readonly surveyResults: { readonly questionCount: number; readonly responseCount: number; readonly label: string };
   /** Backup round trip: notes and survey responses of 20 answers each. */
@@ -51,6 +53,7 @@ export const FULL_PROFILE: BenchProfile = {
   workspaces: [workspace(10_000), workspace(100_000)],
   survey: { responseCount: 100_000, label: `${sizeLabel(100_000)}_responses` },
   board: { cardCount: 1000, label: '1000_cards' },
+  workshop: { participants: 30, cardCount: 1000, label: '30_participants' },
   surveyResults: { questionCount: 2000, responseCount: 200, label: '2000_questions' },
   roundTrip: { noteCount: 100_000, responseCount: 50_000, label: '100k_notes_1m_answers' },
   queries: SEARCH_QUERIES,
@@ -71,6 +74,7 @@ export const SMALL_PROFILE: BenchProfile = {
   workspaces: [workspace(1000)],
   survey: { responseCount: 2000, label: `${sizeLabel(2000)}_responses` },
   board: { cardCount: 100, label: '100_cards' },
+  workshop: { participants: 5, cardCount: 100, label: '5_participants' },
   surveyResults: { questionCount: 200, responseCount: 50, label: '200_questions' },
   roundTrip: { noteCount: 1000, responseCount: 500, label: '1k_notes_10k_answers' },
   queries: SEARCH_QUERIES.slice(0, 4),

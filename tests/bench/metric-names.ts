@@ -68,3 +68,17 @@ export const surveyResultsMetrics = (size: string) => ({
   /** Result cards the screen holds (drawn as they scroll into view). */
   cards: `survey.results_cards.${size}`,
 });
+
+export const workshopMetrics = (size: string) => ({
+  /** A move or vote on one participant's device until each other device shows it (the issue's name). */
+  syncP95: `workshop.sync_p95_ms.${size}`,
+  syncP50: `workshop.sync_p50_ms.${size}`,
+  syncMax: `workshop.sync_max_ms.${size}`,
+  /** The workshop server process's resident memory at the end of the run (the issue's name). */
+  serverMb: `workshop.server_mb.${size}`,
+  serverHeapMb: `workshop.server_heap_mb.${size}`,
+  /** CPU time (user + system) the server process spent during the measured moves and votes. */
+  serverCpuMs: `workshop.server_cpu_ms.${size}`,
+  /** Deliveries measured: each change times each other participant. */
+  deliveries: `workshop.deliveries.${size}`,
+});

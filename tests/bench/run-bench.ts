@@ -11,6 +11,7 @@ import { boardScenario } from './scenarios/board-scenario';
 import { runImportScenarios } from './scenarios/import-scenarios';
 import { runRoundTripScenario } from './scenarios/round-trip-scenario';
 import { surveyResultsScenario } from './scenarios/survey-results-scenario';
+import { workshopScenario } from './scenarios/workshop-scenario';
 
 export interface RunBenchOptions {
   readonly root: string;
@@ -19,21 +20,25 @@ export interface RunBenchOptions {
   readonly chromiumPath: string;
   readonly chromiumArgs: readonly string[];
   readonly isSmall: boolean;
-  /** Runs one part only (`workspaces`, `import`, `results`, `board` or `backup`) and merges its figures into the results file. */
+  /** Runs one part only (`workspaces`, `import`, `results`, `board`, `backup` or `workshop`) and merges its figures into the results file. */
   readonly only?: string;
 }
+
+/** The parts `--only` can name. */
+export const PARTS = ['workspaces', 'import', 'results', 'board', 'backup', 'workshop'];
 
 /** Runs every scenario, prints the table, writes the results; resolves with the exit code (1 when a scenario failed). */
 export async function runBench({ root, appUrl, chromiumPath, chromiumArgs, isSmall, only }: RunBenchOptions): Promise<number> {
   const runs = (part: string) => only === undefined || only === part;
-  if (only !== undefined && !['workspaces', 'import', 'results', 'board', 'backup'].includes(only)) throw new Error(`--only takes workspaces, import, results, board or backup, not ${only}.`);
+  if (only !== undefined && !PARTS.includes(only)) throw new Error(`--only takes ${PARTS.join(', ')}, not ${only}.`);
   const profile = isSmall ? SMALL_PROFILE : FULL_PROFILE;
   const loadAtStart = loadavg();
   const cacheDir = join(root, 'bench', '.cache');
   const browserOptions = { chromiumPath, chromiumArgs };
 
-  console.log('Building the seeding bundle…');
-  const bundleSource = await buildSeedBundle(root, cacheDir);
+  // The live workshop part drives Node clients only: no app, no seeding bundle.
+  if (only !== 'workshop') console.log('Building the seeding bundle…');
+  const bundleSource = only === 'workshop' ? '' : await buildSeedBundle(root, cacheDir);
 
   const outcomes: ScenarioOutcome[] = [];
   let chromiumVersion = 'unknown';
@@ -65,6 +70,12 @@ export async function runBench({ root, appUrl, chromiumPath, chromiumArgs, isSma
     const { noteCount, responseCount } = profile.roundTrip;
     console.log(`\nBackup round trip: ${noteCount.toLocaleString('en')} notes, ${responseCount.toLocaleString('en')} responses x 20 answers`);
     outcomes.push(await runRoundTripScenario({ appUrl, bundleSource, browserOptions, profile }));
+  }
+
+  if (runs('workshop')) {
+    const { participants, cardCount } = profile.workshop;
+    console.log(`\nLive workshop: ${participants} participants (Node clients) on ${cardCount.toLocaleString('en')} cards, the server in its own process`);
+    outcomes.push(await workshopScenario({ profile }));
   }
 
   // A partial run keeps the figures of the parts it did not run.
