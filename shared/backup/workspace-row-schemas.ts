@@ -67,7 +67,7 @@ export const WORKSPACE_ROW_SCHEMAS = {
     surveyId: id,
     position: z.number().finite(),
     text,
-    type: z.enum(['scale', 'number', 'single-choice', 'multi-choice', 'free-text', 'grid-item']),
+    type: z.enum(['scale', 'number', 'single-choice', 'multi-choice', 'free-text', 'ranking', 'grid-item']),
     options: texts.optional(),
     scale: z.looseObject({ min: z.number().finite(), max: z.number().finite(), labels: texts.optional() }).optional(),
     gridTitle: text.optional(),

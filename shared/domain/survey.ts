@@ -12,7 +12,11 @@ export interface Survey {
   readonly updatedAt: number;
 }
 
-export type SurveyQuestionType = 'scale' | 'number' | 'single-choice' | 'multi-choice' | 'free-text' | 'grid-item';
+/**
+ * `ranking`: each row of a grid (an item to rank) holds its position, 1 being first; the question's
+ * `scale` is 1 to the number of items. `grid-item` is one row of a grid question.
+ */
+export type SurveyQuestionType = 'scale' | 'number' | 'single-choice' | 'multi-choice' | 'free-text' | 'ranking' | 'grid-item';
 
 export interface SurveyQuestion {
   readonly id: string;

@@ -3,6 +3,7 @@ import type { SurveyFormat } from './detect-survey-format';
 import type { SurveyTable } from './parse-survey-table';
 import { hasLeadingZero, parseSurveyNumber } from './parse-survey-number';
 import { parseSurveyDate } from './parse-survey-date';
+import { naturalOptionOrder } from './natural-option-order';
 import { readMultiChoice } from './split-choice-cell';
 import { findWordScale, isOptOutAnswer, splitNumberedLabel } from './survey-scale';
 import type { SurveyColumnPlan, SurveyColumnRole, SurveyColumnType, SurveyImportPlan, SurveyScale } from './survey-import-plan';
@@ -310,8 +311,8 @@ function isMetadata(draft: ColumnDraft, format: SurveyFormat): boolean {
   const { tag, importId, header } = draft;
   if (/_DO(_\d+)?$/.test(tag) || /^Q_[A-Za-z]/.test(tag) || /^SC\d+$/.test(tag)) return true;
   if (TIMING_TAG.test(tag) || TIMING_LABEL.test(header) || TIMING_IMPORT_ID.test(importId)) return true;
-  // Current exports tag every question with a QID; other ImportIds are tool or embedded data.
-  return importId !== '' && !/^QID\d/i.test(importId);
+  // Current exports tag every question with a QID (`1_QID5` in a loop); other ImportIds are tool or embedded data.
+  return importId !== '' && !/^(\d+_)?QID\d/i.test(importId);
 }
 
 function identifiesEveryRow(table: SurveyTable, draft: ColumnDraft): boolean {
@@ -658,6 +659,11 @@ function separatorsFor(format: SurveyFormat): readonly string[] {
   }
 }
 
+/**
+ * A numeric scale from the points answered: the range the question states (`1 to 5`), else from
+ * 0 or 1 up to the highest point given, so a 1-4 scale stays 1-4. Only a top above 7 is taken for
+ * the common ten-point scale (0-10 when nobody answered 1 or 0).
+ */
 function numericScale(min: number, max: number, header: string): SurveyScale {
   const hint = SCALE_HINT.exec(header);
   if (hint !== null) {
@@ -665,10 +671,19 @@ function numericScale(min: number, max: number, header: string): SurveyScale {
     const hintMax = Number(hint[2]);
     if (hintMax <= 10 && hintMax > hintMin && hintMin <= min && hintMax >= max) return { min: hintMin, max: hintMax };
   }
-  if (min === 0) return { min: 0, max: max <= 5 ? 5 : 10 };
-  const top = max <= 5 ? 5 : max <= 7 ? 7 : 10;
   // Eleven points (0-10, as in "how likely are you to recommend") are far commoner than 1-10.
-  return { min: top === 10 && min > 1 ? 0 : 1, max: top };
+  if (max > 7) return { min: min === 1 ? 1 : 0, max: 10 };
+  return { min: min === 0 ? 0 : 1, max };
+}
+
+/** Question texts that say their numbers are ratings: a legacy export's numeric codes stay a scale there. */
+const RATING_HINT = /\b(rate|rating|scale|satisf\w*|agree|likely|important|importance)\b/i;
+/** Short zero-padded codes (`01`…`10`, `007`): districts, sites, categories. */
+const PADDED_CODE = /^0\d{1,2}$|^\d{2,3}$/;
+
+/** A choice over numeric codes: its options in number order. */
+function codeChoice(values: ReadonlyMap<string, number>): TypeReading {
+  return { type: 'single-choice', options: naturalOptionOrder([...values.keys()]) };
 }
 
 /** Scale, number, single or multiple choice, or free text, from a column's answers. */
@@ -694,27 +709,34 @@ function readType({ values, filled, hasLineBreak, hasUntracked, hasUntrackedText
     const max = Math.max(...numbers);
     const asksQuantity = QUANTITY_HINT.test(header);
     const isSmallWhole = numbers.every(Number.isInteger) && min >= 0 && max <= 10;
+    // A legacy Qualtrics export writes every choice as its code: categories, unless the question speaks of a rating.
+    if (format === 'qualtrics-legacy' && !asksQuantity && isSmallWhole && !RATING_HINT.test(header) && !SCALE_HINT.test(header)) return codeChoice(values);
     if (!asksQuantity && isSmallWhole && points.size >= 3 && max >= 4) return { type: 'scale', scale: numericScale(min, max, header) };
     // A few small codes (0/1, 1/2/3): answer codes of a choice, as numeric exports write them.
-    if (!asksQuantity && (points.size <= 2 || (isSmallWhole && max < 4))) return { type: 'single-choice', options: [...values.keys()] };
+    if (!asksQuantity && (points.size <= 2 || (isSmallWhole && max < 4))) return codeChoice(values);
     return { type: 'number' };
+  }
+  // Zero-padded codes (district 01-10) are categories, never points of a scale.
+  if (!hasUntracked && answers.length > 0 && answers.some(hasLeadingZero) && answers.every((value) => PADDED_CODE.test(value)) && values.size < filled) {
+    return codeChoice(values);
   }
 
   if (!hasLineBreak) {
     const words = findWordScale(answers);
     if (words !== null && new Set(answers.map(foldText)).size >= 3) return { type: 'scale', scale: words };
-    const numbered = answers.map((value) => parseSurveyNumber(value) ?? splitNumberedLabel(value));
+    const numbered = answers.map((value) => (hasLeadingZero(value) ? null : (parseSurveyNumber(value) ?? splitNumberedLabel(value))));
     if (answers.length >= 3 && numbered.every((entry) => entry !== null && (typeof entry === 'number' || /\p{L}/u.test(entry.label)))) {
+      // A point's label is the answer as written (`1 - Keine Probleme`), so results show it beside its number.
       const labels = new Map<number, string>();
-      for (const entry of numbered) if (entry !== null && typeof entry !== 'number' && !labels.has(entry.point)) labels.set(entry.point, entry.label);
+      for (const [i, entry] of numbered.entries()) if (entry !== null && typeof entry !== 'number' && !labels.has(entry.point)) labels.set(entry.point, answers[i]?.trim() ?? '');
       const pointList = numbered.map((entry) => (typeof entry === 'number' ? entry : (entry?.point ?? 0)));
       const min = Math.min(...pointList);
       const max = Math.max(...pointList);
       if (pointList.every(Number.isInteger) && new Set(pointList).size >= 3 && min >= 0 && max <= 10) {
         const scale = numericScale(min, max, header);
-        const wordList = Array.from({ length: scale.max - scale.min + 1 }, (_, i) => labels.get(scale.min + i));
-        const complete = wordList.every((word): word is string => word !== undefined);
-        return { type: 'scale', scale: complete ? { ...scale, labels: wordList } : scale };
+        // Points nobody labelled have '' (shown as their number).
+        const wordList = Array.from({ length: scale.max - scale.min + 1 }, (_, i) => labels.get(scale.min + i) ?? '');
+        return { type: 'scale', scale: labels.size > 0 ? { ...scale, labels: wordList } : scale };
       }
     }
     for (const separator of separatorsFor(format)) {
@@ -727,7 +749,7 @@ function readType({ values, filled, hasLineBreak, hasUntracked, hasUntrackedText
   const isShort = !hasLineBreak && [...values.keys()].every((value) => value.length <= SAMPLE_LENGTH);
   const isFewWords = [...values.keys()].every((value) => value.length <= 30);
   if (!hasUntracked && isShort && distinct <= MAX_CHOICE_OPTIONS && distinct < filled && (distinct <= 3 || distinct * 4 <= filled || (isFewWords && distinct * 2 <= filled))) {
-    return { type: 'single-choice', options: [...values.keys()] };
+    return { type: 'single-choice', options: naturalOptionOrder([...values.keys()]) };
   }
   // An "Other (please specify)" box is the write-in of a choice: its text is kept as written.
   if (isWriteIn) return { type: 'free-text' };
@@ -791,7 +813,7 @@ function readOpenAnswers({ values, filled, hasLineBreak, hasUntracked }: Answers
   const isProse = hasLineBreak || prose >= 0.5 * tracked || (distinctShare >= 0.9 && meanWords >= 3);
   if (isProse) return { type: 'free-text' };
   const repeated = [...values].filter(([, count]) => count > 1).sort((a, b) => b[1] - a[1]);
-  return { type: 'single-choice', options: repeated.slice(0, MAX_CHOICE_OPTIONS).map(([value]) => value) };
+  return { type: 'single-choice', options: naturalOptionOrder(repeated.slice(0, MAX_CHOICE_OPTIONS).map(([value]) => value)) };
 }
 
 function applyType(draft: ColumnDraft, reading: TypeReading): void {
@@ -805,12 +827,98 @@ function applyType(draft: ColumnDraft, reading: TypeReading): void {
   if (reading.separator !== undefined) draft.separator = reading.separator;
 }
 
+/** The answers of several columns read as one. */
+function answersTogether(members: readonly ColumnDraft[]): Answers {
+  const values = new Map<string, number>();
+  const together = { values, filled: 0, hasLineBreak: false, hasUntracked: false, hasUntrackedText: false };
+  for (const { stats } of members) {
+    together.filled += stats.filled;
+    together.hasLineBreak ||= stats.hasLineBreak;
+    together.hasUntracked ||= stats.hasUntracked;
+    together.hasUntrackedText ||= stats.hasUntrackedText;
+    for (const [value, count] of stats.values) values.set(value, (values.get(value) ?? 0) + count);
+  }
+  return together;
+}
+
+/** A loop's marks around a repeated question: Qualtrics `1_Q5` tags, `1 - `/`Loop 2: ` prefixes, `(3)`/`#3`/`_3` suffixes. */
+const LOOP_TAG = /^\d+_(?=\S)/;
+const LOOP_PREFIX = /^(?:(?:loop|iteration|round|item)\s*\d+\s*[-–:.)]\s*|\d+\s*[_:)]\s*)/i;
+const LOOP_SUFFIX = /\s*(?:\((?:loop|iteration|round)?\s*#?\d+\)|\[(?:loop|iteration|round)?\s*#?\d+\]|#\d+|_\d+)$/i;
+
+/** The question a looped column repeats, or '' when the column carries no loop mark. */
+function loopKey(draft: ColumnDraft): string {
+  if (LOOP_TAG.test(draft.tag)) return `tag:${draft.tag.replace(LOOP_TAG, '')}`;
+  const header = draft.header.replace(LOOP_PREFIX, '').replace(LOOP_SUFFIX, '');
+  return header === draft.header || header === '' ? '' : `text:${foldText(header)}`;
+}
+
+/**
+ * Question columns that repeat one question in a loop (same tag or text once the loop's marks are
+ * removed): their answers are read together, so every pass gets the same type, options and scale.
+ */
+function typeLoops(drafts: readonly ColumnDraft[], format: SurveyFormat): Set<ColumnDraft> {
+  const loops = new Map<string, ColumnDraft[]>();
+  for (const draft of drafts) {
+    if (draft.role !== 'question') continue;
+    const key = loopKey(draft);
+    if (key === '') continue;
+    const members = loops.get(key) ?? [];
+    members.push(draft);
+    loops.set(key, members);
+  }
+  const typed = new Set<ColumnDraft>();
+  for (const members of loops.values()) {
+    if (members.length < 2) continue;
+    const first = members[0];
+    if (first === undefined) continue;
+    const header = first.header.replace(LOOP_PREFIX, '').replace(LOOP_SUFFIX, '');
+    const reading = readType(answersTogether(members), header, format, WRITE_IN.test(header) || /_TEXT$/.test(first.tag));
+    for (const member of members) {
+      applyType(member, reading);
+      typed.add(member);
+    }
+  }
+  return typed;
+}
+
+/**
+ * Grid rows that rank items: every answered row of the grid holds the positions 1..m once each
+ * (m filled cells, all k when every item was ranked). Read as a ranking over positions 1..k.
+ */
+function readRanking(members: readonly ColumnDraft[], table: SurveyTable): TypeReading | null {
+  const k = members.length;
+  if (k < 3) return null;
+  let answered = 0;
+  const seen = new Uint8Array(k + 1);
+  for (const row of table.rows) {
+    seen.fill(0);
+    let filled = 0;
+    for (const member of members) {
+      const value = trimCell(row[member.index] ?? '');
+      if (value === '') continue;
+      const position = Number(value);
+      if (!Number.isInteger(position) || position < 1 || position > k || seen[position] === 1 || !/^\d+$/.test(value)) return null;
+      seen[position] = 1;
+      filled += 1;
+    }
+    if (filled === 0) continue;
+    // Positions 1..filled, no gaps: a ranking, not ratings that happen to differ.
+    for (let position = 1; position <= filled; position += 1) if (seen[position] !== 1) return null;
+    if (filled < 2) return null;
+    answered += 1;
+  }
+  return answered >= 2 ? { type: 'ranking', scale: { min: 1, max: k } } : null;
+}
+
 /** Every question gets a type; the rows of a grid share one, read from all their answers together. */
-function typeColumns(drafts: readonly ColumnDraft[], format: SurveyFormat): void {
+function typeColumns(drafts: readonly ColumnDraft[], table: SurveyTable): void {
+  const { format } = table;
   const grids = new Map<string, ColumnDraft[]>();
+  const looped = typeLoops(drafts, format);
   for (const draft of drafts) {
     if (draft.role === 'question') {
-      applyType(draft, readType(draft.stats, draft.header, format, WRITE_IN.test(draft.header) || /_TEXT$/.test(draft.tag)));
+      if (!looped.has(draft)) applyType(draft, readType(draft.stats, draft.header, format, WRITE_IN.test(draft.header) || /_TEXT$/.test(draft.tag)));
     } else if (draft.role === 'grid-item' && draft.group !== undefined) {
       const members = grids.get(draft.group) ?? [];
       members.push(draft);
@@ -825,16 +933,7 @@ function typeColumns(drafts: readonly ColumnDraft[], format: SurveyFormat): void
       if (own.type === 'free-text' && member.stats.filled > 0 && OTHER_LABEL.test(member.item ?? '')) applyType(member, own);
       else shared.push(member);
     }
-    const values = new Map<string, number>();
-    const together = { values, filled: 0, hasLineBreak: false, hasUntracked: false, hasUntrackedText: false };
-    for (const { stats } of shared) {
-      together.filled += stats.filled;
-      together.hasLineBreak ||= stats.hasLineBreak;
-      together.hasUntracked ||= stats.hasUntracked;
-      together.hasUntrackedText ||= stats.hasUntrackedText;
-      for (const [value, count] of stats.values) values.set(value, (values.get(value) ?? 0) + count);
-    }
-    const reading = readType(together, group, format);
+    const reading = readRanking(shared, table) ?? readType(answersTogether(shared), group, format);
     for (const member of shared) applyType(member, reading);
   }
 }
@@ -1024,7 +1123,7 @@ export function planSurveyColumns(table: SurveyTable, options: PlanSurveyColumns
     if (draft.role === 'question' && draft.stats.filled === 0) draft.role = 'ignore';
   }
   numberRepeatedGroups(drafts);
-  typeColumns(drafts, table.format);
+  typeColumns(drafts, table);
   const renamed = numberHeaders(drafts);
   return {
     format: table.format,

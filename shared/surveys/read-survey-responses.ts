@@ -84,7 +84,9 @@ function cellReader(table: SurveyTable, column: SurveyColumnPlan, type: SurveyCo
         if (number !== null) return { ok: true, answer: number };
         return { ok: false, message: `"${header}": ${quote(text)} is not a number. Change the column to free text or single choice to keep it.` };
       });
-    case 'scale': {
+    case 'scale':
+    case 'ranking': {
+      // A ranking's positions read as the points 1..k of its scale.
       const scale = column.scale;
       return cached((raw) => {
         const text = raw.trim();
@@ -96,7 +98,8 @@ function cellReader(table: SurveyTable, column: SurveyColumnPlan, type: SurveyCo
         }
         const point = scalePointOf(text, scale);
         if (point !== undefined) return { ok: true, answer: point };
-        const words = scale.labels === undefined || scale.labels.length === 0 ? '' : ` (${scale.labels[0]} … ${scale.labels[scale.labels.length - 1]})`;
+        const named = (scale.labels ?? []).filter((label) => label !== '');
+        const words = named.length === 0 ? '' : ` (${named[0]} … ${named[named.length - 1]})`;
         return {
           ok: false,
           message: `"${header}": ${quote(text)} is not on the scale ${scale.min} to ${scale.max}${words}. Change the column to single choice or free text to keep it.`,
@@ -196,7 +199,7 @@ function questionOf(column: SurveyColumnPlan, key: string, position: number): Pl
     key,
     position,
     ...(options === undefined ? {} : { options }),
-    ...(type === 'scale' && column.scale !== undefined ? { scale: column.scale } : {}),
+    ...((type === 'scale' || type === 'ranking') && column.scale !== undefined ? { scale: column.scale } : {}),
   };
   if (column.role === 'grid-item') {
     return { ...shared, text: column.item ?? column.header, type: 'grid-item', gridTitle: column.group ?? column.header, itemType: type };

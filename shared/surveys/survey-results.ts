@@ -120,6 +120,8 @@ export interface GridRowResult {
   readonly answered: number;
   /** Aligned with GridResult.options. */
   readonly counts: readonly number[];
+  /** Rankings: the row's mean position (1 is first), when anyone ranked it. */
+  readonly meanRank?: number;
 }
 
 /** A grid (matrix) question: its grid-item questions with the same gridTitle, as rows x options. */
@@ -127,6 +129,8 @@ export interface GridResult {
   readonly title: string;
   /** Every option of its rows, in the first row's order, then options only later rows have. */
   readonly options: readonly string[];
+  /** A ranking: options are the positions 1..k, rows the items ranked, best mean rank first. */
+  readonly isRanking?: true;
   readonly rows: readonly GridRowResult[];
 }
 
@@ -168,7 +172,8 @@ type TallyKind = 'scale' | 'choice' | 'number' | 'text';
 
 function tallyKind(question: SurveyQuestion): TallyKind {
   const type = question.type === 'grid-item' ? (question.itemType ?? (question.scale === undefined ? 'single-choice' : 'scale')) : question.type;
-  if (type === 'scale') return question.scale === undefined ? 'number' : 'scale';
+  // A ranking counts its positions as a scale's points: how many put an item 1st, 2nd…, and its mean rank.
+  if (type === 'scale' || type === 'ranking') return question.scale === undefined ? 'number' : 'scale';
   if (type === 'single-choice' || type === 'multi-choice') return 'choice';
   return type === 'number' ? 'number' : 'text';
 }
@@ -200,9 +205,11 @@ class Tally {
     this.scaleMax = scale?.max ?? -1;
     if (this.kind === 'scale' && scale !== undefined) {
       for (let point = scale.min; point <= scale.max; point += 1) {
+        // Points the file gave no words for ('' or none) are shown as their number.
         const label = scale.labels?.[point - scale.min];
-        this.addSlot(label ?? String(point));
-        if (label !== undefined) this.slots.set(String(point), point - scale.min);
+        const isLabelled = label !== undefined && label !== '';
+        this.addSlot(isLabelled ? label : String(point));
+        if (isLabelled) this.slots.set(String(point), point - scale.min);
       }
     } else if (this.kind === 'choice') {
       for (const option of question.options ?? []) if (!this.slots.has(option)) this.addSlot(option);
@@ -352,10 +359,9 @@ function gridResults(questions: readonly SurveyQuestion[], results: readonly Que
     grid.results.push(result);
     for (const { option } of result.options ?? []) if (!grid.options.includes(option)) grid.options.push(option);
   });
-  return [...grids].map(([title, grid]) => ({
-    title,
-    options: grid.options,
-    rows: grid.results.map((result, i) => {
+  return [...grids].map(([title, grid]) => {
+    const isRanking = grid.questions.every((question) => question.itemType === 'ranking');
+    const rows: GridRowResult[] = grid.results.map((result, i) => {
       const byOption = new Map((result.options ?? []).map((option) => [option.option, option.count]));
       const question = grid.questions[i];
       return {
@@ -363,9 +369,13 @@ function gridResults(questions: readonly SurveyQuestion[], results: readonly Que
         label: question === undefined ? '' : gridRowLabel(question, title),
         answered: result.answered,
         counts: grid.options.map((option) => byOption.get(option) ?? 0),
+        ...(isRanking && result.stats !== undefined ? { meanRank: result.stats.mean } : {}),
       };
-    }),
-  }));
+    });
+    if (!isRanking) return { title, options: grid.options, rows };
+    const byRank = [...rows].sort((a, b) => (a.meanRank ?? Infinity) - (b.meanRank ?? Infinity));
+    return { title, options: grid.options, isRanking: true as const, rows: byRank };
+  });
 }
 
 /**

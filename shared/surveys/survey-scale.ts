@@ -85,8 +85,10 @@ export function splitNumberedLabel(text: string): { readonly point: number; read
 }
 
 /**
- * The word scale every value belongs to, keeping the file's own spelling of the words it used,
- * or null. Needs at least two different points; opt-outs are skipped.
+ * The word scale every value belongs to, or null: only the points the answers use, in the scale's
+ * order and the file's own spelling (a 4-point agree scale gets no invented "Neither … nor"
+ * midpoint, "Never … Often" no invented "Always"). Needs at least two different points; opt-outs
+ * are skipped.
  */
 export function findWordScale(values: Iterable<string>): WordScale | null {
   const seen = new Map<string, string>();
@@ -99,7 +101,11 @@ export function findWordScale(values: Iterable<string>): WordScale | null {
   for (const scale of WORD_SCALES) {
     const folded = scale.map(foldCase);
     if ([...seen.keys()].every((key) => folded.includes(key))) {
-      return { min: 1, max: scale.length, labels: scale.map((label, i) => seen.get(folded[i] ?? '') ?? label) };
+      const labels = folded.flatMap((key) => {
+        const used = seen.get(key);
+        return used === undefined ? [] : [used];
+      });
+      return { min: 1, max: labels.length, labels };
     }
   }
   return null;

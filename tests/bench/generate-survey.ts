@@ -139,6 +139,7 @@ function answer(spec: QuestionSpec, random: SeededRandom, satisfaction: number):
     case 'number':
       return Math.max(0, Math.round(random.normal(spec.text.includes('hours') ? 4 : 6, 3)));
     case 'single-choice':
+    case 'ranking':
     case 'grid-item':
       return random.pick(spec.options ?? ['']);
     case 'multi-choice': {

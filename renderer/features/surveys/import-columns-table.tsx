@@ -19,6 +19,7 @@ const TYPE_LABELS: Readonly<Record<SurveyColumnType, string>> = {
   'single-choice': 'Single choice',
   'multi-choice': 'Multiple choice',
   'free-text': 'Free text',
+  ranking: 'Ranking',
 };
 
 const ROLES = Object.keys(ROLE_LABELS) as SurveyColumnRole[];

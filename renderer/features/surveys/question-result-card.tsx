@@ -8,6 +8,7 @@ const TYPE_LABELS: Readonly<Record<SurveyQuestion['type'], string>> = {
   'single-choice': 'Single choice',
   'multi-choice': 'Multiple choice',
   'free-text': 'Free text',
+  ranking: 'Ranking',
   'grid-item': 'Grid row',
 };
 
@@ -131,6 +132,14 @@ function DistributionChart({ options }: { readonly options: readonly OptionCount
   );
 }
 
+/** `1` → `1st`, `2` → `2nd`: a ranking's positions. */
+function ordinal(position: string): string {
+  const n = Number(position);
+  if (!Number.isInteger(n)) return position;
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
 /** A grid (matrix) question: rows by options, each cell its count and share of the row, shaded by that share. */
 interface GridResultCardProps {
   readonly grid: GridResult;
@@ -146,8 +155,9 @@ export function GridResultCard({ grid, textRows = [], onShowAnswers }: GridResul
     <article className="panel result-card" aria-label={grid.title}>
       <header className="result-card__header">
         <h3>{grid.title}</h3>
-        <span className="badge badge--neutral">{counted.length === 0 ? 'Free text' : 'Grid'}</span>
+        <span className="badge badge--neutral">{counted.length === 0 ? 'Free text' : grid.isRanking === true ? 'Ranking' : 'Grid'}</span>
       </header>
+      {grid.isRanking === true && <p className="muted">Items by mean rank (1 is first); each cell is how many put the item in that place.</p>}
       {textRows.length > 0 && (
         <div className="result-card__text-rows">
           <p className="muted">Answered in words, listed under Free-text answers (each is a note in Discovery):</p>
@@ -167,10 +177,15 @@ export function GridResultCard({ grid, textRows = [], onShowAnswers }: GridResul
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">Row</th>
+              <th scope="col">{grid.isRanking === true ? 'Item' : 'Row'}</th>
+              {grid.isRanking === true && (
+                <th scope="col" className="numeric">
+                  Mean rank
+                </th>
+              )}
               {grid.options.map((option) => (
                 <th key={option} scope="col" className="numeric">
-                  {option}
+                  {grid.isRanking === true ? ordinal(option) : option}
                 </th>
               ))}
               <th scope="col" className="numeric">
@@ -182,6 +197,7 @@ export function GridResultCard({ grid, textRows = [], onShowAnswers }: GridResul
             {counted.map((row) => (
               <tr key={row.questionId}>
                 <th scope="row">{row.label}</th>
+                {grid.isRanking === true && <td className="numeric">{row.meanRank === undefined ? '–' : formatNumber(row.meanRank)}</td>}
                 {row.counts.map((count, index) => {
                   const share = row.answered === 0 ? 0 : count / row.answered;
                   return (

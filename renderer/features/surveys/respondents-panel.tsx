@@ -183,7 +183,7 @@ function FilterBuilder({ questions, onAdd }: { readonly questions: readonly Surv
   const [value, setValue] = useState('');
   const [text, setText] = useState('');
   if (question === undefined) return null;
-  const isNumeric = question.type === 'scale' || question.type === 'number' || (question.type === 'grid-item' && question.itemType === 'scale');
+  const isNumeric = question.type === 'scale' || question.type === 'number' || question.type === 'ranking' || (question.type === 'grid-item' && (question.itemType === 'scale' || question.itemType === 'ranking'));
   const options = question.options ?? question.scale?.labels ?? [];
   const isChoice = !isNumeric && question.type !== 'free-text';
 

@@ -250,7 +250,7 @@ describe('planSurveyColumns: Google Forms and LimeSurvey', () => {
     const lime = planFixture('limesurvey-codes.csv');
     expect(lime.columns.slice(0, 7).map((c) => c.role)).toEqual(['respondent-key', 'submitted-at', 'metadata', 'metadata', 'metadata', 'metadata', 'metadata']);
     expect(column(lime, 'PKZ[SQ002]')).toMatchObject({ role: 'grid-item', group: 'PKZ', item: 'SQ002', type: 'single-choice' });
-    expect(column(lime, 'G01Q01')).toMatchObject({ type: 'scale', scale: { min: 1, max: 5 } });
+    expect(column(lime, 'G01Q01')).toMatchObject({ type: 'scale', scale: { min: 1, max: 4, labels: ['Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'] } });
     expect(lime.notices).toContain('1 response is incomplete (no submit date); they are imported with the answers given.');
   });
 });
@@ -333,7 +333,8 @@ describe('planSurveyColumns: generic files', () => {
   it('gives first and last name columns both the name role', () => {
     const plan = planFixture('generic-tab.tsv');
     expect(plan.columns.map((c) => c.role)).toEqual(['name', 'name', 'email', 'submitted-at', 'question', 'question']);
-    expect(column(plan, 'How easy is it to ship a change?').scale?.labels?.[0]).toBe('Very difficult');
+    // Only the points answered: nobody found it very difficult, so the scale starts at "Difficult".
+    expect(column(plan, 'How easy is it to ship a change?').scale?.labels).toEqual(['Difficult', 'Neither easy nor difficult', 'Easy', 'Very easy']);
   });
 
   it('names empty headers and numbers repeated ones', () => {
@@ -386,16 +387,16 @@ describe('planSurveyColumns: answer types', () => {
   it('reads Likert words, numbered labels and opt-outs as a scale', () => {
     expect(typeOf('How often?', ['Never', 'Rarely', 'Often', 'Always', 'N/A'])).toMatchObject({
       type: 'scale',
-      scale: { min: 1, max: 5, labels: ['Never', 'Rarely', 'Sometimes', 'Often', 'Always'] },
+      scale: { min: 1, max: 4, labels: ['Never', 'Rarely', 'Often', 'Always'] },
     });
     expect(typeOf('Likely?', ['not at all likely', 'Extremely likely', 'Very likely'])).toMatchObject({
       type: 'scale',
-      scale: { labels: ['not at all likely', 'Slightly likely', 'Moderately likely', 'Very likely', 'Extremely likely'] },
+      scale: { min: 1, max: 3, labels: ['not at all likely', 'Very likely', 'Extremely likely'] },
     });
     expect(typeOf('Satisfied?', ['5 - Very satisfied', '1 - Very dissatisfied', '3', '4', '2'])).toMatchObject({ type: 'scale', scale: { min: 1, max: 5 } });
     expect(typeOf('Satisfied?', ['1 - Bad', '2 - Meh', '3 - OK', '4 - Good', '5 - Great'])).toMatchObject({
       type: 'scale',
-      scale: { min: 1, max: 5, labels: ['Bad', 'Meh', 'OK', 'Good', 'Great'] },
+      scale: { min: 1, max: 5, labels: ['1 - Bad', '2 - Meh', '3 - OK', '4 - Good', '5 - Great'] },
     });
     const optOuts = planSurveyColumns(tableFromRows([['Q'], ['1'], ['3'], ['5'], ["I don't know"], ['4']]));
     expect(optOuts.columns[0]?.type).toBe('scale');
@@ -482,5 +483,74 @@ describe('planSurveyColumns: free text is prose', () => {
     const rows = [['Role', 'Other (please specify)'], ...Array.from({ length: 12 }, (_, i) => ['Engineer', i % 2 === 0 ? 'Teacher' : `Job ${i}`])];
     const plan = planSurveyColumns(tableFromRows(rows));
     expect(plan.columns[1]).toMatchObject({ role: 'question', type: 'free-text' });
+  });
+});
+
+describe('planSurveyColumns: scales use only what the survey offered (issue 15, item 7)', () => {
+  const only = (header: string, values: readonly string[], format: SurveyImportPlan['format'] = 'generic') => {
+    const plan = planSurveyColumns(tableFromRows([['Response ID', header], ...values.map((value, i) => [`r${i}`, value])], format));
+    const planned = plan.columns[1];
+    if (planned === undefined) throw new Error('no column');
+    return planned;
+  };
+
+  it('keeps a 1-4 scale 1-4 and a 0-4 scale 0-4: no fifth point, no midpoint', () => {
+    expect(only('How hard was it?', ['1', '2', '4', '3', '2', '4'])).toMatchObject({ type: 'scale', scale: { min: 1, max: 4 } });
+    expect(only('How hard was it?', ['0', '2', '4', '3', '1'])).toMatchObject({ type: 'scale', scale: { min: 0, max: 4 } });
+    expect(only('How hard was it?', ['1', '6', '4', '3', '2'])).toMatchObject({ type: 'scale', scale: { min: 1, max: 6 } });
+    // A range the question states still wins.
+    expect(only('On a scale of 1 to 5, how hard was it?', ['1', '2', '4', '3'])).toMatchObject({ type: 'scale', scale: { min: 1, max: 5 } });
+  });
+
+  it('reads a grid whose rows hold 1..k once each as a ranking over k positions', () => {
+    const header = ['Response ID', 'Rank the tools - Terraform', 'Rank the tools - Pulumi', 'Rank the tools - Ansible', 'Rank the tools - Chef'];
+    const rankings = [
+      ['1', '2', '3', '4'],
+      ['2', '1', '4', '3'],
+      ['1', '3', '2', '4'],
+      ['', '', '', ''],
+      ['4', '3', '1', '2'],
+    ];
+    const plan = planSurveyColumns(tableFromRows([header, ...rankings.map((row, i) => [`r${i}`, ...row])], 'qualtrics'));
+    const items = plan.columns.filter((c) => c.role === 'grid-item');
+    expect(items).toHaveLength(4);
+    expect(items.every((c) => c.type === 'ranking' && c.scale?.min === 1 && c.scale.max === 4)).toBe(true);
+    // The same numbers as ratings (a position twice in a row) are a scale, not a ranking.
+    const ratings = rankings.map((row, i) => (i === 0 ? ['4', '4', '3', '1'] : row));
+    const rated = planSurveyColumns(tableFromRows([header, ...ratings.map((row, i) => [`r${i}`, ...row])], 'qualtrics'));
+    expect(rated.columns.filter((c) => c.role === 'grid-item').every((c) => c.type === 'scale')).toBe(true);
+  });
+
+  it('reads zero-padded codes and a legacy export’s numeric codes as categories, in number order', () => {
+    const districts = ['03', '01', '10', '02', '01', '07', '03', '10', '05', '02', '08', '09', '04', '06'];
+    expect(only('District', districts)).toMatchObject({ type: 'single-choice', options: ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'] });
+    const legacy = only('Which team are you on?', ['3', '1', '4', '2', '1', '3', '5'], 'qualtrics-legacy');
+    expect(legacy).toMatchObject({ type: 'single-choice', options: ['1', '2', '3', '4', '5'] });
+    // A legacy rating question keeps its scale.
+    expect(only('How satisfied are you?', ['3', '1', '4', '2', '5'], 'qualtrics-legacy')).toMatchObject({ type: 'scale', scale: { min: 1, max: 5 } });
+  });
+
+  it('gives every pass of a looped question one type, from all its answers', () => {
+    const plan = planFixture('qualtrics-loop.csv');
+    const passes = plan.columns.filter((c) => c.header.startsWith('How often do you deploy this service?'));
+    expect(passes).toHaveLength(3);
+    // Alone, the second pass (1/2 only) would be a single choice and the third a 1-3 scale.
+    expect(passes.map((c) => c.type)).toEqual(['scale', 'scale', 'scale']);
+    expect(passes.every((c) => c.scale?.min === 1 && c.scale.max === 5)).toBe(true);
+  });
+
+  it('keeps answer labels beside their numbers, and leaves unlabelled points to their number', () => {
+    const planned = only('Probleme beim Deployment?', ['1 - Keine Probleme', '2', '3', '4', '5 - Große Probleme', '2', '3']);
+    expect(planned).toMatchObject({ type: 'scale', scale: { min: 1, max: 5, labels: ['1 - Keine Probleme', '', '', '', '5 - Große Probleme'] } });
+  });
+
+  it('lists options in their natural order: numeric ranges and scale words, not first seen', () => {
+    const sizes = ['51-200', '1-10', '201+', '11-50', '1-10', '51-200', '11-50', '201+', '1-10'];
+    expect(only('Company size', sizes)).toMatchObject({ type: 'single-choice', options: ['1-10', '11-50', '51-200', '201+'] });
+    const budget = ['More than $1,000', 'Less than $100', '$100 - $500', '$501 - $1,000', 'Less than $100', '$100 - $500', 'More than $1,000', '$501 - $1,000'];
+    expect(only('Monthly budget', budget).options).toEqual(['Less than $100', '$100 - $500', '$501 - $1,000', 'More than $1,000']);
+    // Two scale words only: a choice, but in scale order.
+    const pair = ['Agree', 'Disagree', 'Agree', 'Disagree', 'Agree', 'Disagree'];
+    expect(only('Do you agree?', pair).options).toEqual(['Disagree', 'Agree']);
   });
 });

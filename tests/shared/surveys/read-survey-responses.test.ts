@@ -189,7 +189,8 @@ describe('readSurveyResponses: Google Forms, LimeSurvey and generic files', () =
 
   it('reads LimeSurvey words on a scale and leaves an incomplete response undated', () => {
     const { responses } = readFixture('limesurvey-codes.csv');
-    expect(responses.map((r) => r.answers.g01q01)).toEqual([5, 2, 3, 4]);
+    // The scale holds the four points answered (Disagree … Strongly agree), none invented.
+    expect(responses.map((r) => r.answers.g01q01)).toEqual([4, 1, 2, 3]);
     expect(responses[1]?.submittedAt).toBeUndefined();
     expect(responses[2]?.answers['pkz [sq002]']).toBe('Yes');
   });

@@ -323,3 +323,43 @@ describe('summariseNumbers', () => {
     expect(summary([3, 1986]).isYear).toBeUndefined();
   });
 });
+
+describe('computeSurveyResults: rankings and labelled points (issue 15, item 7)', () => {
+  it('shows a ranking as counts per position and each item’s mean rank, best first', () => {
+    const scale = { min: 1, max: 3 };
+    const items = ['Terraform', 'Pulumi', 'Ansible'].map((item) =>
+      question(`rank-${item}`, { type: 'grid-item', itemType: 'ranking', text: item, gridTitle: 'Rank the tools', scale }),
+    );
+    const r = results(items, [
+      { 'rank-Terraform': 3, 'rank-Pulumi': 1, 'rank-Ansible': 2 },
+      { 'rank-Terraform': 2, 'rank-Pulumi': 1, 'rank-Ansible': 3 },
+      { 'rank-Terraform': 1, 'rank-Pulumi': 2, 'rank-Ansible': 3 },
+      {},
+    ]);
+    const [grid] = r.grids;
+    expect(grid).toMatchObject({ title: 'Rank the tools', isRanking: true, options: ['1', '2', '3'] });
+    expect(grid?.rows.map((row) => [row.label, row.meanRank, row.counts])).toEqual([
+      ['Pulumi', 4 / 3, [2, 1, 0]],
+      ['Terraform', 2, [1, 1, 1]],
+      ['Ansible', 8 / 3, [0, 1, 2]],
+    ]);
+    // A grid of ratings is not a ranking and keeps its rows in order.
+    const rated = results([question('g1', { type: 'grid-item', itemType: 'scale', text: 'A', gridTitle: 'Rate', scale })], [{ g1: 2 }]);
+    expect(rated.grids[0]?.isRanking).toBeUndefined();
+    expect(rated.grids[0]?.rows[0]?.meanRank).toBeUndefined();
+  });
+
+  it('keeps a point’s label as the file wrote it, and shows unlabelled points by their number', () => {
+    const labelled = question('probleme', {
+      type: 'scale',
+      scale: { min: 1, max: 4, labels: ['1 - Keine Probleme', '', '', '4 - Große Probleme'] },
+    });
+    const r = results([labelled], [{ probleme: 1 }, { probleme: 2 }, { probleme: '4 - Große Probleme' }, { probleme: '1 - Keine Probleme' }]);
+    expect(r.questions[0]?.options?.map((option) => [option.option, option.value, option.count])).toEqual([
+      ['1 - Keine Probleme', 1, 2],
+      ['2', 2, 1],
+      ['3', 3, 0],
+      ['4 - Große Probleme', 4, 1],
+    ]);
+  });
+});

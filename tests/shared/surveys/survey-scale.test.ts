@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { findWordScale, isOptOutAnswer, scalePointOf, splitNumberedLabel } from '../../../shared/surveys/survey-scale';
 
 describe('findWordScale', () => {
-  it('finds the shortest list of scale words holding every answer, in the file’s spelling', () => {
-    expect(findWordScale(['agree', 'Strongly Disagree', 'N/A'])).toEqual({
-      min: 1,
-      max: 5,
-      labels: ['Strongly Disagree', 'Disagree', 'Neither agree nor disagree', 'agree', 'Strongly agree'],
-    });
-    expect(findWordScale(['Somewhat agree', 'Agree'])?.max).toBe(7);
-    expect(findWordScale(['Very easy', 'Somewhat Easy', 'Difficult'])?.labels?.[3]).toBe('Somewhat Easy');
+  it('finds the shortest list of scale words holding every answer: only the points answered, in its order and the file’s spelling', () => {
+    expect(findWordScale(['agree', 'Strongly Disagree', 'N/A'])).toEqual({ min: 1, max: 2, labels: ['Strongly Disagree', 'agree'] });
+    // A 4-point agree scale gets no "Neither … nor" midpoint; "Never … Often" no "Always".
+    expect(findWordScale(['Agree', 'Strongly disagree', 'Disagree', 'Strongly agree'])?.labels).toEqual(['Strongly disagree', 'Disagree', 'Agree', 'Strongly agree']);
+    expect(findWordScale(['Often', 'Never', 'Sometimes'])?.labels).toEqual(['Never', 'Sometimes', 'Often']);
+    expect(findWordScale(['Agree', 'Somewhat agree'])?.labels).toEqual(['Somewhat agree', 'Agree']);
+    expect(findWordScale(['Very easy', 'Somewhat Easy', 'Difficult'])?.labels).toEqual(['Difficult', 'Somewhat Easy', 'Very easy']);
     expect(findWordScale(['Never’', 'Sometimes'])).toBeNull();
     expect(findWordScale(['Agree'])).toBeNull();
     expect(findWordScale(['Poor', 'Fair', 'Good', 'Excellent'])).toBeNull();
