@@ -73,7 +73,7 @@ export function createLiveWorkshops(deps: LiveWorkshopsDependencies) {
       const cards = doc.getMap<unknown>('cards');
       input.cards.forEach((card, order) => cards.set(card.id, { ...card, order }));
       const roster = doc.getMap<unknown>('roster');
-      for (const participant of input.participants) roster.set(participant.id, { name: participant.name.trim(), isOnline: false, hasVoted: false, hasScored: false });
+      for (const participant of input.participants) roster.set(participant.id, { name: participant.name.trim(), isOnline: false, hasVoted: false, hasScored: false, hasJoined: false });
     });
     await withDocument(hocuspocus, boardDocumentName(workshopId), (doc) => {
       const buckets = doc.getMap<unknown>('buckets');
@@ -104,16 +104,17 @@ export function createLiveWorkshops(deps: LiveWorkshopsDependencies) {
     const same = participants.find((participant) => participant.name.toLowerCase() === name.toLowerCase());
     if (same) return claim(same);
     const participant: StoredParticipant = { workshopId: workshop.id, id: deps.randomSecret().slice(0, 12).replace(/[^A-Za-z0-9]/g, 'x'), name, tokenHash: null };
-    await control(workshop.id, (doc) => doc.getMap<unknown>('roster').set(participant.id, { name, isOnline: false, hasVoted: false, hasScored: false }));
+    await control(workshop.id, (doc) => doc.getMap<unknown>('roster').set(participant.id, { name, isOnline: false, hasVoted: false, hasScored: false, hasJoined: false }));
     return claim(participant);
   }
 
-  function claim(participant: StoredParticipant): JoinResult {
+  async function claim(participant: StoredParticipant): Promise<JoinResult> {
     if (participant.tokenHash !== null) {
-      return { ok: false, problem: 'taken', message: `${participant.name} has already joined from another device. Reopen the workshop there, or join under another name.` };
+      return { ok: false, problem: 'taken', message: `${participant.name} has already joined from another device. Reopen the workshop there, or ask the facilitator to release the name.` };
     }
     const token = makeToken({ workshopId: participant.workshopId, participantId: participant.id }, deps.randomSecret());
     store.putParticipant({ ...participant, tokenHash: hashToken(token) });
+    await setJoined(participant.workshopId, participant.id, true);
     log.info('participant-joined', { workshopId: participant.workshopId, participantId: participant.id });
     return { ok: true, token, workshopId: participant.workshopId, participantId: participant.id, name: participant.name };
   }
@@ -131,6 +132,37 @@ export function createLiveWorkshops(deps: LiveWorkshopsDependencies) {
     const permission = documentPermission(principal, document, workshop.isEnded);
     if (permission === 'none') throw new AccessRefused('not-your-document');
     return { principal, isReadOnly: permission === 'read' };
+  }
+
+  async function setJoined(workshopId: string, participantId: string, hasJoined: boolean) {
+    await control(workshopId, (doc) => {
+      const entry = readRoster(doc).get(participantId);
+      if (entry && entry.hasJoined !== hasJoined) doc.getMap<unknown>('roster').set(participantId, { ...entry, hasJoined });
+    });
+  }
+
+  /** Closes the live connections of this workshop's participants that `isTarget` picks. */
+  function disconnectParticipants(workshopId: string, isTarget: (participantId: string) => boolean, reason: string) {
+    for (const [name, document] of hocuspocus.documents) {
+      if (parseDocumentName(name)?.workshopId !== workshopId) continue;
+      for (const { connection } of document.connections.values()) {
+        const context: unknown = connection.context;
+        if (isParticipantContext(context) && isTarget(context.principal.participantId)) connection.close({ code: 4403, reason });
+      }
+    }
+  }
+
+  /**
+   * Frees a taken seat: its token stops working and its connections close, so the device that held
+   * it loses it; the person joins again under the same name and gets the same ballot back.
+   */
+  async function releaseSeat(workshopId: string, participantId: string) {
+    const participant = store.listParticipants(workshopId).find((candidate) => candidate.id === participantId);
+    if (participant === undefined) throw new RangeError('That participant is not in this workshop.');
+    store.putParticipant({ ...participant, tokenHash: null });
+    disconnectParticipants(workshopId, (id) => id === participantId, 'seat-released');
+    await setJoined(workshopId, participantId, false);
+    log.info('seat-released', { workshopId, participantId });
   }
 
   async function readBallots(workshopId: string, bucketIds: readonly string[], budget: number) {
@@ -188,6 +220,7 @@ export function createLiveWorkshops(deps: LiveWorkshopsDependencies) {
     if (order.command === 'reveal-votes') return reveal(workshopId, 'votes');
     if (order.command === 'reveal-scores') return reveal(workshopId, 'scores');
     if (order.command === 'retally') return reveal(workshopId, 'both');
+    if (order.command === 'release-seat') return releaseSeat(workshopId, order.participantId);
     const bucketIds = order.command === 'rank' ? new Set(await boardBucketIds(workshopId)) : null;
     await control(workshopId, (doc) => {
       const settings = doc.getMap<unknown>('settings');
@@ -236,13 +269,7 @@ export function createLiveWorkshops(deps: LiveWorkshopsDependencies) {
     const result = await outcome(workshopId);
     await control(workshopId, (doc) => doc.getMap<unknown>('settings').set('isEnded', true));
     store.endWorkshop(workshopId);
-    for (const [name, document] of hocuspocus.documents) {
-      if (parseDocumentName(name)?.workshopId !== workshopId) continue;
-      for (const { connection } of document.connections.values()) {
-        const context: unknown = connection.context;
-        if (isParticipantContext(context)) connection.close({ code: 4403, reason: 'workshop-ended' });
-      }
-    }
+    disconnectParticipants(workshopId, () => true, 'workshop-ended');
     log.info('workshop-ended', { workshopId });
     return result;
   }

@@ -47,6 +47,10 @@ export function useLiveWorkshop(session: ParticipantSession): LiveWorkshop {
         token: session.token,
         document: docs[key],
         onAuthenticationFailed: ({ reason }) => setRefusal(reason),
+        // The server closes a seat's documents when the facilitator releases it for another device.
+        onClose: ({ event }) => {
+          if (event.reason === 'seat-released') setRefusal(event.reason);
+        },
       });
       if (key === 'ballot') provider.on('unsyncedChanges', ({ number }: { number: number }) => setUnsynced(number));
       provider.attach();

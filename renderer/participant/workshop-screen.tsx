@@ -24,6 +24,7 @@ import { useLiveWorkshop } from './use-live-workshop';
 const REFUSALS: Readonly<Record<string, string>> = {
   'workshop-ended': 'The workshop has ended. Thank you for taking part.',
   'invalid-token': 'This device’s seat is no longer valid. Join again with the code on the projector.',
+  'seat-released': 'The facilitator released your name for another device. Join again with the code on the projector.',
 };
 
 export function WorkshopScreen({ session, onRefused }: { readonly session: ParticipantSession; readonly onRefused: (message: string) => void }) {

@@ -24,6 +24,8 @@ export interface RosterEntry {
   readonly isOnline: boolean;
   readonly hasVoted: boolean;
   readonly hasScored: boolean;
+  /** Someone holds this seat (joined under this name); the facilitator can release it. */
+  readonly hasJoined: boolean;
 }
 
 export interface LiveBucket {
@@ -73,7 +75,7 @@ export function readRoster(doc: Y.Doc): ReadonlyMap<string, RosterEntry> {
   const roster = new Map<string, RosterEntry>();
   doc.getMap<unknown>('roster').forEach((value, id) => {
     if (!isRecord(value)) return;
-    roster.set(id, { name: String(value.name ?? ''), isOnline: value.isOnline === true, hasVoted: value.hasVoted === true, hasScored: value.hasScored === true });
+    roster.set(id, { name: String(value.name ?? ''), isOnline: value.isOnline === true, hasVoted: value.hasVoted === true, hasScored: value.hasScored === true, hasJoined: value.hasJoined === true });
   });
   return roster;
 }

@@ -45,6 +45,8 @@ export const liveCommandSchema = z.union([
   z.object({ command: z.literal('budget'), budget: z.number().int().min(1).max(50) }),
   z.object({ command: z.enum(['reveal-votes', 'reveal-scores', 'reopen', 'retally']) }),
   z.object({ command: z.literal('rank'), order: z.array(id).max(500) }),
+  /** Frees a taken name (the person's device died): the old device loses the seat, the person joins again under the name. */
+  z.object({ command: z.literal('release-seat'), participantId: id }),
 ]);
 export type LiveCommand = z.infer<typeof liveCommandSchema>;
 

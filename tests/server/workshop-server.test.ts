@@ -149,6 +149,34 @@ describe('workshop server', () => {
     expect(readResults(watcher.doc).votes?.find((tally) => tally.bucketId === 'b2')?.dots).toBe(1);
   });
 
+  it('releases a taken seat: the old device loses it, the person rejoins under the name and gets their ballot back', async () => {
+    const { joinCode, workshopId } = await server.workshops.create(INPUT);
+    const ana = await joined(joinCode, 'Ana');
+    const watcher = client().open(controlDocumentName(workshopId), (await joined(joinCode, 'Bo')).token);
+    const oldDevice = client();
+    const oldBallot = oldDevice.open(ballotDocumentName(workshopId, ana.participantId), ana.token);
+    await Promise.all([watcher.ready, oldBallot.ready]);
+    oldBallot.doc.getMap('dots').set('b1', 2);
+    await oldBallot.acknowledged();
+    expect(readRoster(watcher.doc).get(ana.participantId)?.hasJoined).toBe(true);
+    expect((await join(joinCode, { name: 'Ana' })).status).toBe(409);
+
+    const closed = new Promise<string>((resolve) => oldBallot.provider.on('close', ({ event }: { event: { reason: string } }) => resolve(event.reason)));
+    await server.workshops.command(workshopId, { command: 'release-seat', participantId: ana.participantId });
+    // The old device is told why it lost the seat, and its token no longer opens anything.
+    expect(await closed).toBe('seat-released');
+    await until(watcher.doc, () => readRoster(watcher.doc).get(ana.participantId)?.hasJoined === false);
+
+    const again = await joined(joinCode, 'ana');
+    expect(again.participantId).toBe(ana.participantId);
+    const newBallot = client().open(ballotDocumentName(workshopId, again.participantId), again.token);
+    await newBallot.ready;
+    expect(newBallot.doc.getMap('dots').get('b1')).toBe(2);
+    await expect(client().open(boardDocumentName(workshopId), ana.token).ready).rejects.toThrow(/invalid-token/);
+    expect(logged.some((entry) => entry.event === 'refused-connection' && entry.detail.reason === 'invalid-token')).toBe(true);
+    await expect(server.workshops.command(workshopId, { command: 'release-seat', participantId: 'nobody' })).rejects.toThrow(/not in this workshop/);
+  });
+
   it('stamps the timer with the server clock', async () => {
     const { joinCode, workshopId } = await server.workshops.create(INPUT);
     const ana = await joined(joinCode, 'Ana');

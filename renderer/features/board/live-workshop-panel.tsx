@@ -224,7 +224,7 @@ function LiveRoom({ state, onCommand, onEnd }: { readonly state: LiveState; read
             </button>
           )}
         </div>
-        <Roster state={state} />
+        <Roster state={state} onCommand={onCommand} />
         {results.votes && (
           <ol className="tallies" aria-label="Live vote results">
             {results.votes.map((tally) => (
@@ -259,7 +259,7 @@ function LiveRoom({ state, onCommand, onEnd }: { readonly state: LiveState; read
   );
 }
 
-function Roster({ state }: { readonly state: LiveState }) {
+function Roster({ state, onCommand }: { readonly state: LiveState; readonly onCommand: (command: LiveCommand) => void }) {
   return (
     <section aria-label="Room roster">
       <h4>
@@ -272,6 +272,12 @@ function Roster({ state }: { readonly state: LiveState }) {
             <span className={entry.isOnline ? 'badge badge--ok' : 'badge badge--neutral'}>{entry.isOnline ? 'connected' : 'offline'}</span>
             {entry.hasVoted && <span className="badge badge--neutral">voted</span>}
             {entry.hasScored && <span className="badge badge--neutral">scored</span>}
+            {entry.hasJoined && (
+              // A person whose device died rejoins under their name once the seat is free; the old device loses it.
+              <button type="button" className="button button--quiet" aria-label={`Release ${entry.name}’s seat`} title="Free this name so its owner can rejoin from another device" onClick={() => onCommand({ command: 'release-seat', participantId: entry.id })}>
+                Release seat
+              </button>
+            )}
           </li>
         ))}
       </ul>
