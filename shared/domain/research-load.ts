@@ -90,8 +90,14 @@ export function checkBudget(load: ResearchLoad, budget: ResearchBudget, kind: 'p
 export function anotherAskWarning(name: string, load: ResearchLoad, budget: ResearchBudget, kind: 'person' | 'team' = 'person'): string | null {
   const check = checkBudget(load, budget, kind);
   if (!check.isFull) return null;
-  const over30 = load.last30 + 1 > check.limit30;
-  const numbers = over30 ? `${askCount(load.last30)} in the last 30 days (budget ${check.limit30})` : `${askCount(load.last90)} in the last 90 days (budget ${check.limit90})`;
+  if (check.isOver) {
+    // Already past a limit: say so, rather than that one more ask would go over it.
+    const isOver30 = load.last30 > check.limit30;
+    const numbers = isOver30 ? `${askCount(load.last30)} in the last 30 days (budget ${check.limit30})` : `${askCount(load.last90)} in the last 90 days (budget ${check.limit90})`;
+    return `${name} has had ${numbers}: already over the budget, and this ask adds one more.`;
+  }
+  const isFull30 = load.last30 + 1 > check.limit30;
+  const numbers = isFull30 ? `${askCount(load.last30)} in the last 30 days (budget ${check.limit30})` : `${askCount(load.last90)} in the last 90 days (budget ${check.limit90})`;
   return `${name} has had ${numbers}; one more ask goes over the budget.`;
 }
 

@@ -1,5 +1,5 @@
 import type { Channel } from '../domain/channel';
-import type { RichTextDoc, RichTextNode } from '../domain/rich-text';
+import { richTextToPlainText, type RichTextDoc, type RichTextNode } from '../domain/rich-text';
 
 interface TemplatePrompt {
   readonly heading: string;
@@ -36,6 +36,20 @@ export function noteTemplatePrompts(channel: Channel): readonly string[] {
 export function noteTemplate(channel: Channel): RichTextDoc {
   const prompts: readonly TemplatePrompt[] = TEMPLATE_PROMPTS[channel];
   return { type: 'doc', content: prompts.flatMap(promptNodes) };
+}
+
+/**
+ * Whether a body is still a channel's template as it was given: its prompts and nothing written
+ * under them (empty paragraphs and list items are not writing). Changing the channel of such a note
+ * swaps in the new channel's template; a body with anything written in it is kept as it is.
+ */
+export function isUntouchedTemplate(body: RichTextDoc, channel: Channel): boolean {
+  const lines = richTextToPlainText(body)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  const prompts = noteTemplatePrompts(channel);
+  return lines.length === prompts.length && lines.every((line, index) => line === prompts[index]);
 }
 
 function promptNodes(prompt: TemplatePrompt): RichTextNode[] {

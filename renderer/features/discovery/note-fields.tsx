@@ -29,6 +29,19 @@ function prefixMatches(values: readonly string[], text: string): TokenOption[] {
   return asOptions(values.filter((value) => value.toLowerCase().startsWith(key)));
 }
 
+/** Warnings for asking these people now; only a recent ask is "another" ask (an old note reopened asks nobody today). */
+function askWarningsNow(
+  people: ReturnType<typeof useRepositories>['people'],
+  channel: Channel,
+  occurredAt: number,
+  personIds: readonly string[],
+  noteId: string | undefined,
+): Promise<readonly string[]> {
+  const now = Date.now();
+  const isRecentAsk = isAskChannel(channel) && occurredAt >= now - RECENT_MS;
+  return isRecentAsk ? people.askWarnings(personIds, now, noteId) : Promise.resolve(NO_VALUES);
+}
+
 /** Channel, date, people, teams, organisation, tags and the channel's own fields. */
 export function NoteFields({ noteId, draft, isReadOnly, onChange }: NoteFieldsProps) {
   const id = useId();
@@ -39,13 +52,17 @@ export function NoteFields({ noteId, draft, isReadOnly, onChange }: NoteFieldsPr
   const knownOrganisations = useLiveQuery(() => notes.distinctValues('organisation'), [notes]) ?? NO_VALUES;
   const people = useLiveQuery(() => contacts.getMany(draft.personIds), [contacts, draft.personIds.join(',')]);
 
+  // The people this note already named when it was opened were asked already: reopening a note is
+  // not another ask of them. Only people added now are warned about.
+  const [openedWith, setOpenedWith] = useState(() => ({ noteId, personIds: new Set(draft.personIds) }));
+  if (openedWith.noteId !== noteId) setOpenedWith({ noteId, personIds: new Set(draft.personIds) });
+  const addedPersonIds = draft.personIds.filter((personId) => !openedWith.personIds.has(personId));
+
   const loadWarnings =
-    useLiveQuery(() => {
-      const now = Date.now();
-      // Only a recent ask is "another" ask; an old note reopened is not asking anyone today.
-      const isRecentAsk = isAskChannel(draft.channel) && draft.occurredAt >= now - RECENT_MS;
-      return isRecentAsk ? peopleRepository.askWarnings(draft.personIds, now, noteId) : Promise.resolve(NO_VALUES);
-    }, [peopleRepository, draft.channel, draft.occurredAt, draft.personIds.join(','), noteId]) ?? NO_VALUES;
+    useLiveQuery(
+      () => askWarningsNow(peopleRepository, draft.channel, draft.occurredAt, addedPersonIds, noteId),
+      [peopleRepository, draft.channel, draft.occurredAt, addedPersonIds.join(','), noteId],
+    ) ?? NO_VALUES;
 
   const personOptions = useMemo(() => {
     const byId = new Map((people ?? []).map((person) => [person.id, person]));

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import type { Note } from '../../../shared/domain/note';
 import { noteForm, useDatabase, useRepositories, type DeletedNote, type NoteDraft } from '../../db';
 import { removeEvidenceHighlight } from '../../../shared/rich-text/remove-evidence-highlight';
+import { isUntouchedTemplate, noteTemplate } from '../../../shared/rich-text/note-templates';
 import { useToast } from '../../components/toast';
 import { NoteEditor } from '../../editor';
 import { SaveStatus, useFormSave } from '../../forms';
@@ -93,6 +94,21 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
     };
   }, [note.id, isDeleted, notes, isReadOnly, showToast, navigate]);
 
+  // A note still showing its channel's template takes the new channel's template when the channel
+  // changes; anything written is never replaced.
+  const updateFields = useCallback(
+    (changes: Partial<NoteDraft>) => {
+      const current = draftRef.current;
+      if (changes.channel !== undefined && changes.channel !== current.channel && isUntouchedTemplate(current.body, current.channel)) {
+        update({ ...changes, body: noteTemplate(changes.channel) });
+        setBodyVersion((version) => version + 1);
+        return;
+      }
+      update(changes);
+    },
+    [update],
+  );
+
   const createHighlight = useCallback(
     async ({ quote }: { quote: string }) => {
       await form.flush();
@@ -157,7 +173,7 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
           />
         </div>
       </div>
-      <NoteFields noteId={note.id} draft={draft} isReadOnly={isReadOnly} onChange={update} />
+      <NoteFields noteId={note.id} draft={draft} isReadOnly={isReadOnly} onChange={updateFields} />
       {note.channelFields?.kind === 'survey-response' && (
         <p className="note__source muted">
           An answer from a survey import. <Link to={`/surveys/${note.channelFields.surveyId}`}>Open the survey's results</Link>

@@ -53,6 +53,11 @@ describe('budgets', () => {
     expect(anotherAskWarning('Ada', { last30: 2, last90: 2 }, budget)).toBe('Ada has had 2 asks in the last 30 days (budget 2); one more ask goes over the budget.');
     expect(anotherAskWarning('Ada', { last30: 1, last90: 5 }, budget)).toBe('Ada has had 5 asks in the last 90 days (budget 5); one more ask goes over the budget.');
   });
+
+  it('says a person already over the budget is over it, not that one more ask would go over', () => {
+    expect(anotherAskWarning('Ada', { last30: 3, last90: 3 }, budget)).toBe('Ada has had 3 asks in the last 30 days (budget 2): already over the budget, and this ask adds one more.');
+    expect(anotherAskWarning('Ada', { last30: 1, last90: 6 }, budget)).toBe('Ada has had 6 asks in the last 90 days (budget 5): already over the budget, and this ask adds one more.');
+  });
 });
 
 describe('cadence', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_IDS } from '../../../shared/domain/channel';
 import { richTextToPlainText } from '../../../shared/domain/rich-text';
-import { noteTemplate, noteTemplatePrompts } from '../../../shared/rich-text/note-templates';
+import { isUntouchedTemplate, noteTemplate, noteTemplatePrompts } from '../../../shared/rich-text/note-templates';
 import { sanitizeRichText } from '../../../shared/rich-text/sanitize-rich-text';
 
 // Discovery judges nothing: a template that asks to score, rank or prioritise breaks the method.
@@ -58,5 +58,20 @@ describe('noteTemplate', () => {
   it('returns a fresh document each time', () => {
     expect(noteTemplate('research')).not.toBe(noteTemplate('research'));
     expect(noteTemplate('research').content?.[0]).not.toBe(noteTemplate('research').content?.[0]);
+  });
+});
+
+describe('isUntouchedTemplate', () => {
+  it.each(CHANNEL_IDS)('knows the %s template as given', (channel) => {
+    expect(isUntouchedTemplate(noteTemplate(channel), channel)).toBe(true);
+  });
+
+  it('is false once anything is written, or for another channel’s template', () => {
+    const written = noteTemplate('coffee-chat');
+    const withText = { ...written, content: [...(written.content ?? []), { type: 'paragraph', content: [{ type: 'text', text: 'Builds are slow' }] }] };
+    expect(isUntouchedTemplate(withText, 'coffee-chat')).toBe(false);
+    expect(isUntouchedTemplate(noteTemplate('sla'), 'coffee-chat')).toBe(false);
+    expect(isUntouchedTemplate({ type: 'doc', content: [] }, 'coffee-chat')).toBe(false);
+    expect(isUntouchedTemplate({ type: 'doc', content: [] }, 'survey-response')).toBe(true);
   });
 });
