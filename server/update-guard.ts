@@ -21,21 +21,43 @@ export interface MessageCheck {
  */
 export function checkClientMessage(data: Uint8Array, roots: readonly string[], maxBytes: number, isReadOnly: boolean): MessageCheck {
   if (data.byteLength > maxBytes) return { isWrite: true, refusal: 'oversized' };
-  let update: Uint8Array;
+  const read = readClientWrite(data);
+  if (read.kind === 'undecodable') return { isWrite: false, refusal: 'undecodable' };
+  if (read.kind === 'other') return { isWrite: false, refusal: null };
+  // A read-only client answers the server's sync with what it already has; Hocuspocus acks that.
+  if (isReadOnly && read.step === 'sync-step-2') return { isWrite: false, refusal: null };
+  return { isWrite: true, refusal: checkUpdate(read.update, roots, isReadOnly) };
+}
+
+/** What a client's message for a document carries: a Yjs update (sync step 2 or an update), something else, or bytes that do not decode. */
+export type ClientWrite =
+  | { readonly kind: 'write'; readonly step: 'sync-step-2' | 'update'; readonly update: Uint8Array }
+  | { readonly kind: 'other' }
+  | { readonly kind: 'undecodable' };
+
+/** Reads the Yjs update out of one Hocuspocus message (document name, type, sync step, update) without applying it. */
+export function readClientWrite(data: Uint8Array): ClientWrite {
   try {
     const decoder = decoding.createDecoder(data);
     decoding.readVarString(decoder);
     const type = decoding.readVarUint(decoder);
-    if (type !== SYNC && type !== SYNC_REPLY) return { isWrite: false, refusal: null };
+    if (type !== SYNC && type !== SYNC_REPLY) return { kind: 'other' };
     const step = decoding.readVarUint(decoder);
-    if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return { isWrite: false, refusal: null };
-    update = decoding.readVarUint8Array(decoder);
-    // A read-only client answers the server's sync with what it already has; Hocuspocus acks that.
-    if (isReadOnly && step === SYNC_STEP_2) return { isWrite: false, refusal: null };
+    if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return { kind: 'other' };
+    return { kind: 'write', step: step === SYNC_STEP_2 ? 'sync-step-2' : 'update', update: decoding.readVarUint8Array(decoder) };
   } catch {
-    return { isWrite: false, refusal: 'undecodable' };
+    return { kind: 'undecodable' };
   }
-  return { isWrite: true, refusal: checkUpdate(update, roots, isReadOnly) };
+}
+
+/** True when `update` decodes as a Yjs update (v1). */
+export function isDecodableUpdate(update: Uint8Array): boolean {
+  try {
+    Y.decodeUpdate(update);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function checkUpdate(update: Uint8Array, roots: readonly string[], isReadOnly: boolean): RefusalReason | null {

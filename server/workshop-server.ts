@@ -12,6 +12,7 @@ import { createJoinLimiter } from './join-limiter';
 import { AccessRefused, createLiveWorkshops, type LiveWorkshops } from './live-workshops';
 import { createConsoleLog, type ServerLog } from './server-log';
 import type { LiveStore } from './sqlite-store';
+import { readJsonBody, sendJson } from './http-json';
 import { serveStatic } from './static-files';
 import { checkClientMessage } from './update-guard';
 
@@ -99,7 +100,7 @@ export function createWorkshopServer(options: WorkshopServerOptions): WorkshopSe
       log.warn('join-rate-limited', { address });
       return sendJson(response, 429, { message: `Too many wrong codes from this device. Wait ${Math.ceil(wait / 1000)} seconds, then type the code again.` });
     }
-    const parsed = joinRequestSchema.safeParse(await readJsonBody(request));
+    const parsed = joinRequestSchema.safeParse(await readJsonBody(request, MAX_BODY_BYTES));
     if (!parsed.success) return sendJson(response, 400, { message: 'Type the code from the projector and your name.' });
     const result = await workshops.join(parsed.data);
     if (!result.ok && result.problem === 'wrong-code') {
@@ -177,25 +178,4 @@ function configureHooks(hocuspocus: Hocuspocus, workshops: LiveWorkshops, store:
 
 function encodeState(document: Y.Doc): Uint8Array {
   return Y.encodeStateAsUpdate(document);
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown) {
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
-  response.end(JSON.stringify(body));
-}
-
-async function readJsonBody(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(buffer);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    return null;
-  }
 }
