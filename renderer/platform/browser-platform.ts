@@ -1,7 +1,8 @@
 import './print-view.css';
 import type { Platform } from './platform';
 import { fail, ok } from '../../shared/ipc/result';
-import { MAX_OPEN_FILE_BYTES, type OpenFileRequest } from '../../shared/ipc/contract';
+import type { OpenFileRequest } from '../../shared/ipc/contract';
+import { MAX_FILE_BYTES } from '../../shared/limits/input-limits';
 
 function acceptAttribute(filters: readonly { extensions: readonly string[] }[] | undefined): string {
   const extensions = (filters ?? []).flatMap((filter) => filter.extensions).filter((extension) => extension !== '*');
@@ -63,8 +64,8 @@ export function createBrowserPlatform(document: Document): Platform {
     async openFile(request) {
       const file = await pickFile(document, request);
       if (!file) return ok(null);
-      if (file.size > MAX_OPEN_FILE_BYTES) {
-        return fail('too-large', `${file.name} is ${Math.round(file.size / 1024 / 1024)} MB; the limit is ${MAX_OPEN_FILE_BYTES / 1024 / 1024} MB.`);
+      if (file.size > MAX_FILE_BYTES) {
+        return fail('too-large', `${file.name} is ${Math.round(file.size / 1024 / 1024)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
       }
       try {
         return ok({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });

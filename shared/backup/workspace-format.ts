@@ -7,8 +7,6 @@ export const WORKSPACE_FORMAT = 'discovery-desk-workspace';
 export const WORKSPACE_FORMAT_VERSION = 1;
 /** The file name extension, without the dot. */
 export const WORKSPACE_FILE_EXTENSION = 'ddworkspace';
-/** Longest accepted line in characters: far above any real note, far below what would exhaust memory. */
-export const MAX_WORKSPACE_LINE_CHARS = 32 * 1024 * 1024;
 
 export interface WorkspaceHeader {
   readonly format: typeof WORKSPACE_FORMAT;

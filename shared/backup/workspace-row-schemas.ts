@@ -1,15 +1,9 @@
 import { z } from 'zod';
 import { CHANNEL_IDS } from '../domain/channel';
 import { sanitizeRichText } from '../rich-text/sanitize-rich-text';
+import { MAX_RICH_TEXT_ROW_CHARS, MAX_ROW_CHARS } from '../limits/input-limits';
 import { WorkspaceFileError } from './workspace-format';
 
-/**
- * Longest row of a table holding rich text (notes, artifacts), in characters of its line: a note
- * at the editor's own limit (5,000,000 characters) fits with room for its JSON.
- */
-export const MAX_RICH_TEXT_ROW_CHARS = 24 * 1024 * 1024;
-/** Longest row of any other table: far above a real contact, survey response or round. */
-export const MAX_ROW_CHARS = 4 * 1024 * 1024;
 
 const id = z.string().min(1).max(512);
 const text = z.string();

@@ -1,6 +1,7 @@
 import { contactNameKey, normaliseEmail } from '../domain/contact';
 import { decodeSurveyBytes } from '../surveys/decode-survey-bytes';
-import { parseSurveyTable } from '../surveys/parse-survey-table';
+import { MAX_CONTACT_COLUMNS } from '../limits/input-limits';
+import { parseSurveyTable, SURVEY_TABLE_LIMITS, type SurveyTableLimits } from '../surveys/parse-survey-table';
 
 /** What a column of a contacts file holds. */
 export const CONTACT_COLUMN_ROLES = ['name', 'first-name', 'last-name', 'email', 'team', 'role', 'organisation', 'ignore'] as const;
@@ -24,13 +25,17 @@ export interface ContactFileProblem {
 
 export type ReadContactTableResult = { readonly ok: true; readonly table: ContactTable } | { readonly ok: false; readonly problem: ContactFileProblem };
 
+/** A contacts file is read under the survey limits, with its own (lower) column limit. */
+export const CONTACT_TABLE_LIMITS: SurveyTableLimits = { ...SURVEY_TABLE_LIMITS, maxColumns: MAX_CONTACT_COLUMNS };
+
 /**
  * Reads a contacts CSV/TSV with the survey importer's decoding (BOM, UTF-16, Windows-1252) and
- * splitting (Papa Parse, `sep=`, `,;\t|`); refuses an empty, header-only or malformed file naming the row.
+ * splitting (Papa Parse, `sep=`, `,;\t|`); refuses an empty, header-only or malformed file naming
+ * the row, and one past CONTACT_TABLE_LIMITS (its header line is checked before anything is split).
  */
 export function readContactTable(bytes: Uint8Array): ReadContactTableResult {
   const { text, encoding } = decodeSurveyBytes(bytes);
-  const parsed = parseSurveyTable(text);
+  const parsed = parseSurveyTable(text, CONTACT_TABLE_LIMITS);
   if (!parsed.ok) {
     const message = parsed.problem.message === 'The file has headers but no responses.' ? 'The file has a header row but no contacts.' : parsed.problem.message;
     return { ok: false, problem: { row: parsed.problem.row, message } };

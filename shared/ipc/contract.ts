@@ -4,8 +4,6 @@ import { IPC_CHANNELS } from './channels';
 
 export { DESKTOP_API_KEY, IPC_CHANNELS } from './channels';
 
-/** Largest file the desktop app reads for an import (bytes); larger files are refused, not truncated. */
-export const MAX_OPEN_FILE_BYTES = 1024 * 1024 * 1024;
 
 const fileFilter = z.object({
   name: z.string().min(1).max(100),

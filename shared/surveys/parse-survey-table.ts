@@ -1,4 +1,6 @@
 import Papa from 'papaparse';
+import { formatCount, MAX_CELL_CHARS, MAX_HEADER_LINE_CHARS, MAX_ROWS, MAX_SURVEY_COLUMNS } from '../limits/input-limits';
+import { checkHeaderLine } from './check-header-line';
 import { detectSurveyFormat, type SurveyFormat } from './detect-survey-format';
 
 /** Why a survey file cannot be imported; `row` is 1-based as a spreadsheet shows it, or null. */
@@ -23,6 +25,24 @@ export interface SurveyTable {
 export type ParseSurveyTableResult = { ok: true; table: SurveyTable } | { ok: false; problem: SurveyFileProblem };
 
 const DELIMITERS = [',', ';', '\t', '|'];
+
+/** The size limits a table is read under (shared/limits): a survey's by default, a contacts file's own column limit. */
+export interface SurveyTableLimits {
+  readonly maxColumns: number;
+  readonly maxRows: number;
+  readonly maxCellChars: number;
+  readonly maxHeaderLineChars: number;
+}
+
+export const SURVEY_TABLE_LIMITS: SurveyTableLimits = {
+  maxColumns: MAX_SURVEY_COLUMNS,
+  maxRows: MAX_ROWS,
+  maxCellChars: MAX_CELL_CHARS,
+  maxHeaderLineChars: MAX_HEADER_LINE_CHARS,
+};
+
+const tooManyRows = (limits: SurveyTableLimits): string =>
+  `This file has more than ${formatCount(limits.maxRows)} rows; the most Discovery Desk reads is ${formatCount(limits.maxRows)}. Split the export into smaller files and import each.`;
 const SEP_LINE = /^"?sep=(.)"?[^\S\r\n]*(\r\n|\n|\r|$)/i;
 
 const fail = (row: number | null, message: string): ParseSurveyTableResult => ({ ok: false, problem: { row, message } });
@@ -37,9 +57,10 @@ function describeDelimiter(delimiter: string): string {
  * quotes. Recognises the export format to separate header rows from responses. Refuses, naming the
  * row, an empty or header-only file, an unterminated or malformed quote, a row with more cells than
  * the header and NUL bytes; shorter rows are padded with empty cells. Duplicate or empty headers
- * are kept for column mapping to deal with.
+ * are kept for column mapping to deal with. Refuses, before splitting anything, a first line with
+ * more columns than the limits allow or one that never ends; stops splitting past the row limit.
  */
-export function parseSurveyTable(text: string): ParseSurveyTableResult {
+export function parseSurveyTable(text: string, limits: SurveyTableLimits = SURVEY_TABLE_LIMITS): ParseSurveyTableResult {
   let body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   let delimiter: string | undefined;
   let lineOffset = 0;
@@ -50,9 +71,13 @@ export function parseSurveyTable(text: string): ParseSurveyTableResult {
     lineOffset = 1;
   }
   if (body.trim() === '') return fail(null, 'The file is empty.');
+  const header = checkHeaderLine(body, delimiter, { maxColumns: limits.maxColumns, maxChars: limits.maxHeaderLineChars }, 1 + lineOffset);
+  if (header !== null) return { ok: false, problem: header };
 
   const parsed = Papa.parse<string[]>(body, {
     skipEmptyLines: true,
+    // One row past the limit is enough to know the file is over it.
+    preview: limits.maxRows + 1,
     ...(delimiter === undefined ? { delimitersToGuess: DELIMITERS } : { delimiter }),
   });
   // Spreadsheet row of a parsed record, counting the `sep=` line Excel hides.
@@ -60,12 +85,12 @@ export function parseSurveyTable(text: string): ParseSurveyTableResult {
 
   const quoteError = parsed.errors.find((error) => error.type === 'Quotes');
   const quoted =
-    quoteError === undefined ? surveyTableFromRows(parsed.data, { delimiter: parsed.meta.delimiter, sheetRow }) : undefined;
+    quoteError === undefined ? surveyTableFromRows(parsed.data, { delimiter: parsed.meta.delimiter, sheetRow, limits }) : undefined;
   if (quoted?.ok === true) return quoted;
   // A TSV where quote marks are text ("word" and more): every line splits on tabs alone to one width.
   const literal = delimiter === undefined || delimiter === '\t' ? splitTabsLiterally(body) : null;
   if (literal !== null) {
-    const table = surveyTableFromRows(literal, { delimiter: '\t', sheetRow });
+    const table = surveyTableFromRows(literal, { delimiter: '\t', sheetRow, limits });
     if (table.ok) return { ok: true, table: { ...table.table, quotesAsText: true } };
   }
   if (quoted !== undefined) return quoted;
@@ -103,6 +128,8 @@ export interface SurveyRowsMeta {
   readonly delimiter: string;
   /** The 1-based spreadsheet row of `rows[index]`; `index + 1` when absent. */
   readonly sheetRow?: (index: number) => number;
+  /** SURVEY_TABLE_LIMITS when absent. */
+  readonly limits?: SurveyTableLimits;
 }
 
 const COLUMN_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -118,14 +145,31 @@ export function columnLetter(column: number): string {
  * Turns rows of cells (from CSV text or a workbook sheet) into a SurveyTable: recognises the
  * export format to separate header rows from responses, pads short rows to the header's width and
  * drops trailing empty cells past it. Refuses, naming the row, no rows at all, headers without
- * responses, a NUL character and a row with a value past the header's last column.
+ * responses, a NUL character, a row with a value past the header's last column, and a table past
+ * the limits (columns, rows, characters in a cell).
  */
 export function surveyTableFromRows(rows: readonly (readonly string[])[], meta: SurveyRowsMeta): ParseSurveyTableResult {
   const isWorkbook = meta.delimiter === '';
   const sheetRow = meta.sheetRow ?? ((index: number): number => index + 1);
+  const limits = meta.limits ?? SURVEY_TABLE_LIMITS;
   if (rows.length === 0) return fail(null, 'The file is empty.');
+  if (rows.length > limits.maxRows) return fail(null, tooManyRows(limits));
 
   for (const [index, cells] of rows.entries()) {
+    if (cells.length > limits.maxColumns && cells.slice(limits.maxColumns).some((cell) => cell !== '')) {
+      return fail(
+        sheetRow(index),
+        `This file has ${formatCount(cells.length)} columns on ${isWorkbook ? 'sheet row' : 'line'} ${sheetRow(index)}; the most Discovery Desk reads is ${formatCount(limits.maxColumns)}. Export only the columns you need.`,
+      );
+    }
+    const long = cells.findIndex((cell) => cell.length > limits.maxCellChars);
+    if (long >= 0) {
+      const name = isWorkbook ? `Cell ${columnLetter(long + 1)}${sheetRow(index)}` : `Cell ${long + 1} of row ${sheetRow(index)}`;
+      return fail(
+        sheetRow(index),
+        `${name} is ${formatCount(cells[long]?.length ?? 0)} characters long; the most Discovery Desk reads in one cell is ${formatCount(limits.maxCellChars)}. Shorten it, or check that the file's quotes are closed.`,
+      );
+    }
     const column = cells.findIndex((cell) => cell.includes('\u0000'));
     if (column >= 0) {
       return fail(

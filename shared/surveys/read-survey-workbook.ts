@@ -1,10 +1,8 @@
-import { unzipSync, zipSync, type Unzipped } from 'fflate';
+import { zipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/universal';
 import { compoundFileProblem, isCompoundFile, isZipArchive } from './detect-survey-file-kind';
 import { surveyTableFromRows, type ParseSurveyTableResult } from './parse-survey-table';
-
-/** The most uncompressed XML a workbook may declare: far above 100,000 responses, far below a zip bomb. */
-export const MAX_WORKBOOK_XML_BYTES = 1024 * 1024 * 1024;
+import { unzipWorkbookParts } from './unzip-workbook-parts';
 
 const fail = (message: string): ParseSurveyTableResult => ({ ok: false, problem: { row: null, message } });
 
@@ -16,27 +14,15 @@ const DAMAGED =
 const isWorkbookPart = (name: string): boolean => name.endsWith('.xml') || name.endsWith('.rels');
 
 /**
- * Unzips the workbook's XML parts, refusing an archive that declares more than the size limit, and
- * zips them again without compression: read-excel-file then never inflates a large part in a
+ * Unzips the workbook's XML parts within the XLSX limits (shared/limits: declared sizes and the
+ * compression ratio checked before anything is inflated, the actual output counted while it is),
+ * and zips them again without compression: read-excel-file then never inflates a large part in a
  * Worker built from a blob: URL, which the app's Content-Security-Policy (worker-src 'self') blocks.
  */
 function storedWorkbookParts(bytes: Uint8Array): { ok: true; archive: Uint8Array<ArrayBuffer> } | { ok: false; result: ParseSurveyTableResult } {
-  let declared = 0;
-  let parts: Unzipped;
-  try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        if (isWorkbookPart(file.name)) declared += file.originalSize;
-        return false;
-      },
-    });
-    if (declared > MAX_WORKBOOK_XML_BYTES) {
-      return { ok: false, result: fail('This workbook is too large to import (over 1 GB of sheet data once unpacked). Export fewer responses, or export as CSV.') };
-    }
-    parts = unzipSync(bytes, { filter: (file) => isWorkbookPart(file.name) });
-  } catch {
-    return { ok: false, result: fail(DAMAGED) };
-  }
+  const unzipped = unzipWorkbookParts(bytes, isWorkbookPart);
+  if (!unzipped.ok) return { ok: false, result: fail(unzipped.reason === 'damaged' ? DAMAGED : unzipped.message) };
+  const { parts } = unzipped;
   if (parts['xl/workbook.xml'] === undefined) {
     const isOpenDocument = parts['content.xml'] !== undefined;
     return {

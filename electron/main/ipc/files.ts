@@ -1,7 +1,8 @@
 import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { MAX_OPEN_FILE_BYTES, type IpcHandlers, type OpenedFile } from '../../../shared/ipc/contract';
+import type { IpcHandlers, OpenedFile } from '../../../shared/ipc/contract';
+import { MAX_FILE_BYTES } from '../../../shared/limits/input-limits';
 import { describeFsError } from './describe-fs-error';
 import { IpcHandlerError } from './ipc-handler-error';
 
@@ -33,7 +34,7 @@ function formatSize(bytes: number): string {
 function tooLarge(filePath: string, size: number): IpcHandlerError {
   return new IpcHandlerError(
     'too-large',
-    `${path.basename(filePath)} is ${formatSize(size)}; files larger than ${formatSize(MAX_OPEN_FILE_BYTES)} cannot be opened.`,
+    `${path.basename(filePath)} is ${formatSize(size)}; files larger than ${formatSize(MAX_FILE_BYTES)} cannot be opened.`,
   );
 }
 
@@ -60,14 +61,14 @@ export function createFileHandlers({ dialog, getWindow, fs }: FileHandlerDeps): 
     try {
       const stats = await fs.stat(filePath);
       if (!stats.isFile()) throw new IpcHandlerError('io', `Could not read ${filePath}: it is not a file.`);
-      if (stats.size > MAX_OPEN_FILE_BYTES) throw tooLarge(filePath, stats.size);
+      if (stats.size > MAX_FILE_BYTES) throw tooLarge(filePath, stats.size);
       bytes = await fs.readFile(filePath);
     } catch (error) {
       if (error instanceof IpcHandlerError) throw error;
       throw new IpcHandlerError('io', `Could not read ${filePath}: ${describeFsError(error)}`, { cause: error });
     }
     // The file may have grown between stat and read.
-    if (bytes.byteLength > MAX_OPEN_FILE_BYTES) throw tooLarge(filePath, bytes.byteLength);
+    if (bytes.byteLength > MAX_FILE_BYTES) throw tooLarge(filePath, bytes.byteLength);
     return { name: path.basename(filePath), bytes: ownBytes(bytes) } satisfies OpenedFile;
   };
 

@@ -1,7 +1,8 @@
 import { Dexie } from 'dexie';
 import { createLineSplitter } from '../../../shared/backup/split-lines';
 import { createWorkspaceFileReader, type WorkspaceRow } from '../../../shared/backup/workspace-file-reader';
-import { MAX_WORKSPACE_LINE_CHARS, WorkspaceFileError, type WorkspaceHeader } from '../../../shared/backup/workspace-format';
+import { WorkspaceFileError, type WorkspaceHeader } from '../../../shared/backup/workspace-format';
+import { MAX_WORKSPACE_LINE_CHARS } from '../../../shared/limits/input-limits';
 import { isExportedRow, isExportedTable, LOCAL_SETTING_KEYS, LOCAL_TABLES } from '../../../shared/backup/workspace-tables';
 import { classifyWriteError, isQuotaExceededError } from '../classify-write-error';
 import { DiscoveryDb } from '../discovery-db';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkWorkspaceRow, MAX_ROW_CHARS, WORKSPACE_ROW_SCHEMAS } from '../../../shared/backup/workspace-row-schemas';
+import { checkWorkspaceRow, WORKSPACE_ROW_SCHEMAS } from '../../../shared/backup/workspace-row-schemas';
+import { MAX_ROW_CHARS } from '../../../shared/limits/input-limits';
 import { isExportedTable } from '../../../shared/backup/workspace-tables';
 import { schemaVersions } from '../../../renderer/db/schema/versions';
 

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { describe, expect, it, vi } from 'vitest';
+import { MAX_CONTACT_COLUMNS } from '../../../shared/limits/input-limits';
 import { contactImportWrites, guessContactColumns, planContactImport, readContactTable, type ContactTable } from '../../../shared/contacts/contact-csv';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -31,6 +33,20 @@ describe('reading a contacts file', () => {
     expect(readContactTable(bytes(''))).toMatchObject({ ok: false, problem: { message: 'The file is empty.' } });
     expect(readContactTable(bytes('Name,Email\n'))).toMatchObject({ ok: false, problem: { message: 'The file has a header row but no contacts.' } });
   });
+
+  it('refuses a 200,000-column file from its header line, naming both numbers, before splitting it', () => {
+    const parse = vi.spyOn(Papa, 'parse');
+    expect(readContactTable(bytes(`${'Field,'.repeat(199_999)}Field\nAda\n`))).toEqual({
+      ok: false,
+      problem: {
+        row: null,
+        message: `This file has 200,000 columns on line 1; the most Discovery Desk reads is ${MAX_CONTACT_COLUMNS.toLocaleString('en-US')}. Export only the columns you need, or check that this is the file you meant.`,
+      },
+    });
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+    // A generated file of a megabyte and more: slow on a loaded machine.
+  }, 60_000);
 
   it('counts Excel’s sep= line in row numbers', () => {
     expect(table('sep=;\nName;Email\nAda;ada@example.com\n').firstRow).toBe(3);

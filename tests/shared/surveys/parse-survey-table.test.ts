@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { columnLetter, parseSurveyTable, surveyTableFromRows, type SurveyTable } from '../../../shared/surveys/parse-survey-table';
+import Papa from 'papaparse';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MAX_CELL_CHARS, MAX_HEADER_LINE_CHARS, MAX_SURVEY_COLUMNS } from '../../../shared/limits/input-limits';
+import { columnLetter, parseSurveyTable, SURVEY_TABLE_LIMITS, surveyTableFromRows, type SurveyTable } from '../../../shared/surveys/parse-survey-table';
 import { fixtureBytes } from './survey-fixtures';
 
 function table(text: string): SurveyTable {
@@ -56,8 +58,8 @@ describe('parseSurveyTable: cells', () => {
     expect(t.rows).toEqual([['007', '👍🏽 great'], ['0042', 'مرحبا بالعالم']]);
   });
 
-  it('handles a 10 MB cell', () => {
-    const big = 'x'.repeat(10 * 1024 * 1024);
+  it('handles a cell as long as the cell limit', () => {
+    const big = 'x'.repeat(MAX_CELL_CHARS);
     const t = table(`id,answer\n1,"${big}"\n2,short\n`);
     expect(t.rows[0]?.[1]).toHaveLength(big.length);
     expect(t.rows[1]).toEqual(['2', 'short']);
@@ -202,5 +204,63 @@ describe('parseSurveyTable: empty rows', () => {
     expect(t.format).toBe('qualtrics-legacy');
     expect(t.rows.every((row) => row[0] !== '')).toBe(true);
     expect(t.skippedEmptyRows).toBe(1);
+  });
+});
+
+// These tests generate files of tens of megabytes: about a second each when the machine is idle, so
+// they say how long they may take on a loaded one.
+const BIG_FILE_MS = 60_000;
+
+describe('parseSurveyTable: files past the limits (shared/limits/input-limits.ts)', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('refuses a 1,000,000-column header from its first line, before anything is split', () => {
+    const parse = vi.spyOn(Papa, 'parse');
+    expect(problem(`${'q,'.repeat(999_999)}q\n1,2\n`)).toEqual({
+      row: null,
+      message: `This file has 1,000,000 columns on line 1; the most Discovery Desk reads is ${MAX_SURVEY_COLUMNS.toLocaleString('en-US')}. Export only the columns you need, or check that this is the file you meant.`,
+    });
+    expect(parse).not.toHaveBeenCalled();
+  }, BIG_FILE_MS);
+
+  it('refuses a 50 MB header line that never ends, before anything is split', () => {
+    const parse = vi.spyOn(Papa, 'parse');
+    const p = problem('x'.repeat(50 * 1024 * 1024));
+    expect(p.row).toBeNull();
+    expect(p.message).toBe(
+      `Line 1 of this file never ends: it runs 52,428,800 characters to the end of the file without a line break; the most Discovery Desk reads in a header line is ${MAX_HEADER_LINE_CHARS.toLocaleString('en-US')}. Check that this is a CSV or TSV export with one header line.`,
+    );
+    expect(parse).not.toHaveBeenCalled();
+  }, BIG_FILE_MS);
+
+  it('counts the sep= line in the line it names', () => {
+    const header = Array.from({ length: MAX_SURVEY_COLUMNS + 1 }, () => 'q').join(';');
+    expect(problem(`sep=;\n${header}\n1\n`).message).toMatch(/^This file has 16,385 columns on line 2;/);
+  });
+
+  it('reads a header at exactly the column limit', () => {
+    const header = Array.from({ length: MAX_SURVEY_COLUMNS }, (_, index) => `q${index}`).join(',');
+    expect(parseSurveyTable(`${header}\n1\n`).ok).toBe(true);
+  }, BIG_FILE_MS);
+
+  it('refuses a cell past the cell limit, naming it', () => {
+    const p = problem(`id,answer\n1,ok\n2,${'x'.repeat(MAX_CELL_CHARS + 1)}\n`);
+    expect(p.row).toBe(3);
+    expect(p.message).toMatch(/^Cell 2 of row 3 is [\d,]+ characters long; the most Discovery Desk reads in one cell is/);
+  }, BIG_FILE_MS);
+
+  it('refuses more rows than the row limit, stopping the split there', () => {
+    const limits = { ...SURVEY_TABLE_LIMITS, maxRows: 3 };
+    expect(parseSurveyTable('id\n1\n2\n', limits).ok).toBe(true);
+    const over = parseSurveyTable('id\n1\n2\n3\n4\n5\n', limits);
+    expect(over).toEqual({ ok: false, problem: { row: null, message: expect.stringMatching(/^This file has more than 3 rows; the most Discovery Desk reads is 3\./) } });
+  });
+
+  it('refuses a workbook row wider than the column limit', () => {
+    const wide = Array.from({ length: MAX_SURVEY_COLUMNS + 1 }, (_, index) => `q${index}`);
+    const result = surveyTableFromRows([wide, ['1']], { delimiter: '' });
+    expect(result).toMatchObject({ ok: false, problem: { row: 1, message: expect.stringMatching(/^This file has 16,385 columns on sheet row 1;/) } });
   });
 });

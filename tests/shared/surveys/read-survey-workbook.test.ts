@@ -234,8 +234,20 @@ describe('readSurveyWorkbook: bad workbooks never throw', () => {
     for (let i = 0; i + 46 < bytes.length; i += 1) {
       if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 0x7fffffff, true);
     }
-    expect((await problem(bytes)).message).toMatch(/too large/);
+    expect((await problem(bytes)).message).toMatch(
+      /^Part \S+ of this workbook unpacks to 2,048 MB; the most Discovery Desk reads in one part is 384 MB\. Export fewer responses or columns, or export as CSV\.$/,
+    );
   });
+
+  it('refuses a zip bomb (a small workbook holding a huge run of zeros) from its central directory, by the compression ratio', async () => {
+    const parts = unzipSync(handmade('<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>'));
+    parts['xl/sharedStrings.xml'] = new Uint8Array(64 * 1024 * 1024);
+    const bomb = zipSync(parts, { level: 9 });
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    expect((await problem(bomb)).message).toMatch(
+      /^Part xl\/sharedStrings\.xml of this workbook would unpack from [\d,]+ bytes to 64 MB, 1,0\d\d times its size; real workbooks grow at most 500 times, so it was not opened \(it may be a zip bomb\)\./,
+    );
+  }, 60_000);
 });
 
 describe('formatWorkbookNumber', () => {

@@ -3,7 +3,7 @@ import type { BrowserWindow, OpenDialogReturnValue, SaveDialogReturnValue } from
 import { describe, expect, it, vi } from 'vitest';
 import { createFileHandlers, type FileHandlerFs } from '../../../../electron/main/ipc/files';
 import { IpcHandlerError } from '../../../../electron/main/ipc/ipc-handler-error';
-import { MAX_OPEN_FILE_BYTES } from '../../../../shared/ipc/contract';
+import { MAX_FILE_BYTES } from '../../../../shared/limits/input-limits';
 
 const folder = path.resolve('/home/u/exports');
 const target = path.join(folder, 'survey.csv');
@@ -90,7 +90,7 @@ describe('openFile', () => {
 
   it('refuses a file over the limit before reading it', async () => {
     const { handlers, fs } = setup({ opened: { canceled: false, filePaths: [target] } });
-    fs.stat.mockResolvedValueOnce({ size: MAX_OPEN_FILE_BYTES + 1, isFile: () => true });
+    fs.stat.mockResolvedValueOnce({ size: MAX_FILE_BYTES + 1, isFile: () => true });
     const result = handlers.openFile({});
     await expect(result).rejects.toBeInstanceOf(IpcHandlerError);
     await expect(result).rejects.toMatchObject({ code: 'too-large', message: expect.stringMatching(/survey\.csv is 1\.0 GB; files larger than 1\.0 GB cannot be opened/) });
@@ -100,7 +100,7 @@ describe('openFile', () => {
   it('refuses a file that grew past the limit between stat and read', async () => {
     const { handlers, fs } = setup({ opened: { canceled: false, filePaths: [target] } });
     fs.stat.mockResolvedValueOnce({ size: 10, isFile: () => true });
-    fs.readFile.mockResolvedValueOnce(Object.defineProperty(new Uint8Array(1), 'byteLength', { value: MAX_OPEN_FILE_BYTES + 1 }));
+    fs.readFile.mockResolvedValueOnce(Object.defineProperty(new Uint8Array(1), 'byteLength', { value: MAX_FILE_BYTES + 1 }));
     await expect(handlers.openFile({})).rejects.toMatchObject({ code: 'too-large' });
   });
 
