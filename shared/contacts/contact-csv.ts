@@ -101,6 +101,8 @@ export interface ContactImportPlan {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
+/** Rows checked between two progress reports. */
+const PROGRESS_ROWS = 5_000;
 
 /** The emails and name keys of a file's rows under a mapping, to look up stored duplicates with. */
 export function contactKeysOf(table: ContactTable, roles: readonly ContactColumnRole[]): { readonly emails: readonly string[]; readonly nameKeys: readonly string[] } {
@@ -132,9 +134,14 @@ function rowFields(cells: readonly string[], roles: readonly ContactColumnRole[]
  * Turns a file's rows into contacts under a column mapping, marking duplicates: same email, or
  * same name when either side has no email (two different emails mean two people), first against
  * stored contacts, then against earlier rows of the file. Names a row without name or email, or
- * with an email that is not one, as a problem.
+ * with an email that is not one, as a problem. `onProgress` hears the rows checked, every few thousand.
  */
-export function planContactImport(table: ContactTable, roles: readonly ContactColumnRole[], existing: ExistingContactKeys): ContactImportPlan {
+export function planContactImport(
+  table: ContactTable,
+  roles: readonly ContactColumnRole[],
+  existing: ExistingContactKeys,
+  onProgress?: (rowsChecked: number) => void,
+): ContactImportPlan {
   const problems: ContactFileProblem[] = [];
   if (!roles.some((role) => role === 'name' || role === 'first-name' || role === 'last-name' || role === 'email')) {
     return { rows: [], problems: [{ row: null, message: 'No column is mapped to a name or an email; map at least one.' }] };
@@ -143,6 +150,7 @@ export function planContactImport(table: ContactTable, roles: readonly ContactCo
   const seenName = new Map<string, { row: number; hasEmail: boolean }>();
   const rows: PlannedContactRow[] = [];
   table.rows.forEach((cells, index) => {
+    if (onProgress !== undefined && index > 0 && index % PROGRESS_ROWS === 0) onProgress(index);
     const row = table.firstRow + index;
     const fields = rowFields(cells, roles);
     if (fields.name === '') {
@@ -161,6 +169,7 @@ export function planContactImport(table: ContactTable, roles: readonly ContactCo
     rows.push({ row, fields, ...(duplicate === undefined ? {} : { duplicate }) });
   });
   if (rows.length === 0 && problems.length === 0) problems.push({ row: null, message: 'The file has a header row but no contacts.' });
+  onProgress?.(table.rows.length);
   return { rows, problems };
 }
 
@@ -199,6 +208,7 @@ export function contactImportWrites(plan: ContactImportPlan, choice: DuplicateCh
   const creates: ContactFields[] = [];
   const createdAt = new Map<number, number>();
   const updates = new Map<string, ContactFields>();
+  const byRow = new Map(plan.rows.map((planned) => [planned.row, planned]));
   let skipped = 0;
   for (const planned of plan.rows) {
     const duplicate = planned.duplicate;
@@ -216,7 +226,7 @@ export function contactImportWrites(plan: ContactImportPlan, choice: DuplicateCh
       continue;
     }
     const target = createdAt.get(duplicate.row);
-    const earlier = plan.rows.find((row) => row.row === duplicate.row);
+    const earlier = byRow.get(duplicate.row);
     if (target !== undefined) creates[target] = fillFields(creates[target], planned.fields);
     else if (earlier?.duplicate?.of === 'existing') {
       const { contactId } = earlier.duplicate;

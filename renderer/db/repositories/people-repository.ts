@@ -134,9 +134,30 @@ export interface PeopleRepository {
   undo(change: ContactChangeUndo): Promise<void>;
   /** The stored contacts with these emails or name keys, for duplicate detection. */
   existingKeys(emails: readonly string[], nameKeys: readonly string[]): Promise<ExistingContactKeys>;
-  /** Writes an import's contacts all at once or not at all. */
-  importContacts(writes: ContactImportWrites): Promise<{ readonly created: number; readonly updated: number }>;
+  /**
+   * Writes an import's contacts all at once or not at all, in chunks within one transaction: progress
+   * after each, and an aborted `signal` stops it with ContactImportCancelledError, leaving nothing.
+   */
+  importContacts(writes: ContactImportWrites, options?: ContactImportOptions): Promise<{ readonly created: number; readonly updated: number }>;
 }
+
+export interface ContactImportOptions {
+  readonly signal?: AbortSignal;
+  /** Contacts written so far of all to write (created and updated). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** A contact import stopped by its signal; the transaction was aborted, so nothing was written. */
+export class ContactImportCancelledError extends Error {
+  override readonly name = 'ContactImportCancelledError';
+
+  constructor() {
+    super('The import was cancelled; nothing was written.');
+  }
+}
+
+/** Contacts written between two progress reports and cancellation checks. */
+const IMPORT_CHUNK = 2_000;
 
 const NAME_INDEX = '[nameKey+id]';
 const NAME_LOOKUPS_BEFORE_SCAN = 200;
@@ -529,18 +550,32 @@ export function createPeopleRepository(db: DiscoveryDb, dependencies: Repository
       });
     },
 
-    async importContacts({ create, update }) {
+    async importContacts({ create, update }, { signal, onProgress } = {}) {
       const now = clock();
+      const total = create.length + update.length;
+      const checkCancelled = () => {
+        if (signal?.aborted === true) throw new ContactImportCancelledError();
+      };
+      checkCancelled();
       return writeTransaction(db, [db.contacts], async () => {
         const added = create.map((fields) => toContact(newId(), fields, now, now));
-        await db.contacts.bulkAdd(added);
+        for (let at = 0; at < added.length; at += IMPORT_CHUNK) {
+          await db.contacts.bulkAdd(added.slice(at, at + IMPORT_CHUNK));
+          onProgress?.(Math.min(at + IMPORT_CHUNK, added.length), total);
+          checkCancelled();
+        }
         let updated = 0;
-        for (const { contactId, fields } of update) {
+        for (const [index, { contactId, fields }] of update.entries()) {
           const existing = await db.contacts.get(contactId);
-          if (existing === undefined) continue;
-          const merged = toContact(existing.id, { ...withoutEmpty(existing), ...fields }, existing.createdAt, now);
-          await db.contacts.put(existing.cadenceDays === undefined ? merged : { ...merged, cadenceDays: existing.cadenceDays });
-          updated += 1;
+          if (existing !== undefined) {
+            const merged = toContact(existing.id, { ...withoutEmpty(existing), ...fields }, existing.createdAt, now);
+            await db.contacts.put(existing.cadenceDays === undefined ? merged : { ...merged, cadenceDays: existing.cadenceDays });
+            updated += 1;
+          }
+          if ((index + 1) % IMPORT_CHUNK === 0 || index === update.length - 1) {
+            onProgress?.(added.length + index + 1, total);
+            checkCancelled();
+          }
         }
         return { created: added.length, updated };
       });

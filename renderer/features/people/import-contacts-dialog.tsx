@@ -1,19 +1,7 @@
-import { useEffect, useState } from 'react';
-import {
-  CONTACT_COLUMN_ROLES,
-  contactImportWrites,
-  contactKeysOf,
-  guessContactColumns,
-  planContactImport,
-  readContactTable,
-  type ContactColumnRole,
-  type ContactFileProblem,
-  type ContactImportPlan,
-  type ContactTable,
-  type DuplicateChoice,
-} from '../../../shared/contacts/contact-csv';
+import { useEffect, useRef, useState } from 'react';
+import { CONTACT_COLUMN_ROLES, type ContactColumnRole, type ContactFileProblem, type DuplicateChoice } from '../../../shared/contacts/contact-csv';
 import { useModalDialog } from '../../components/use-modal-dialog';
-import { useRepositories } from '../../db';
+import { createContactImportSession, type ContactFilePreview, type ContactImportProgress, type ContactImportSession, type ContactPlanSummary } from '../../contacts';
 import { usePlatform } from '../../platform';
 
 const ROLE_LABELS: Readonly<Record<ContactColumnRole, string>> = {
@@ -28,42 +16,76 @@ const ROLE_LABELS: Readonly<Record<ContactColumnRole, string>> = {
 };
 
 const FILE_FILTERS = [{ name: 'Contact lists', extensions: ['csv', 'tsv', 'txt'] }];
-const SAMPLE = 8;
 
 type Step =
-  | { readonly kind: 'choose' }
+  | { readonly kind: 'choose'; readonly notice?: string }
+  | { readonly kind: 'reading'; readonly fileName: string }
   | { readonly kind: 'failed'; readonly fileName: string; readonly problem: ContactFileProblem }
-  | { readonly kind: 'preview'; readonly fileName: string; readonly table: ContactTable }
+  | { readonly kind: 'preview'; readonly preview: ContactFilePreview }
+  | { readonly kind: 'importing'; readonly preview: ContactFilePreview }
   | { readonly kind: 'done'; readonly created: number; readonly updated: number; readonly skipped: number };
 
-/** Imports contacts from a CSV: column mapping, duplicates (in the file and stored) with a choice, one all-or-nothing write. */
-export function ImportContactsDialog({ isOpen, onClose }: { readonly isOpen: boolean; readonly onClose: () => void }) {
-  const { people } = useRepositories();
+const STAGE_LABELS: Readonly<Record<ContactImportProgress['stage'], string>> = {
+  reading: 'Reading the file',
+  checking: 'Checking rows',
+  writing: 'Importing',
+};
+
+/** The bytes as an ArrayBuffer of their own, to hand to the worker without a copy when possible. */
+function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : bytes.slice().buffer;
+}
+
+/**
+ * Imports contacts from a CSV: column mapping, duplicates (in the file and stored) with a choice, one
+ * all-or-nothing write. Reading, checking and writing run in a worker (renderer/contacts), with
+ * progress and Cancel, so a file of hundreds of thousands of rows never freezes the page.
+ */
+export function ImportContactsDialog({
+  isOpen,
+  onClose,
+  createSession = createContactImportSession,
+}: {
+  readonly isOpen: boolean;
+  readonly onClose: () => void;
+  /** The worker session (tests give an in-process one). */
+  readonly createSession?: (onProgress: (update: ContactImportProgress) => void) => ContactImportSession;
+}) {
   const platform = usePlatform();
   const dialogRef = useModalDialog(isOpen);
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [roles, setRoles] = useState<readonly ContactColumnRole[]>([]);
-  const [plan, setPlan] = useState<ContactImportPlan | null>(null);
+  const [plan, setPlan] = useState<ContactPlanSummary | null>(null);
   const [choice, setChoice] = useState<DuplicateChoice>('skip');
   const [error, setError] = useState<string | null>(null);
-  const [isWriting, setWriting] = useState(false);
-
-  const table = step.kind === 'preview' ? step.table : null;
+  const [progress, setProgress] = useState<ContactImportProgress | null>(null);
+  // The worker of the file being imported; stopped when replaced, when the dialog closes or unmounts.
+  const [session, setSession] = useState<ContactImportSession | null>(null);
+  const sessionRef = useRef<ContactImportSession | null>(null);
   useEffect(() => {
-    if (table === null) return;
+    sessionRef.current = session;
+    return () => session?.dispose();
+  }, [session]);
+
+  const planSession = step.kind === 'preview' ? session : null;
+  useEffect(() => {
+    if (planSession === null || roles.length === 0) return;
     let isCurrent = true;
-    const keys = contactKeysOf(table, roles);
-    void people.existingKeys(keys.emails, keys.nameKeys).then((existing) => {
-      if (isCurrent) setPlan(planContactImport(table, roles, existing));
+    void planSession.plan(roles).then((outcome) => {
+      if (!isCurrent) return;
+      if (outcome.ok) setPlan(outcome.plan);
+      else if (outcome.isCancelled !== true) setError(outcome.problem.message);
     });
     return () => {
       isCurrent = false;
     };
-  }, [people, roles, table]);
+  }, [planSession, roles]);
 
   const close = () => {
+    setSession(null);
     setStep({ kind: 'choose' });
     setPlan(null);
+    setProgress(null);
     setError(null);
     onClose();
   };
@@ -77,61 +99,93 @@ export function ImportContactsDialog({ isOpen, onClose }: { readonly isOpen: boo
     }
     if (result.value === null) return;
     const { name, bytes } = result.value;
-    const read = readContactTable(bytes);
+    const started = createSession(setProgress);
+    sessionRef.current = started;
+    setSession(started);
+    setPlan(null);
+    setProgress(null);
+    setStep({ kind: 'reading', fileName: name });
+    const read = await started.read({ name, bytes: ownBuffer(bytes) });
+    if (sessionRef.current !== started) return;
+    setProgress(null);
     if (!read.ok) {
-      setStep({ kind: 'failed', fileName: name, problem: read.problem });
+      setSession(null);
+      setStep(read.isCancelled === true ? { kind: 'choose', notice: 'Reading the file was cancelled; nothing was imported.' } : { kind: 'failed', fileName: name, problem: read.problem });
       return;
     }
-    setPlan(null);
-    setRoles(guessContactColumns(read.table.headers));
-    setStep({ kind: 'preview', fileName: name, table: read.table });
+    setRoles(read.preview.roles);
+    setStep({ kind: 'preview', preview: read.preview });
   };
 
   const write = async () => {
-    if (plan === null || plan.problems.length > 0) return;
-    setWriting(true);
+    const current = session;
+    if (step.kind !== 'preview' || current === null || plan === null || plan.problemCount > 0) return;
     setError(null);
-    try {
-      const writes = contactImportWrites(plan, choice);
-      const { created, updated } = await people.importContacts(writes);
-      setStep({ kind: 'done', created, updated, skipped: writes.skipped });
-    } catch (caught) {
-      setError(`Nothing was imported: ${caught instanceof Error ? caught.message : String(caught)}`);
-    } finally {
-      setWriting(false);
+    setProgress(null);
+    setStep({ kind: 'importing', preview: step.preview });
+    const outcome = await current.import(roles, choice);
+    setProgress(null);
+    if (outcome.kind === 'imported') {
+      setSession(null);
+      setStep({ kind: 'done', created: outcome.created, updated: outcome.updated, skipped: outcome.skipped });
+      return;
     }
+    setStep({ kind: 'preview', preview: step.preview });
+    setError(outcome.kind === 'cancelled' ? 'Cancelled; nothing was imported.' : outcome.problem.message);
   };
 
-  const duplicates = plan?.rows.filter((row) => row.duplicate !== undefined) ?? [];
-  const writes = plan === null ? null : contactImportWrites(plan, choice);
+  const cancel = () => {
+    if (step.kind === 'reading' || step.kind === 'importing') session?.cancel();
+    else close();
+  };
+
+  const preview = step.kind === 'preview' || step.kind === 'importing' ? step.preview : null;
+  const counts = plan?.counts[choice] ?? null;
+  const isBusy = step.kind === 'reading' || step.kind === 'importing';
+  const percent = progress === null || progress.total === 0 ? null : Math.floor((progress.done / progress.total) * 100);
 
   return (
     <dialog ref={dialogRef} className="dialog dialog--wide" aria-labelledby="import-contacts-title" onClose={() => isOpen && close()} data-import-state={step.kind}>
       <h2 id="import-contacts-title">Import contacts</h2>
       {step.kind === 'choose' && <p>Choose a CSV or TSV with a header row: name (or first and last name), email, team, role, organisation. You map the columns and see duplicates before anything is saved.</p>}
+      {step.kind === 'choose' && step.notice !== undefined && <p role="status">{step.notice}</p>}
       {step.kind === 'failed' && (
         <div className="notice notice--error" role="alert">
           <strong>{step.fileName} cannot be imported.</strong> {step.problem.row === null ? '' : `Row ${step.problem.row}: `}
           {step.problem.message} Nothing was saved.
         </div>
       )}
-      {step.kind === 'preview' && (
+      {isBusy && (
+        <div className="stack" role="status" aria-live="polite">
+          <p>
+            {step.kind === 'reading' ? `${step.fileName}: ` : ''}
+            {progress === null ? (step.kind === 'reading' ? 'Reading the file…' : 'Importing…') : `${STAGE_LABELS[progress.stage]}… ${percent ?? 0}%`}
+            {progress !== null && progress.stage !== 'reading' && ` (${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} ${progress.stage === 'writing' ? 'contacts' : 'rows'})`}
+          </p>
+          <progress aria-label="Import progress" data-stage={progress?.stage ?? 'reading'} max={progress?.total || 1} value={progress?.done ?? 0} />
+        </div>
+      )}
+      {preview !== null && (
         <div className="stack stack--wide">
           <p className="muted">
-            {step.fileName}: {step.table.rows.length.toLocaleString()} {step.table.rows.length === 1 ? 'row' : 'rows'} · {step.table.encoding} · delimiter {step.table.delimiter === '\t' ? 'tab' : `“${step.table.delimiter}”`}
+            {preview.fileName}: {preview.rowCount.toLocaleString()} {preview.rowCount === 1 ? 'row' : 'rows'} · {preview.encoding} · delimiter {preview.delimiter === '\t' ? 'tab' : `“${preview.delimiter}”`}
           </p>
           <div className="dialog__scroll">
             <table className="table">
               <thead>
                 <tr>
-                  {step.table.headers.map((header, index) => (
+                  {preview.headers.map((header, index) => (
                     <th key={`${header}-${index}`} scope="col">
                       <label className="field">
                         <span>{header || `Column ${index + 1}`}</span>
                         <select
                           aria-label={`Column ${header || index + 1} holds`}
                           value={roles[index] ?? 'ignore'}
-                          onChange={(event) => setRoles((current) => current.map((role, at) => (at === index ? (event.target.value as ContactColumnRole) : role)))}
+                          disabled={isBusy}
+                          onChange={(event) => {
+                            setPlan(null);
+                            setRoles((current) => current.map((role, at) => (at === index ? (event.target.value as ContactColumnRole) : role)));
+                          }}
                         >
                           {CONTACT_COLUMN_ROLES.map((role) => (
                             <option key={role} value={role}>
@@ -145,7 +199,7 @@ export function ImportContactsDialog({ isOpen, onClose }: { readonly isOpen: boo
                 </tr>
               </thead>
               <tbody>
-                {step.table.rows.slice(0, SAMPLE).map((row, rowIndex) => (
+                {preview.sampleRows.map((row, rowIndex) => (
                   <tr key={rowIndex}>
                     {row.map((cell, index) => (
                       <td key={index}>{cell.length > 80 ? `${cell.slice(0, 79)}…` : cell}</td>
@@ -155,30 +209,31 @@ export function ImportContactsDialog({ isOpen, onClose }: { readonly isOpen: boo
               </tbody>
             </table>
           </div>
-          {plan !== null && plan.problems.length > 0 && (
+          {step.kind === 'preview' && plan === null && <p className="muted" role="status">Checking rows for problems and duplicates…</p>}
+          {plan !== null && plan.problemCount > 0 && (
             <div className="notice notice--error" role="alert">
               <strong>Fix these before importing (nothing is saved until then):</strong>
               <ul>
-                {plan.problems.slice(0, 10).map((problem) => (
+                {plan.problems.map((problem) => (
                   <li key={`${problem.row ?? 'file'}-${problem.message}`}>{problem.message}</li>
                 ))}
-                {plan.problems.length > 10 && <li>…and {plan.problems.length - 10} more.</li>}
+                {plan.problemCount > plan.problems.length && <li>…and {(plan.problemCount - plan.problems.length).toLocaleString()} more.</li>}
               </ul>
             </div>
           )}
-          {duplicates.length > 0 && (
-            <fieldset className="panel">
+          {plan !== null && plan.duplicateCount > 0 && (
+            <fieldset className="panel" disabled={isBusy}>
               <legend>
-                {duplicates.length} {duplicates.length === 1 ? 'row duplicates' : 'rows duplicate'} a contact (same email, or same name)
+                {plan.duplicateCount.toLocaleString()} {plan.duplicateCount === 1 ? 'row duplicates' : 'rows duplicate'} a contact (same email, or same name)
               </legend>
               <ul className="muted">
-                {duplicates.slice(0, 5).map((row) => (
+                {plan.duplicates.map((row) => (
                   <li key={row.row}>
                     Row {row.row} ({row.fields.name}):{' '}
                     {row.duplicate?.of === 'file' ? `same ${row.duplicate.by} as row ${row.duplicate.row}` : `same ${row.duplicate?.by ?? ''} as a stored contact`}
                   </li>
                 ))}
-                {duplicates.length > 5 && <li>…and {duplicates.length - 5} more.</li>}
+                {plan.duplicateCount > plan.duplicates.length && <li>…and {(plan.duplicateCount - plan.duplicates.length).toLocaleString()} more.</li>}
               </ul>
               <div className="merge__choice" role="radiogroup" aria-label="Duplicates">
                 {(
@@ -210,17 +265,17 @@ export function ImportContactsDialog({ isOpen, onClose }: { readonly isOpen: boo
         </p>
       )}
       <div className="dialog__actions">
-        <button type="button" className="button" onClick={close}>
+        <button type="button" className="button" onClick={cancel}>
           {step.kind === 'done' ? 'Close' : 'Cancel'}
         </button>
-        {step.kind !== 'done' && (
+        {step.kind !== 'done' && !isBusy && (
           <button type="button" className="button" onClick={() => void choose()}>
             {step.kind === 'choose' ? 'Choose a file…' : 'Choose another file…'}
           </button>
         )}
-        {step.kind === 'preview' && writes !== null && (
-          <button type="button" className="button button--primary" disabled={isWriting || plan === null || plan.problems.length > 0 || writes.create.length + writes.update.length === 0} onClick={() => void write()}>
-            Import {writes.create.length + writes.update.length} {writes.create.length + writes.update.length === 1 ? 'contact' : 'contacts'}
+        {step.kind === 'preview' && counts !== null && (
+          <button type="button" className="button button--primary" disabled={plan === null || plan.problemCount > 0 || counts.written === 0} onClick={() => void write()}>
+            Import {counts.written.toLocaleString()} {counts.written === 1 ? 'contact' : 'contacts'}
           </button>
         )}
       </div>
