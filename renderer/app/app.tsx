@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { createSettingsRepository, DB_NAME, exportWorkspace, openDatabase as openWorkspaceDatabase, type DiscoveryDb, type OpenDatabaseResult } from '../db';
 import { ToastProvider } from '../components/toast';
+import { UndoProvider } from '../components/undo-service';
 import { PlatformProvider, type Platform } from '../platform';
 import { SearchProvider } from '../search';
 import { DatabaseGate } from './database-gate';
@@ -35,7 +36,9 @@ export function App({ platform, openDatabase }: AppProps) {
         <DatabaseGate isBrowserMode={platform.kind === 'browser'} {...(open ? { open } : {})}>
           <SearchProvider>
             <ToastProvider>
-              <RouterProvider router={router} />
+              <UndoProvider>
+                <RouterProvider router={router} />
+              </UndoProvider>
             </ToastProvider>
           </SearchProvider>
         </DatabaseGate>

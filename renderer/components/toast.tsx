@@ -4,6 +4,8 @@ export interface Toast {
   readonly message: string;
   readonly actionLabel?: string;
   readonly onAction?: () => void;
+  /** Something failed: read out at once and marked as a problem. */
+  readonly isProblem?: boolean;
 }
 
 const ToastContext = createContext<((toast: Toast) => void) | null>(null);
@@ -26,15 +28,15 @@ export function ToastProvider({ children }: { readonly children: ReactNode }) {
       {children}
       <div className="toast-region" role="status" aria-live="polite">
         {toast && (
-          <div key={toast.key} className="toast">
+          <div key={toast.key} className={toast.isProblem ? 'toast toast--problem' : 'toast'} role={toast.isProblem ? 'alert' : undefined}>
             <span>{toast.message}</span>
             {toast.actionLabel && toast.onAction && (
               <button
                 type="button"
                 className="toast__action"
                 onClick={() => {
-                  toast.onAction?.();
                   setToast(null);
+                  toast.onAction?.();
                 }}
               >
                 {toast.actionLabel}

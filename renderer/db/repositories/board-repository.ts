@@ -8,6 +8,7 @@ import type { LiveOutcome } from '../../../shared/live-workshop/live-workshop-in
 import type { DiscoveryDb } from '../discovery-db';
 import { randomId, systemClock, type RepositoryDependencies } from './repository-dependencies';
 import { writeTransaction } from './write-transaction';
+import { UserError } from '../../../shared/errors/user-error';
 
 /** What a board move changed: the rows as they were before and the buckets it created, enough to undo it. */
 export interface BoardChange {
@@ -110,7 +111,7 @@ export function createBoardRepository(db: DiscoveryDb, { clock = systemClock, ne
 
   async function bucketOrThrow(id: string): Promise<PainBucket> {
     const bucket = await db.buckets.get(id);
-    if (bucket === undefined) throw new RangeError('That bucket no longer exists.');
+    if (bucket === undefined) throw new UserError('That bucket no longer exists.');
     return bucket;
   }
 
@@ -128,7 +129,7 @@ export function createBoardRepository(db: DiscoveryDb, { clock = systemClock, ne
     async createBucket(roundId, title = '') {
       const bucket = newBucket(roundId, title);
       await writeTransaction(db, [db.buckets, db.rounds], async () => {
-        if ((await db.rounds.get(roundId)) === undefined) throw new RangeError('That round no longer exists.');
+        if ((await db.rounds.get(roundId)) === undefined) throw new UserError('That round no longer exists.');
         await db.buckets.add(bucket);
         await touchRound(roundId);
       });
@@ -136,7 +137,7 @@ export function createBoardRepository(db: DiscoveryDb, { clock = systemClock, ne
     },
 
     async updateBucket(id, changes) {
-      if (changes.title !== undefined && changes.title.trim() === '') throw new RangeError('A bucket needs a title.');
+      if (changes.title !== undefined && changes.title.trim() === '') throw new UserError('A bucket needs a title.');
       await writeTransaction(db, [db.buckets], async () => {
         await bucketOrThrow(id);
         await db.buckets.update(id, {
@@ -178,7 +179,7 @@ export function createBoardRepository(db: DiscoveryDb, { clock = systemClock, ne
     },
 
     async splitBucket(bucketId, cardIds, title) {
-      if (cardIds.length === 0) throw new RangeError('Choose the cards that go into the new bucket.');
+      if (cardIds.length === 0) throw new UserError('Choose the cards that go into the new bucket.');
       return writeTransaction(db, [db.cards, db.buckets, db.rounds], async () => {
         const from = await bucketOrThrow(bucketId);
         const bucket = newBucket(from.roundId, title || `${from.title} (split)`);
@@ -247,7 +248,7 @@ export function createBoardRepository(db: DiscoveryDb, { clock = systemClock, ne
       const fields = initiativeFields(input);
       return writeTransaction(db, [db.initiatives, db.rounds], async () => {
         const before = await db.initiatives.get(id);
-        if (before === undefined) throw new RangeError('That initiative no longer exists.');
+        if (before === undefined) throw new UserError('That initiative no longer exists.');
         const { visionThemeIds: _old, ...rest } = before;
         await db.initiatives.put({ ...rest, ...fields, updatedAt: clock() });
         await touchRound(before.roundId);
@@ -290,11 +291,11 @@ export function createBoardRepository(db: DiscoveryDb, { clock = systemClock, ne
     async updateWorkshop(id, changes) {
       if (changes.votesPerParticipant !== undefined) {
         const problem = voteBudgetProblem(changes.votesPerParticipant);
-        if (problem) throw new RangeError(problem);
+        if (problem) throw new UserError(problem);
       }
       await writeTransaction(db, [db.workshops], async () => {
         const existing = await db.workshops.get(id);
-        if (existing === undefined) throw new RangeError('That workshop no longer exists.');
+        if (existing === undefined) throw new UserError('That workshop no longer exists.');
         const { timerEndsAt, timerPausedMs, ...rest } = { ...existing, ...changes };
         // A timer that is stopped loses its key rather than storing undefined.
         await db.workshops.put({
@@ -310,7 +311,7 @@ export function createBoardRepository(db: DiscoveryDb, { clock = systemClock, ne
       const participant: WorkshopParticipant = { id: newId(), name: name.trim() };
       await writeTransaction(db, [db.workshops], async () => {
         const workshop = await db.workshops.get(workshopId);
-        if (workshop === undefined) throw new RangeError('That workshop no longer exists.');
+        if (workshop === undefined) throw new UserError('That workshop no longer exists.');
         await db.workshops.update(workshopId, { participants: [...workshop.participants, participant], updatedAt: clock() });
       });
       return participant;
@@ -319,11 +320,11 @@ export function createBoardRepository(db: DiscoveryDb, { clock = systemClock, ne
     listVotes: (roundId) => db.votes.where('roundId').equals(roundId).toArray(),
 
     async setDots(roundId, participant, bucketId, dots, budget) {
-      if (!Number.isInteger(dots) || dots < 0) throw new RangeError('Dots are a whole number, 0 or more.');
+      if (!Number.isInteger(dots) || dots < 0) throw new UserError('Dots are a whole number, 0 or more.');
       await writeTransaction(db, [db.votes], async () => {
         const mine = await db.votes.where('[roundId+participant]').equals([roundId, participant]).toArray();
         const others = mine.filter((vote) => vote.bucketId !== bucketId).reduce((sum, vote) => sum + vote.dots, 0);
-        if (others + dots > budget) throw new RangeError(`No dots left: each participant has ${budget}.`);
+        if (others + dots > budget) throw new UserError(`No dots left: each participant has ${budget}.`);
         const existing = mine.find((vote) => vote.bucketId === bucketId);
         if (dots === 0) {
           if (existing) await db.votes.delete(existing.id);
@@ -339,7 +340,7 @@ export function createBoardRepository(db: DiscoveryDb, { clock = systemClock, ne
 
     async setScore(roundId, scorer, bucketId, values) {
       const name = scorer.trim();
-      if (name === '') throw new RangeError('Type your name before scoring.');
+      if (name === '') throw new UserError('Type your name before scoring.');
       await writeTransaction(db, [db.scores], async () => {
         const existing = (await db.scores.where('[roundId+scorer]').equals([roundId, name]).toArray()).find((score) => score.bucketId === bucketId);
         const now = clock();
@@ -372,9 +373,9 @@ export function createBoardRepository(db: DiscoveryDb, { clock = systemClock, ne
 /** The stored fields of an initiative from what was typed: RangeError (worded for people) on a missing title or a bad effort. */
 function initiativeFields(input: NewInitiative): Pick<Initiative, 'title' | 'kind' | 'effortWeeks' | 'bucketIds' | 'visionThemeIds'> {
   const title = input.title.trim();
-  if (title === '') throw new RangeError('Give the initiative a title.');
+  if (title === '') throw new UserError('Give the initiative a title.');
   const problem = effortProblem(input.effortWeeks);
-  if (problem) throw new RangeError(problem);
+  if (problem) throw new UserError(problem);
   return {
     title,
     kind: input.kind,

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { EXPERIMENT_OUTCOMES, type Experiment, type ExperimentOutcome } from '../../../shared/domain/validation';
 import { formatDay, toDateInputValue } from '../../components/format-date';
-import { useToast } from '../../components/toast';
+import { useUndo } from '../../components/undo-service';
 import { experimentForm, useDatabase, useRepositories, type ExperimentDraft } from '../../db';
 import { SaveStatus, useFormSave } from '../../forms';
 
@@ -11,7 +11,7 @@ const OUTCOME_LABELS: Readonly<Record<ExperimentOutcome, string>> = { survived: 
 export function ExperimentCard({ initial, number }: { readonly initial: Experiment; readonly number: number }) {
   const { validation } = useRepositories();
   const { isReadOnly } = useDatabase();
-  const showToast = useToast();
+  const undoService = useUndo();
   const [problem, setProblem] = useState<string | null>(null);
   const [isDeleted, setIsDeleted] = useState(false);
   // Locking is permanent, so it asks once more before it happens.
@@ -42,7 +42,7 @@ export function ExperimentCard({ initial, number }: { readonly initial: Experime
       await autosave.flush();
       setIsDeleted(true);
       const deleted = await validation.deleteExperiment(initial.id);
-      if (deleted !== undefined) showToast({ message: `Deleted experiment ${number}`, actionLabel: 'Undo', onAction: () => void validation.restoreExperiment(deleted) });
+      if (deleted !== undefined) undoService.offer({ label: `Deleted experiment ${number}`, undo: () => validation.restoreExperiment(deleted) });
     });
 
   const title = draft.hypothesis.trim() === '' ? `Experiment ${number}` : `Experiment ${number}: ${draft.hypothesis.trim().slice(0, 80)}`;

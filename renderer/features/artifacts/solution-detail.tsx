@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Round } from '../../../shared/domain/round';
 import { solutionValidationState } from '../../../shared/domain/solution-validation-state';
 import type { Solution } from '../../../shared/domain/validation';
-import { useToast } from '../../components/toast';
+import { useUndo } from '../../components/undo-service';
 import { capabilityOf, solutionForm, useDatabase, useRepositories, type SolutionDraft } from '../../db';
 import { SaveStatus, useFormSave } from '../../forms';
 import { ExperimentCard } from './experiment-card';
@@ -38,7 +38,7 @@ function SolutionForm({ initial, listPath }: { readonly initial: Solution; reado
   const { validation } = useRepositories();
   const { isReadOnly } = useDatabase();
   const navigate = useNavigate();
-  const showToast = useToast();
+  const undoService = useUndo();
   const [isDeleted, setIsDeleted] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const autosave = useFormSave({ store: solutionForm, id: initial.id, initial, isEnabled: !isDeleted });
@@ -54,10 +54,9 @@ function SolutionForm({ initial, listPath }: { readonly initial: Solution; reado
       setIsDeleted(true);
       const deleted = await validation.deleteSolution(initial.id);
       if (deleted !== undefined) {
-        showToast({
-          message: `Deleted “${deleted.solution.title || 'Untitled solution'}”${deleted.experiments.length > 0 ? ` and its ${deleted.experiments.length} experiment${deleted.experiments.length === 1 ? '' : 's'}` : ''}`,
-          actionLabel: 'Undo',
-          onAction: () => void validation.restoreSolution(deleted),
+        undoService.offer({
+          label: `Deleted “${deleted.solution.title || 'Untitled solution'}”${deleted.experiments.length > 0 ? ` and its ${deleted.experiments.length} experiment${deleted.experiments.length === 1 ? '' : 's'}` : ''}`,
+          undo: () => validation.restoreSolution(deleted),
         });
       }
       void navigate(listPath);

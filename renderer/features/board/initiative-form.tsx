@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { InitiativeKind, PainBucket } from '../../../shared/domain/board';
 import { effortProblem } from '../../../shared/domain/immediate-pain-split';
 import type { NewInitiative, VisionThemeChoice } from '../../db';
+import { userMessage } from '../../errors/user-message';
 
 interface InitiativeFormProps {
   /** The initiative being edited; absent when adding one. */
@@ -41,7 +42,7 @@ export function InitiativeForm({ initial, buckets, themes, submitLabel, onSubmit
       }
       setProblem(null);
     } catch (caught) {
-      setProblem(caught instanceof RangeError ? caught.message : 'The initiative was not saved. Try again; if it keeps failing, reload the app.');
+      setProblem(userMessage(caught, 'saving the initiative'));
     }
   };
 

@@ -8,6 +8,7 @@ import type { HostAddress, LiveState } from '../../../shared/live-workshop/live-
 import { LIVE_PHASE_LABELS, LIVE_PHASES } from '../../../shared/live-workshop/live-documents';
 import type { LiveCommand } from '../../../shared/live-workshop/live-workshop-input';
 import { useRepositories } from '../../db';
+import { isUserError } from '../../../shared/errors/user-error';
 import { createBrowserLiveWorkshopHost, LiveWorkshopProblem, type LiveWorkshopHost } from '../../platform/live-workshop-host';
 import { liveWorkshopInput } from './live-workshop-input';
 
@@ -15,7 +16,7 @@ const NO_CARDS: readonly Card[] = [];
 const NO_BUCKETS: readonly PainBucket[] = [];
 const DEFAULT_PORT = 5190;
 
-const say = (caught: unknown) => (caught instanceof LiveWorkshopProblem || caught instanceof RangeError ? caught.message : 'Something went wrong with the live workshop. Try again; if it persists, end it and start again.');
+const say = (caught: unknown) => (caught instanceof LiveWorkshopProblem || isUserError(caught) ? caught.message : 'Something went wrong with the live workshop. Try again; if it persists, end it and start again.');
 
 /** Run live: the facilitator hosts the workshop for everyone's own device, then saves its outcome into the round. */
 export function LiveWorkshopPanel({ round, workshop, onLeave }: { readonly round: Round; readonly workshop: Workshop; readonly onLeave: () => void }) {

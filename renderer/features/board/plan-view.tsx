@@ -3,7 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import type { Initiative, PainBucket } from '../../../shared/domain/board';
 import { immediatePainSplit, rankedBucketsWithoutInitiative } from '../../../shared/domain/immediate-pain-split';
 import { targetPercentProblem, type Round } from '../../../shared/domain/round';
-import { useToast } from '../../components/toast';
+import { useUndo } from '../../components/undo-service';
 import { roundTargetForm, useRepositories, type NewInitiative } from '../../db';
 import { SaveStatus, useFormSave } from '../../forms';
 import { InitiativeForm } from './initiative-form';
@@ -15,7 +15,7 @@ const NO_BUCKETS: readonly PainBucket[] = [];
 /** Initiatives planned against pain buckets or vision themes, and the live 70/30 meter. */
 export function PlanView({ round }: { readonly round: Round }) {
   const { board } = useRepositories();
-  const toast = useToast();
+  const undoService = useUndo();
   const id = useId();
   const initiatives = useLiveQuery(() => board.listInitiatives(round.id), [board, round.id]) ?? NO_INITIATIVES;
   const buckets = useLiveQuery(() => board.listBuckets(round.id), [board, round.id]) ?? NO_BUCKETS;
@@ -32,12 +32,12 @@ export function PlanView({ round }: { readonly round: Round }) {
   const edit = async (initiative: Initiative, input: NewInitiative) => {
     const before = await board.updateInitiative(initiative.id, input);
     setEditingId(null);
-    toast({ message: `Saved ${input.title.trim()}`, actionLabel: 'Undo', onAction: () => void board.restoreInitiative(before) });
+    undoService.offer({ label: `Saved ${input.title.trim()}`, undo: () => board.restoreInitiative(before) });
   };
 
   const remove = async (initiativeId: string) => {
     const removed = await board.deleteInitiative(initiativeId);
-    if (removed) toast({ message: `Removed ${removed.title}`, actionLabel: 'Undo', onAction: () => void board.restoreInitiative(removed) });
+    if (removed) undoService.offer({ label: `Removed ${removed.title}`, undo: () => board.restoreInitiative(removed) });
   };
 
   const bucketTitle = new Map(buckets.map((bucket) => [bucket.id, bucket.title]));

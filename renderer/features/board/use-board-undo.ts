@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useToast } from '../../components/toast';
+import { useUndo, type UndoableAction } from '../../components/undo-service';
 import { useRepositories, type BoardChange } from '../../db';
+import { userMessage } from '../../errors/user-message';
 
 const UNDO_DEPTH = 50;
 
@@ -18,50 +19,44 @@ function isTextTarget(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-/** Undo for board moves, merges, splits, deletes and rank changes: a button, Ctrl/Cmd+Z and a toast. */
+/** Undo for board moves, merges, splits, deletes and rank changes: a button, Ctrl/Cmd+Z and a toast, all through the undo service. */
 export function useBoardUndo(): BoardUndo {
   const { board } = useRepositories();
-  const toast = useToast();
-  const [stack, setStack] = useState<readonly BoardChange[]>([]);
+  const undoService = useUndo();
+  const [stack, setStack] = useState<readonly UndoableAction[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const stackRef = useRef(stack);
   useEffect(() => {
     stackRef.current = stack;
   }, [stack]);
 
-  const undoChange = useCallback(
-    async (change: BoardChange) => {
-      try {
-        await board.undo(change);
-        setStack((current) => current.filter((item) => item !== change));
-        toast({ message: `Undone: ${change.label}` });
-      } catch (caught) {
-        setProblem(caught instanceof Error ? caught.message : String(caught));
-      }
-    },
-    [board, toast],
-  );
-
   const perform = useCallback(
     async (move: () => Promise<BoardChange>) => {
       setProblem(null);
       try {
         const change = await move();
-        setStack((current) => [...current.slice(-(UNDO_DEPTH - 1)), change]);
-        toast({ message: change.label, actionLabel: 'Undo', onAction: () => void undoChange(change) });
+        const action: UndoableAction = {
+          label: change.label,
+          undo: async () => {
+            await board.undo(change);
+            setStack((current) => current.filter((item) => item !== action));
+          },
+        };
+        setStack((current) => [...current.slice(-(UNDO_DEPTH - 1)), action]);
+        undoService.offer(action);
         return change;
       } catch (caught) {
-        setProblem(caught instanceof Error ? caught.message : String(caught));
+        setProblem(userMessage(caught, 'changing the board'));
         return null;
       }
     },
-    [toast, undoChange],
+    [board, undoService],
   );
 
   const undo = useCallback(async () => {
     const last = stackRef.current.at(-1);
-    if (last) await undoChange(last);
-  }, [undoChange]);
+    if (last) await undoService.run(last);
+  }, [undoService]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

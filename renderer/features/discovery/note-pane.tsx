@@ -5,7 +5,8 @@ import type { Note } from '../../../shared/domain/note';
 import { noteForm, useDatabase, useRepositories, type DeletedNote, type NoteDraft } from '../../db';
 import { removeEvidenceHighlight } from '../../../shared/rich-text/remove-evidence-highlight';
 import { isUntouchedTemplate, noteTemplate } from '../../../shared/rich-text/note-templates';
-import { useToast } from '../../components/toast';
+import { useUndo } from '../../components/undo-service';
+import { UserError } from '../../../shared/errors/user-error';
 import { NoteEditor } from '../../editor';
 import { SaveStatus, useFormSave } from '../../forms';
 import { DeleteNoteButton } from './delete-note-button';
@@ -56,7 +57,7 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
   }, [draft]);
   // Bumped when the text changes outside the editor (a highlight removed), so the editor reloads it.
   const [bodyVersion, setBodyVersion] = useState(0);
-  const showToast = useToast();
+  const undoService = useUndo();
 
   const update = useCallback(
     (changes: Partial<NoteDraft>) => {
@@ -80,19 +81,18 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
           forgetNewDraft(note.id);
           void notes.delete(note.id).then((discarded) => {
             if (discarded === undefined) return;
-            showToast({
-              message: 'Discarded the empty new note',
-              actionLabel: 'Undo',
-              onAction: () =>
-                void notes.restore(discarded).then(() => {
-                  void navigate(`/discovery/notes/${note.id}`);
-                }),
+            undoService.offer({
+              label: 'Discarded the empty new note',
+              undo: async () => {
+                await notes.restore(discarded);
+                void navigate(`/discovery/notes/${note.id}`);
+              },
             });
           });
         }, 0),
       );
     };
-  }, [note.id, isDeleted, notes, isReadOnly, showToast, navigate]);
+  }, [note.id, isDeleted, notes, isReadOnly, undoService, navigate]);
 
   // A note still showing its channel's template takes the new channel's template when the channel
   // changes; anything written is never replaced.
@@ -127,19 +127,18 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
       update({ body: stripped });
       setBodyVersion((version) => version + 1);
       await highlights.delete(highlightId);
-      showToast({
-        message: `Removed the highlight “${removed.quote.slice(0, 40)}${removed.quote.length > 40 ? '…' : ''}”`,
-        actionLabel: 'Undo',
-        onAction: () => {
+      undoService.offer({
+        label: `Removed the highlight “${removed.quote.slice(0, 40)}${removed.quote.length > 40 ? '…' : ''}”`,
+        undo: async () => {
           // Undo only while the text is as the removal left it; later typing is never thrown away.
-          if (draftRef.current.body !== stripped) return;
+          if (draftRef.current.body !== stripped) throw new UserError('The note was edited after the highlight was removed, so it was left as it is. Select the text and highlight it again.');
+          await highlights.restore(removed);
           update({ body });
           setBodyVersion((version) => version + 1);
-          void highlights.restore(removed);
         },
       });
     },
-    [draft.body, highlights, note.id, showToast, update],
+    [draft.body, highlights, note.id, undoService, update],
   );
 
   return (

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { isNoteFilterActive } from '../../../shared/domain/note-filter';
-import { useToast } from '../../components/toast';
+import { useUndo } from '../../components/undo-service';
 import { useRepositories, type DeletedNote } from '../../db';
 import { SearchStatusLine } from './search-status-line';
 import { InboxFilters } from './inbox-filters';
@@ -34,7 +34,7 @@ export function NotesView() {
   const [paging, setPaging] = useState({ filterKey, limit: PAGE_SIZE });
   const limit = paging.filterKey === filterKey ? paging.limit : PAGE_SIZE;
   const [isFiltersOpen, setFiltersOpen] = useState(isNoteFilterActive(filter));
-  const showToast = useToast();
+  const undoService = useUndo();
 
   const page = useLiveQuery(() => notes.query(filter, limit), [notes, filter, limit]);
 
@@ -120,13 +120,12 @@ export function NotesView() {
             noteId={noteId}
             onDeleted={(deleted: DeletedNote) => {
               void navigate(`/discovery${search ? `?${search}` : ''}`);
-              showToast({
-                message: `Deleted “${deleted.note.title.trim() || 'Untitled note'}”`,
-                actionLabel: 'Undo',
-                onAction: () =>
-                  void notes.restore(deleted).then(() => {
-                    void navigate(noteHref(deleted.note.id));
-                  }),
+              undoService.offer({
+                label: `Deleted “${deleted.note.title.trim() || 'Untitled note'}”`,
+                undo: async () => {
+                  await notes.restore(deleted);
+                  void navigate(noteHref(deleted.note.id));
+                },
               });
             }}
           />

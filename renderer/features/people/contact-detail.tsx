@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Contact } from '../../../shared/domain/contact';
 import { anotherAskWarning, checkBudget, daysSince, DEFAULT_RESEARCH_BUDGET, isCadenceDue } from '../../../shared/domain/research-load';
 import { ResearchLoadWarning } from '../../components/research-load-warning';
-import { useToast } from '../../components/toast';
+import { useUndo } from '../../components/undo-service';
 import { useModalDialog } from '../../components/use-modal-dialog';
 import { useDatabase, useRepositories } from '../../db';
 import { ContactFormFields, contactFormValues, type ContactFormValues } from './contact-form-fields';
@@ -34,7 +34,7 @@ export function ContactDetail() {
 function ContactPage({ contact }: { readonly contact: Contact }) {
   const { people } = useRepositories();
   const { isReadOnly } = useDatabase();
-  const showToast = useToast();
+  const undoService = useUndo();
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<'edit' | 'delete' | 'merge' | null>(null);
   const [mergeWith, setMergeWith] = useState<Contact | null>(null);
@@ -141,7 +141,7 @@ function ContactPage({ contact }: { readonly contact: Contact }) {
         onClose={(undo) => {
           setDialog(null);
           if (undo === undefined) return;
-          showToast({ message: `Deleted ${contact.name}; their notes are kept.`, actionLabel: 'Undo', onAction: () => void people.undo(undo) });
+          undoService.offer({ label: `Deleted ${contact.name}; their notes are kept.`, undo: () => people.undo(undo) });
           void navigate('/people');
         }}
       />

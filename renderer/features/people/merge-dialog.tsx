@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import type { Contact } from '../../../shared/domain/contact';
 import { conflictingFields, mergeContacts, type MergeChoices, type MergeField } from '../../../shared/domain/contact-merge';
 import { useModalDialog } from '../../components/use-modal-dialog';
-import { useToast } from '../../components/toast';
+import { useUndo } from '../../components/undo-service';
 import { useRepositories } from '../../db';
 import { describeImpact } from './describe-impact';
 
@@ -14,7 +14,7 @@ const FIELD_LABELS: Readonly<Record<MergeField, string>> = { name: 'Name', email
 export function MergeDialog({ first, second, onClose }: { readonly first: Contact; readonly second: Contact; readonly onClose: (isMerged: boolean) => void }) {
   const { people } = useRepositories();
   const dialogRef = useModalDialog(true);
-  const showToast = useToast();
+  const undoService = useUndo();
   const navigate = useNavigate();
   const [keptId, setKeptId] = useState(first.id);
   const [choices, setChoices] = useState<MergeChoices>({});
@@ -30,7 +30,7 @@ export function MergeDialog({ first, second, onClose }: { readonly first: Contac
     try {
       const undo = await people.merge(kept.id, removed.id, choices);
       onClose(true);
-      showToast({ message: `Merged ${removed.name} into ${result.name}.`, actionLabel: 'Undo', onAction: () => void people.undo(undo) });
+      undoService.offer({ label: `Merged ${removed.name} into ${result.name}.`, undo: () => people.undo(undo) });
       await navigate(`/people/${kept.id}`);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));

@@ -8,6 +8,7 @@ import { daysSince, isCadenceDue } from '../../../shared/domain/research-load';
 import { formatDay, fromDateInputValue, toDateInputValue } from '../../components/format-date';
 import { ResearchLoadWarning } from '../../components/research-load-warning';
 import { useToast } from '../../components/toast';
+import { useUndo } from '../../components/undo-service';
 import { TokenInput } from '../../components/token-input';
 import { useDatabase, useRepositories } from '../../db';
 
@@ -87,7 +88,7 @@ function ChatItems({ chats, names, emptyText }: { readonly chats: readonly Plann
   const { plannedChats } = useRepositories();
   const { isReadOnly } = useDatabase();
   const navigate = useNavigate();
-  const showToast = useToast();
+  const undoService = useUndo();
   const [tomorrow] = useState(() => startOfToday(Date.now()) + DAY_MS);
   if (chats.length === 0) return <p className="muted">{emptyText}</p>;
 
@@ -98,7 +99,7 @@ function ChatItems({ chats, names, emptyText }: { readonly chats: readonly Plann
   };
   const remove = async (chat: PlannedChat) => {
     const removed = await plannedChats.remove(chat.id);
-    if (removed) showToast({ message: 'Planned chat removed.', actionLabel: 'Undo', onAction: () => void plannedChats.restore(removed) });
+    if (removed) undoService.offer({ label: 'Planned chat removed.', undo: () => plannedChats.restore(removed) });
   };
 
   return (

@@ -1,7 +1,8 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { PlanQuestion } from '../../../../shared/domain/survey-plan';
 import type { SurveyPlanProblem } from '../../../../shared/surveys/survey-plan-checks';
-import { useToast } from '../../../components/toast';
+import { useUndo } from '../../../components/undo-service';
+import { UserError } from '../../../../shared/errors/user-error';
 import { PlanQuestionItem } from './plan-question-item';
 import { moveItem, newQuestion } from './survey-plan-draft';
 
@@ -13,7 +14,7 @@ interface PlanQuestionsProps {
 
 /** The draft questions: add, edit, reorder (buttons or Alt+Arrow keys) and remove with undo. */
 export function PlanQuestions({ questions, problems, onChange }: PlanQuestionsProps) {
-  const showToast = useToast();
+  const undoService = useUndo();
   const [addedId, setAddedId] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   // Reordering moves DOM nodes, which can drop focus: the control that had it gets it back.
@@ -44,12 +45,11 @@ export function PlanQuestions({ questions, problems, onChange }: PlanQuestionsPr
     const removed = questions[index];
     if (removed === undefined) return;
     onChange(questions.filter((_, position) => position !== index));
-    showToast({
-      message: `Removed question ${index + 1}${removed.text.trim() ? ` “${truncate(removed.text.trim())}”` : ''}`,
-      actionLabel: 'Undo',
-      onAction: () => {
+    undoService.offer({
+      label: `Removed question ${index + 1}${removed.text.trim() ? ` “${truncate(removed.text.trim())}”` : ''}`,
+      undo: () => {
         const current = latest.current;
-        if (current.some((question) => question.id === removed.id)) return;
+        if (current.some((question) => question.id === removed.id)) throw new UserError('That question is already back in the plan.');
         onChange([...current.slice(0, index), removed, ...current.slice(index)]);
       },
     });
