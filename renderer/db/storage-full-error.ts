@@ -1,5 +1,7 @@
+import { UserError } from '../../shared/errors/user-error';
+
 /** A write failed because the disk (or the browser's storage quota) is full; nothing was written. */
-export class StorageFullError extends Error {
+export class StorageFullError extends UserError {
   override readonly name = 'StorageFullError';
 
   constructor(options?: ErrorOptions) {

@@ -1,3 +1,5 @@
+import { UserError } from '../errors/user-error';
+
 /**
  * The workspace file: NDJSON in UTF-8. Line 1 is the header, then one line per row
  * (`{"t":table,"r":row}`, table by table in primary-key order), then the trailer with the row
@@ -23,7 +25,7 @@ export interface WorkspaceTrailer {
 }
 
 /** Why a workspace file was refused; `line` is 1-based, null when the problem is the file as a whole. */
-export class WorkspaceFileError extends Error {
+export class WorkspaceFileError extends UserError {
   override readonly name = 'WorkspaceFileError';
   readonly line: number | null;
 

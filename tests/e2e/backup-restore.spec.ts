@@ -25,9 +25,13 @@ async function chooseRestoreFile(page: Page, file: string | { name: string; mime
   const choosing = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Restore from a file…' }).click();
   await (await choosing).setFiles(file);
-  const dialog = page.getByRole('dialog', { name: /Replace this workspace/ });
-  await expect(dialog).toContainText(/2 notes/);
-  await dialog.getByRole('button', { name: 'Replace my workspace' }).click();
+}
+
+/** The question comes only after the whole file was checked, with what the file holds. */
+async function askedToReplace(page: Page) {
+  const dialog = page.getByRole('dialog', { name: 'Replace your workspace with this backup?' });
+  await expect(dialog).toContainText(/was checked and is complete\. It holds 2 notes, .*made /, { timeout: 15_000 });
+  return dialog;
 }
 
 const inboxLink = (page: Page, title: string) => page.getByRole('list', { name: 'Notes' }).getByRole('link', { name: new RegExp(title) });
@@ -47,8 +51,19 @@ test('a deleted note comes back from a downloaded backup', async ({ page }, test
   await expect(inboxLink(page, 'Kept through a restore')).toHaveCount(0);
   await addNote(page, 'Written after the backup');
 
+  // Cancel after the check: everything stays as it was.
   await chooseRestoreFile(page, backup);
-  await expect(page.getByRole('status').filter({ hasText: /Restored \d+ rows? from the backup/ })).toBeVisible({ timeout: 15_000 });
+  await (await askedToReplace(page)).getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Nothing was restored; your workspace is as it was.' })).toBeVisible();
+  await page.goto('/#/discovery');
+  await expect(inboxLink(page, 'Written after the backup')).toBeVisible();
+  await expect(inboxLink(page, 'Kept through a restore')).toHaveCount(0);
+
+  await chooseRestoreFile(page, backup);
+  const dialog = await askedToReplace(page);
+  await page.screenshot({ path: 'test-results/screenshots/settings-restore-question.png' });
+  await dialog.getByRole('button', { name: 'Replace' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Restored: 2 notes\b.* from the backup made / })).toBeVisible({ timeout: 15_000 });
   await page.getByRole('region', { name: 'Backups' }).screenshot({ path: 'test-results/screenshots/settings-restored.png' });
 
   // The app reopens the workspace by itself.
@@ -57,6 +72,9 @@ test('a deleted note comes back from a downloaded backup', async ({ page }, test
   await expect(inboxLink(page, 'Kept through a restore')).toBeVisible({ timeout: 15_000 });
   await expect(inboxLink(page, 'Another chat')).toBeVisible();
   await expect(inboxLink(page, 'Written after the backup')).toHaveCount(0);
+  // This machine's last backup is kept through the restore.
+  await page.goto('/#/settings');
+  await expect(page.getByRole('region', { name: 'Backups' }).getByRole('definition').first()).toHaveText(/\d/);
 });
 
 test('a damaged backup is refused and the workspace stays as it was', async ({ page }, testInfo) => {
@@ -72,6 +90,8 @@ test('a damaged backup is refused and the workspace stays as it was', async ({ p
   await chooseRestoreFile(page, backup);
   const alert = page.getByRole('alert').filter({ hasText: 'Nothing was restored' });
   await expect(alert).toContainText('checksum does not match', { timeout: 15_000 });
+  // A bad file is never offered for replacing the workspace.
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.getByRole('region', { name: 'Backups' }).screenshot({ path: 'test-results/screenshots/settings-refused.png' });
 
   await chooseRestoreFile(page, { name: 'answers.csv', mimeType: 'text/csv', buffer: Buffer.from('id,answer\n1,yes\n') });

@@ -4,7 +4,9 @@ import type { BackupInfo } from '../../../shared/ipc/contract';
 import { WORKSPACE_FILE_EXTENSION, workspaceFileName } from '../../../shared/backup/workspace-format';
 import { formatDateTime } from '../../components/format-date';
 import { useModalDialog } from '../../components/use-modal-dialog';
-import { useDatabase, useRepositories, type RestoreProgress, type WorkspaceSummary } from '../../db';
+import { RestoreDeclinedError, useDatabase, useRepositories, type RestoredWorkspace, type RestoreProgress, type WorkspaceSummary } from '../../db';
+import { userMessage } from '../../errors/user-message';
+import { describeWorkspaceCounts } from '../../../shared/backup/describe-workspace-counts';
 import { usePlatform } from '../../platform';
 
 interface RestoreSource {
@@ -21,11 +23,13 @@ function formatSize(bytes: number): string {
 }
 
 type DownloadState = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; name: string } | { kind: 'error'; message: string };
+/** Choose a file, check it completely, ask with what it holds, then replace (or leave everything as it was). */
 type RestoreState =
   | { kind: 'idle' }
-  | { kind: 'confirming'; source: RestoreSource; summary: WorkspaceSummary }
   | { kind: 'working'; name: string; size: number; progress: RestoreProgress | null }
-  | { kind: 'done'; rows: number; createdAt: number }
+  | { kind: 'confirming'; name: string; checked: RestoredWorkspace; current: WorkspaceSummary; answer: (isReplacing: boolean) => void }
+  | { kind: 'done'; counts: ReadonlyMap<string, number>; createdAt: number }
+  | { kind: 'cancelled' }
   | { kind: 'error'; message: string };
 
 const WORKSPACE_FILTERS = [{ name: 'Discovery Desk workspace', extensions: [WORKSPACE_FILE_EXTENSION, 'ndjson', 'json'] }];
@@ -36,7 +40,7 @@ function plural(count: number, one: string, many: string): string {
 }
 
 function describeProgress(progress: RestoreProgress | null, size: number): string {
-  if (progress === null) return 'Opening the file…';
+  if (progress === null) return 'Checking the file…';
   if (progress.phase === 'checking') return `Checking the file: ${plural(progress.rows, 'row', 'rows')} read (${Math.round((progress.bytes / Math.max(1, size)) * 100)}%)…`;
   return `Replacing the workspace: ${plural(progress.rows, 'row', 'rows')} copied…`;
 }
@@ -54,7 +58,7 @@ export function WorkspaceDataPanel() {
   const keep = useLiveQuery(() => settings.get('backupsToKeep'), [settings]);
   const [backupList, setBackupList] = useState<BackupList>({ kind: 'loading' });
   const [backingUp, setBackingUp] = useState<DownloadState>({ kind: 'idle' });
-  const isBusy = download.kind === 'working' || restore.kind === 'working' || backingUp.kind === 'working';
+  const isBusy = download.kind === 'working' || restore.kind === 'working' || restore.kind === 'confirming' || backingUp.kind === 'working';
   const { backups } = platform;
 
   const [listVersion, setListVersion] = useState(0);
@@ -84,10 +88,31 @@ export function WorkspaceDataPanel() {
     setListVersion((version) => version + 1);
   };
 
-  const askToRestore = async (source: RestoreSource) => {
+  const restoreFrom = async ({ name, size, open }: RestoreSource) => {
     setDownload({ kind: 'idle' });
     setBackingUp({ kind: 'idle' });
-    setRestore({ kind: 'confirming', source, summary: await workspace.summary() });
+    setRestore({ kind: 'working', name, size, progress: null });
+    try {
+      const restored = await workspace.restoreFile(open(), {
+        onProgress: (progress) => setRestore({ kind: 'working', name, size, progress }),
+        // Asked only once the whole file was checked: a bad file never gets this far.
+        confirm: async (checked) => {
+          const current = await workspace.summary();
+          return new Promise<boolean>((answer) => setRestore({ kind: 'confirming', name, checked, current, answer }));
+        },
+      });
+      setRestore({ kind: 'done', counts: restored.counts, createdAt: restored.header.createdAt });
+      // A fresh start rebuilds the search index and the counts from the restored notes.
+      setTimeout(() => window.location.reload(), RELOAD_AFTER_RESTORE_MS);
+    } catch (error) {
+      setRestore(error instanceof RestoreDeclinedError ? { kind: 'cancelled' } : { kind: 'error', message: userMessage(error, 'restoring the backup') });
+    }
+  };
+
+  const answerRestore = (isReplacing: boolean) => {
+    if (restore.kind !== 'confirming') return;
+    if (isReplacing) setRestore({ kind: 'working', name: restore.name, size: 0, progress: null });
+    restore.answer(isReplacing);
   };
 
   const downloadBackup = async () => {
@@ -102,7 +127,7 @@ export function WorkspaceDataPanel() {
       if (!isReadOnly) await settings.set('lastBackupAt', createdAt);
       setDownload({ kind: 'done', name: result.value.path });
     } catch (error) {
-      setDownload({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+      setDownload({ kind: 'error', message: userMessage(error, 'saving the backup') });
     }
   };
 
@@ -111,22 +136,7 @@ export function WorkspaceDataPanel() {
     if (!picked.ok) return setRestore({ kind: 'error', message: picked.error.message });
     if (picked.value === null) return;
     const { name, blob } = picked.value;
-    await askToRestore({ name, size: blob.size, open: () => blob.stream() });
-  };
-
-  const confirmRestore = async () => {
-    if (restore.kind !== 'confirming') return;
-    const { name, size } = restore.source;
-    setRestore({ kind: 'working', name, size, progress: null });
-    try {
-      const restored = await workspace.restoreFile(restore.source.open(), { onProgress: (progress) => setRestore({ kind: 'working', name, size, progress }) });
-      const rows = [...restored.counts.values()].reduce((sum, count) => sum + count, 0);
-      setRestore({ kind: 'done', rows, createdAt: restored.header.createdAt });
-      // A fresh start rebuilds the search index and the counts from the restored notes.
-      setTimeout(() => window.location.reload(), RELOAD_AFTER_RESTORE_MS);
-    } catch (error) {
-      setRestore({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
-    }
+    await restoreFrom({ name: `“${name}”`, size: blob.size, open: () => blob.stream() });
   };
 
   return (
@@ -177,7 +187,7 @@ export function WorkspaceDataPanel() {
                     className="button button--small"
                     disabled={isBusy || isReadOnly}
                     aria-label={`Restore the backup of ${formatDateTime(backup.createdAt)}`}
-                    onClick={() => void askToRestore({ name: `the backup of ${formatDateTime(backup.createdAt)}`, size: backup.size, open: () => backups.open(backup.name) })}
+                    onClick={() => void restoreFrom({ name: `the backup of ${formatDateTime(backup.createdAt)}`, size: backup.size, open: () => backups.open(backup.name) })}
                   >
                     Restore
                   </button>
@@ -221,9 +231,10 @@ export function WorkspaceDataPanel() {
       )}
       {restore.kind === 'done' && (
         <p role="status">
-          Restored {plural(restore.rows, 'row', 'rows')} from the backup of {formatDateTime(restore.createdAt)}. Reopening the workspace…
+          Restored: {describeWorkspaceCounts(restore.counts)}, from the backup made {formatDateTime(restore.createdAt)}. Reopening the workspace…
         </p>
       )}
+      {restore.kind === 'cancelled' && <p role="status">Nothing was restored; your workspace is as it was.</p>}
       {restore.kind === 'error' && (
         <div className="notice notice--error" role="alert">
           <strong>Nothing was restored; your workspace is unchanged.</strong> {restore.message}
@@ -245,22 +256,25 @@ export function WorkspaceDataPanel() {
           />
         </label>
       )}
-      <dialog ref={dialogRef} className="dialog" aria-labelledby="restore-title" onClose={() => restore.kind === 'confirming' && setRestore({ kind: 'idle' })}>
+      <dialog ref={dialogRef} className="dialog" aria-labelledby="restore-title" onClose={() => answerRestore(false)}>
         {restore.kind === 'confirming' && (
           <>
-            <h2 id="restore-title">Replace this workspace with {restore.source.name.startsWith('the backup of') ? restore.source.name : `“${restore.source.name}”`}?</h2>
+            <h2 id="restore-title">Replace your workspace with this backup?</h2>
             <p>
-              Everything in this workspace now ({plural(restore.summary.notes, 'note', 'notes')}, {plural(restore.summary.surveys, 'survey', 'surveys')},{' '}
-              {plural(restore.summary.contacts, 'person', 'people')}, the board and settings) will be replaced by the contents of the file. The file
-              is checked completely first: if it is damaged or incomplete, nothing changes.
+              {restore.name.startsWith('the backup of') ? 'It' : `${restore.name} was checked and is complete. It`} holds {describeWorkspaceCounts(restore.checked.counts)},
+              made {formatDateTime(restore.checked.header.createdAt)}.
             </p>
-            <p>Download a backup first if you may want today’s workspace back.</p>
+            <p>
+              Everything in your workspace now ({plural(restore.current.notes, 'note', 'notes')}, {plural(restore.current.surveys, 'survey', 'surveys')},{' '}
+              {plural(restore.current.contacts, 'person', 'people')}, the board and settings) will be replaced by it. Download a backup first if you may want
+              today’s workspace back.
+            </p>
             <div className="dialog__actions">
-              <button type="button" className="button" autoFocus onClick={() => setRestore({ kind: 'idle' })}>
+              <button type="button" className="button" autoFocus onClick={() => answerRestore(false)}>
                 Cancel
               </button>
-              <button type="button" className="button button--danger" onClick={() => void confirmRestore()}>
-                Replace my workspace
+              <button type="button" className="button button--danger" onClick={() => answerRestore(true)}>
+                Replace
               </button>
             </div>
           </>

@@ -87,7 +87,7 @@ describe('desktop backups', () => {
     expect(verbs.commitBackup).not.toHaveBeenCalled();
   });
 
-  it('lists the backups in Settings and restores one after confirmation', async () => {
+  it('lists the backups in Settings and restores one after confirmation', { timeout: 60_000 }, async () => {
     const db = await openTestDatabase('desktop-panel');
     await fillEveryTable(db, 'backed-up');
     const { verbs } = memoryBackupVerbs();
@@ -106,11 +106,52 @@ describe('desktop backups', () => {
     await db.notes.clear();
     await db.contacts.clear();
     await user.click(screen.getByRole('button', { name: /^Restore the backup of/ }));
-    // jsdom has no modal dialogs, so the dialog's contents count as hidden.
-    expect(await screen.findByRole('heading', { name: /Replace this workspace with the backup of/, hidden: true })).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Replace my workspace', hidden: true }));
-    await waitFor(() => expect(screen.getByText(/Restored \d+ rows/)).toBeTruthy(), { timeout: 5000 });
+    // Asked only after the whole file was checked, with what it holds (jsdom has no modal dialogs, so the dialog's contents count as hidden).
+    const heading = await screen.findByRole('heading', { name: 'Replace your workspace with this backup?', hidden: true }, { timeout: 10_000 });
+    expect(heading.parentElement?.textContent).toMatch(/It holds 2 notes, 2 highlights, 2 people, 2 surveys, 2 survey responses, .*made /);
+    expect(await db.notes.count()).toBe(0);
+    await user.click(screen.getByRole('button', { name: 'Replace', hidden: true }));
+    await waitFor(() => expect(screen.getByText(/^Restored: 2 notes, 2 highlights, 2 people/)).toBeTruthy(), { timeout: 10_000 });
     expect(await snapshotRows(db)).toEqual(expected);
+  });
+
+  it('leaves the workspace exactly as it was when the restore is cancelled after the check', { timeout: 60_000 }, async () => {
+    const db = await openTestDatabase('desktop-panel-cancel');
+    await fillEveryTable(db, 'backed-up');
+    const { verbs } = memoryBackupVerbs();
+    renderWithDatabase(db, desktopPlatform(createDesktopBackups(verbs)), <WorkspaceDataPanel />);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Back up now' }));
+    expect((await screen.findByRole('status', {}, { timeout: 5000 })).textContent).toMatch(/Backup made/);
+    await db.notes.clear();
+    const contact = await db.contacts.toCollection().first();
+    if (contact === undefined) throw new Error('the fixture has contacts');
+    await db.contacts.add({ ...contact, id: 'added-after-the-backup' });
+    const before = await snapshotRows(db);
+
+    await user.click(await screen.findByRole('button', { name: /^Restore the backup of/ }));
+    await screen.findByRole('heading', { name: 'Replace your workspace with this backup?', hidden: true }, { timeout: 10_000 });
+    await user.click(screen.getByRole('button', { name: 'Cancel', hidden: true }));
+    expect((await screen.findByText(/^Nothing was restored/)).textContent).toBe('Nothing was restored; your workspace is as it was.');
+    expect(await snapshotRows(db)).toEqual(before);
+  });
+
+  it('shows a bad file’s line and problem without ever asking to replace the workspace', async () => {
+    const db = await openTestDatabase('desktop-panel-bad');
+    await fillEveryTable(db, 'kept');
+    const { verbs, files, createdAt } = memoryBackupVerbs();
+    const header = JSON.stringify({ format: 'discovery-desk-workspace', formatVersion: 1, appVersion: '0.0.0-test', schemaVersion: db.appSchemaVersion, createdAt: 1 });
+    files.set('discovery-desk-2026-01-01T00-00-00Z.ddworkspace', new TextEncoder().encode(`${header}\n{"t":"notes","r":{"id":"n1","tags":"x"}}\n`));
+    createdAt.set('discovery-desk-2026-01-01T00-00-00Z.ddworkspace', 1);
+    const before = await snapshotRows(db);
+    renderWithDatabase(db, desktopPlatform(createDesktopBackups(verbs)), <WorkspaceDataPanel />);
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: /^Restore the backup of/ }));
+    const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
+    expect(alert.textContent).toMatch(/^Nothing was restored; your workspace is unchanged\. Line 2: /);
+    expect(screen.queryByRole('heading', { name: 'Replace your workspace with this backup?', hidden: true })).toBeNull();
+    expect(await snapshotRows(db)).toEqual(before);
   });
 
   it('makes the daily backup when the newest is a day old, and not before', async () => {
