@@ -1,10 +1,10 @@
 import './note-editor.css';
 import { getSchema, type Editor, type EditorEvents, type JSONContent } from '@tiptap/core';
-import { EditorState, TextSelection } from '@tiptap/pm/state';
+import { EditorState, PluginKey, TextSelection } from '@tiptap/pm/state';
 import { Mapping } from '@tiptap/pm/transform';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { BubbleMenu, type BubbleMenuProps } from '@tiptap/react/menus';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { RichTextDoc } from '../../shared/domain/rich-text';
 import type { CitationAttrs } from '../../shared/rich-text/citation-node';
 import { isSafeHighlightId, sanitizeRichText } from '../../shared/rich-text/sanitize-rich-text';
@@ -183,6 +183,19 @@ export function NoteEditor({
     if (editor !== null && !editor.isDestroyed) setRequestHandlers(editor, { onHighlight: requestHighlight, onLink: requestLink, onCitation: requestCitation });
   }, [editor, requestHighlight, requestLink, requestCitation]);
 
+  // The bubble follows its selection when anything holding the note scrolls (the menu itself listens
+  // to the window only), and hides while the selection is scrolled out of sight.
+  useEffect(() => {
+    if (editor === null) return;
+    const follow = (event: Event) => {
+      if (editor.isDestroyed || editor.state.selection.empty) return;
+      if (event.target instanceof Node && !event.target.contains(editor.view.dom)) return;
+      editor.view.dispatch(editor.state.tr.setMeta(BUBBLE_MENU_KEY, 'updatePosition'));
+    };
+    window.addEventListener('scroll', follow, { capture: true, passive: true });
+    return () => window.removeEventListener('scroll', follow, { capture: true });
+  }, [editor]);
+
   const missingKeys = citations?.missingKeys;
   useLayoutEffect(() => {
     if (editor === null || editor.isDestroyed) return;
@@ -266,7 +279,7 @@ export function NoteEditor({
       )}
       <EditorContent editor={editor} className="note-editor__surface" />
       {canHighlight && (
-        <BubbleMenu editor={editor} shouldShow={shouldShowBubbleMenu} className="note-editor__bubble" options={{ placement: 'top' }}>
+        <BubbleMenu editor={editor} shouldShow={shouldShowBubbleMenu} pluginKey={BUBBLE_MENU_KEY} className="note-editor__bubble" options={BUBBLE_MENU_OPTIONS}>
           <button type="button" className="note-editor__bubble-button" onMouseDown={(event) => event.preventDefault()} onClick={() => requestHighlight(editor)} disabled={isHighlightPending}>
             Highlight as evidence
           </button>
@@ -275,6 +288,9 @@ export function NoteEditor({
     </div>
   );
 }
+
+const BUBBLE_MENU_KEY = new PluginKey('noteHighlightBubble');
+const BUBBLE_MENU_OPTIONS = { placement: 'top', hide: true } as const;
 
 const shouldShowBubbleMenu: NonNullable<BubbleMenuProps['shouldShow']> = ({ editor, view, state, from, to, element }) =>
   editor.isEditable &&

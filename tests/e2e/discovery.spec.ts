@@ -113,3 +113,42 @@ test('discovery screens have no score, priority, vote or rank anywhere', async (
     expect(text).not.toMatch(/\b(score|priority|prioriti[sz]e|vote|rank|importance)\b/);
   }
 });
+
+test('the highlight bubble stays with its selection when the note scrolls', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/#/discovery');
+  await newNote(page, 'Coffee chat');
+  const editor = page.getByRole('textbox', { name: 'Note text' });
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  for (let index = 1; index <= 40; index += 1) {
+    await page.keyboard.insertText(`Line ${index} about slow builds`);
+    await page.keyboard.press('Enter');
+  }
+  const line = editor.getByText('Line 20 about slow builds', { exact: true });
+  await line.scrollIntoViewIfNeeded();
+  await line.click({ clickCount: 3 });
+  const bubble = page.getByRole('button', { name: 'Highlight as evidence' });
+  await expect(bubble).toBeVisible();
+  const gap = async () => {
+    const [bubbleBox, lineBox] = await Promise.all([bubble.boundingBox(), line.boundingBox()]);
+    return Math.round((bubbleBox?.y ?? Number.NaN) - (lineBox?.y ?? Number.NaN));
+  };
+  const gapBefore = await gap();
+  const lineBefore = (await line.boundingBox())?.y ?? 0;
+
+  // Scroll what holds the note (an element inside the app, not the window), leaving the selection alone.
+  const scroller = await line.evaluate((element) => {
+    for (let current = element.parentElement; current !== null; current = current.parentElement) {
+      const { overflowY } = getComputedStyle(current);
+      if ((overflowY === 'auto' || overflowY === 'scroll') && current.scrollHeight > current.clientHeight) {
+        current.scrollTop += 120;
+        return current.className;
+      }
+    }
+    return null;
+  });
+  expect(scroller).not.toBeNull();
+  await expect.poll(async () => (await line.boundingBox())?.y ?? lineBefore).toBeLessThan(lineBefore - 50);
+  await expect.poll(gap).toBe(gapBefore);
+});
