@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../../renderer/app/app';
 import { createBrowserPlatform } from '../../../renderer/platform/browser-platform';
@@ -20,24 +20,25 @@ describe('the app shell', () => {
     expect(names).toEqual(['Discovery', 'People', 'Surveys', 'Board', 'Artifacts', 'Settings']);
   });
 
-  it('moves between sections by link and by Alt+digit, focusing the new heading', async () => {
+  // Sections load as their own chunk when first opened: on a busy machine that takes seconds.
+  it('moves between sections by link and by Alt+digit, focusing the new heading', { timeout: 30_000 }, async () => {
     const user = userEvent.setup();
     renderApp();
     await screen.findByRole('heading', { level: 1, name: 'Discovery' });
 
     await user.click(screen.getByRole('link', { name: /People/ }));
     // Sections other than Discovery load as their own chunk when first opened, so the heading comes a moment later.
-    expect(await screen.findByRole('heading', { level: 1, name: 'People' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'People' }, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByRole('link', { name: /People/ }).getAttribute('aria-current')).toBe('page');
 
     await user.keyboard('{Alt>}4{/Alt}');
-    const board = await screen.findByRole('heading', { level: 1, name: 'Board' });
-    expect(document.activeElement).toBe(board);
+    const board = await screen.findByRole('heading', { level: 1, name: 'Board' }, { timeout: 10_000 });
+    await waitFor(() => expect(document.activeElement).toBe(board));
   });
 
-  it('says plainly that sections not built yet do nothing', async () => {
+  it('says plainly that sections not built yet do nothing', { timeout: 30_000 }, async () => {
     renderApp('#/settings');
-    expect(await screen.findByRole('heading', { name: 'Not built yet' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Not built yet' }, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByText(/none of it works yet/)).toBeTruthy();
   });
 
@@ -46,9 +47,9 @@ describe('the app shell', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Discovery' })).toBeTruthy();
   });
 
-  it('shows what this app is in Settings', async () => {
+  it('shows what this app is in Settings', { timeout: 30_000 }, async () => {
     renderApp('#/settings');
-    expect(await screen.findByText('Browser mode')).toBeTruthy();
+    expect(await screen.findByText('Browser mode', undefined, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByText('0.0.0-test')).toBeTruthy();
   });
 });
