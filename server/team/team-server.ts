@@ -94,11 +94,17 @@ export async function createTeamServer(options: TeamServerOptions): Promise<Team
     revocations.on('error', (error) => log.warn('redis-error', { error: error.message }));
     await control.connect();
     await revocations.connect();
-    slot = await claimInstanceSlot(control, `${redisPrefix}:instances`, instanceId, () => {
-      const message = 'This team server instance lost its place on Redis (another instance took it while this one was paused); it stops now. Start it again when fewer than two instances run.';
-      log.warn('instance-slot-lost', { instanceId });
-      options.onFatal?.(message);
-    });
+    try {
+      slot = await claimInstanceSlot(control, `${redisPrefix}:instances`, instanceId, () => {
+        const message = 'This team server instance lost its place on Redis (another instance took it while this one was paused); it stops now. Start it again when fewer than two instances run.';
+        log.warn('instance-slot-lost', { instanceId });
+        options.onFatal?.(message);
+      });
+    } catch (caught) {
+      control.disconnect();
+      revocations.disconnect();
+      throw caught;
+    }
     await revocations.subscribe(`${redisPrefix}:revoked`);
     revocations.on('message', (_channel: string, memberId: string) => {
       members.rememberRevoked(memberId);
@@ -214,6 +220,7 @@ export async function createTeamServer(options: TeamServerOptions): Promise<Team
     },
   });
 
+  let closing: Promise<void> | undefined;
   const handler = (request: IncomingMessage, response: ServerResponse) => {
     void (async () => {
       if (await api(request, response)) return;
@@ -255,20 +262,26 @@ export async function createTeamServer(options: TeamServerOptions): Promise<Team
           resolve(`${options.tls ? 'https' : 'http'}://${shownHost}:${actual}/`);
         });
       }),
-    async close() {
-      for (const client of sockets.clients) client.terminate();
-      await new Promise<void>((resolve) => sockets.close(() => resolve()));
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const document of hocuspocus.documents.values()) {
-        await store.store(document.name, Y.encodeStateAsUpdate(document)).catch((caught: unknown) => log.warn('store-failed', { documentName: document.name, error: caught instanceof Error ? caught.message : String(caught) }));
-      }
-      if (slot !== null) await slot.release();
-      for (const extension of extensions) {
-        if (extension instanceof RedisExtension) await extension.onDestroy();
-      }
-      control?.disconnect();
-      revocations?.disconnect();
-      await store.close();
+    close() {
+      closing ??= closeAll();
+      return closing;
     },
   };
+
+  async function closeAll() {
+    for (const client of sockets.clients) client.terminate();
+    await new Promise<void>((resolve) => sockets.close(() => resolve()));
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const document of hocuspocus.documents.values()) {
+      await store.store(document.name, Y.encodeStateAsUpdate(document)).catch((caught: unknown) => log.warn('store-failed', { documentName: document.name, error: caught instanceof Error ? caught.message : String(caught) }));
+    }
+    if (slot !== null) await slot.release();
+    for (const extension of extensions) {
+      // Its Redlock quits the publishing client a second time, which rejects: nothing is left to close then.
+      if (extension instanceof RedisExtension) await extension.onDestroy().catch(() => undefined);
+    }
+    control?.disconnect();
+    revocations?.disconnect();
+    await store.close();
+  }
 }
