@@ -3,6 +3,7 @@ import { parseSurveyTable, type SurveyFileProblem, type SurveyTable } from '../.
 import { planSurveyColumns } from '../../shared/surveys/plan-survey-columns';
 import { plannedQuestionKeys, readSurveyResponses } from '../../shared/surveys/read-survey-responses';
 import { detectSurveyFileKind } from '../../shared/surveys/detect-survey-file-kind';
+import type { PlannedResponse } from '../../shared/surveys/survey-import-plan';
 import { readSurveyWorkbook } from '../../shared/surveys/read-survey-workbook';
 import type { DiscoveryDb } from '../db/discovery-db';
 import { classifyWriteError } from '../db/classify-write-error';
@@ -30,28 +31,31 @@ const MATCH_THRESHOLD = 0.5;
 
 const fileProblem = (message: string, row: number | null = null): SurveyFileProblem => ({ row, message });
 
+/** The file's responses read with some questions given their stored keys, or undefined when they do not read. */
+type ResponsesFor = (renamedKeys: ReadonlyMap<string, string> | undefined) => readonly PlannedResponse[] | undefined;
+
+const renamedKeysOf = (match: SurveyMatch): ReadonlyMap<string, string> | undefined =>
+  match.renamedKeys === undefined ? undefined : new Map(Object.entries(match.renamedKeys));
+
 /**
  * The stored surveys this file may be a newer export of: those sharing at least half their
- * questions with it, and those already holding some of its responses (matched by respondent key:
- * the response id, or without one the email or the answers themselves). Each says how many of the
- * file's responses are new, unchanged and changed. Best first: most responses held, then overlap.
+ * questions with it (questions renamed slightly count, matched by their words), and those already
+ * holding some of its responses (matched by respondent key: the response id, or without one the
+ * email or the answers themselves, read with the stored keys of renamed questions). Each says how
+ * many of the file's responses are new, unchanged and changed. Best first: most responses held, then overlap.
  */
-async function findMatches(
-  surveys: ReturnType<typeof createSurveysRepository>,
-  keys: ReadonlySet<string>,
-  responses: readonly { readonly respondentKey: string; readonly answersHash: string }[] | undefined,
-): Promise<SurveyMatch[]> {
+async function findMatches(surveys: ReturnType<typeof createSurveysRepository>, keys: ReadonlySet<string>, responsesFor: ResponsesFor): Promise<SurveyMatch[]> {
   if (keys.size === 0) return [];
   // A response can only be held by a survey that shares a question with the file.
   const candidates = (await surveys.findByQuestionKeys(keys, Number.MIN_VALUE)).filter((match) => match.overlap > 0);
-  const compared: ReadonlyMap<string, NonNullable<SurveyMatch['responses']>> =
-    responses === undefined ? new Map() : await surveys.compareResponses(responses, candidates.map((match) => match.surveyId));
+  const counted: SurveyMatch[] = [];
+  for (const match of candidates) {
+    const responses = responsesFor(renamedKeysOf(match));
+    const counts = responses === undefined ? undefined : (await surveys.compareResponses(responses, [match.surveyId])).get(match.surveyId);
+    counted.push(counts === undefined ? match : { ...match, responses: counts });
+  }
   const held = (match: SurveyMatch) => (match.responses === undefined ? 0 : match.responses.unchanged + match.responses.changed);
-  return candidates
-    .map((match) => {
-      const counts = compared.get(match.surveyId);
-      return counts === undefined ? match : { ...match, responses: counts };
-    })
+  return counted
     .filter((match) => match.overlap >= MATCH_THRESHOLD || held(match) > 0)
     .sort((a, b) => held(b) - held(a) || b.overlap - a.overlap || a.title.localeCompare(b.title));
 }
@@ -68,6 +72,8 @@ export function createSurveyImportService(post: (reply: SurveyImportReply) => vo
   let fileName = '';
   let db: DiscoveryDb | null = null;
   let importing: AbortController | null = null;
+  /** Per offered survey, its questions renamed in this file: an import into it reads them with their stored keys. */
+  let renamedBySurvey = new Map<string, ReadonlyMap<string, string>>();
   let lastProgressAt = Number.NEGATIVE_INFINITY;
   let lastStage: SurveyImportStage | null = null;
 
@@ -114,7 +120,17 @@ export function createSurveyImportService(post: (reply: SurveyImportReply) => vo
     // Question keys come from the columns even when some answers do not read yet, so an earlier
     // import of this file is offered whatever the state of the preview.
     const keys = new Set(checked.ok ? checked.questions.map((question) => question.key) : plannedQuestionKeys(table, plan.columns));
-    const matches = await findMatches(createSurveysRepository(db), keys, checked.ok ? checked.responses : undefined);
+    const readTable = table;
+    const matches = await findMatches(createSurveysRepository(db), keys, (renamedKeys) => {
+      if (!checked.ok) return undefined;
+      if (renamedKeys === undefined) return checked.responses;
+      const renamed = readSurveyResponses(readTable, plan.columns, { renamedKeys });
+      return renamed.ok ? renamed.responses : undefined;
+    });
+    renamedBySurvey = new Map(matches.flatMap((match) => {
+      const renamed = renamedKeysOf(match);
+      return renamed === undefined ? [] : [[match.surveyId, renamed] as const];
+    }));
     const recentlySurveyed = checked.ok ? await createPeopleRepository(db).recentlySurveyed(checked.responses, clock?.() ?? Date.now()) : undefined;
     post({
       type: 'preview',
@@ -135,7 +151,8 @@ export function createSurveyImportService(post: (reply: SurveyImportReply) => vo
   const write = async (request: Extract<SurveyImportRequest, { type: 'import' }>) => {
     if (table === null || db === null) return fail([fileProblem('No file has been read yet; choose the file again.')]);
     progress('checking', 0, 1);
-    const checked = readSurveyResponses(table, request.columns);
+    const renamedKeys = request.surveyId === undefined ? undefined : renamedBySurvey.get(request.surveyId);
+    const checked = readSurveyResponses(table, request.columns, renamedKeys === undefined ? {} : { renamedKeys });
     if (!checked.ok) return fail(checked.problems);
     const controller = new AbortController();
     importing = controller;

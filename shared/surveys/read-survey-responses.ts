@@ -207,8 +207,13 @@ function questionOf(column: SurveyColumnPlan, key: string, position: number): Pl
   return { ...shared, text: column.header, type };
 }
 
+export interface ReadSurveyResponsesOptions {
+  /** Questions renamed since a stored import of the survey: file key → the stored question's key. */
+  readonly renamedKeys?: ReadonlyMap<string, string>;
+}
+
 /** One reader per question, in column order: a question or grid row per column, one per group of options. */
-function questionReaders(table: SurveyTable, columns: readonly SurveyColumnPlan[]): QuestionReader[] {
+function questionReaders(table: SurveyTable, columns: readonly SurveyColumnPlan[], renamedKeys?: ReadonlyMap<string, string>): QuestionReader[] {
   const readers: QuestionReader[] = [];
   const keys = new Set<string>();
   const uniqueKey = (text: string): string => {
@@ -216,7 +221,7 @@ function questionReaders(table: SurveyTable, columns: readonly SurveyColumnPlan[
     let key = base;
     for (let n = 2; keys.has(key); n += 1) key = `${base} #${n}`;
     keys.add(key);
-    return key;
+    return renamedKeys?.get(key) ?? key;
   };
   const groups = new Map<string, SurveyColumnPlan[]>();
   for (const column of columns) {
@@ -371,12 +376,14 @@ function emailOf(row: readonly string[], columns: readonly SurveyColumnPlan[]): 
  *   submitted-at column that has a date (undefined when unparseable).
  * - Problems: a cell of a number or scale column that is not a number or not on the scale, a
  *   respondent key repeated or missing, no question column, more than one respondent-key column.
+ * - `renamedKeys` (file key → stored key) gives questions renamed since a stored import their
+ *   stored keys, so keys and hashes come out as they were stored (see `matchQuestionKeys`).
  */
-export function readSurveyResponses(table: SurveyTable, columns: readonly SurveyColumnPlan[]): ReadSurveyResponsesResult {
+export function readSurveyResponses(table: SurveyTable, columns: readonly SurveyColumnPlan[], options: ReadSurveyResponsesOptions = {}): ReadSurveyResponsesResult {
   const structural = structuralProblems(table, columns);
   if (structural.length > 0) return { ok: false, problems: structural };
 
-  const readers = questionReaders(table, columns);
+  const readers = questionReaders(table, columns, options.renamedKeys);
   // Hashes take answers in the order of their question keys' tags and skip empty ones, so a newer
   // export with its columns moved or a question added gives unchanged responses the same hashes.
   const hashOrder = readers

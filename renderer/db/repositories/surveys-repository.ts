@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
 import type { Survey, SurveyQuestion, SurveyResponse } from '../../../shared/domain/survey';
+import { matchQuestionKeys } from '../../../shared/surveys/match-question-keys';
 import { matchStoredResponses } from '../../../shared/surveys/match-stored-responses';
 import type { DiscoveryDb } from '../discovery-db';
 import { systemClock, type RepositoryDependencies } from './repository-dependencies';
@@ -10,8 +11,10 @@ export interface SurveyMatch {
   readonly surveyId: string;
   readonly title: string;
   readonly responseCount: number;
-  /** 0..1: stored question keys also in the file. */
+  /** 0..1: stored question keys also in the file, or renamed slightly there. */
   readonly overlap: number;
+  /** Questions renamed slightly since the stored import: the file's key → the stored question's key. */
+  readonly renamedKeys?: Readonly<Record<string, string>>;
   /**
    * The file's responses against the stored ones (by respondent key: the response id, or without
    * one the email or the answers themselves): not stored yet, stored with the same answers, stored
@@ -57,11 +60,23 @@ export function createSurveysRepository(db: DiscoveryDb, { clock = systemClock }
 
     async findByQuestionKeys(keys, threshold) {
       const matches: SurveyMatch[] = [];
+      const fileKeys = [...keys];
       for (const survey of await db.surveys.toArray()) {
         const withKeys = (await questions(survey.id)).filter((question) => question.key !== undefined);
         if (withKeys.length === 0) continue;
-        const overlap = withKeys.filter((question) => keys.has(question.key ?? '')).length / withKeys.length;
-        if (overlap >= threshold) matches.push({ surveyId: survey.id, title: survey.title, responseCount: survey.responseCount ?? 0, overlap });
+        // Questions renamed slightly between exports still count: matched by their words.
+        const pairs = matchQuestionKeys(withKeys.map((question) => question.key ?? ''), fileKeys);
+        const overlap = pairs.size / withKeys.length;
+        const renamed = [...pairs].filter(([stored, file]) => stored !== file).map(([stored, file]) => [file, stored] as const);
+        if (overlap >= threshold) {
+          matches.push({
+            surveyId: survey.id,
+            title: survey.title,
+            responseCount: survey.responseCount ?? 0,
+            overlap,
+            ...(renamed.length === 0 ? {} : { renamedKeys: Object.fromEntries(renamed) }),
+          });
+        }
       }
       return matches.sort((a, b) => b.overlap - a.overlap || a.title.localeCompare(b.title));
     },

@@ -481,6 +481,31 @@ describe('survey import service: re-importing a file without a respondent key', 
     expect(summary).toMatchObject({ added: 0, unchanged: stored.responseCount, notesCreated: 0 });
   });
 
+  it('offers the stored survey when question texts were renamed slightly between exports, and adds nothing twice', async () => {
+    const db = await openTestDatabase('import-reimport-renamed');
+    const first = serviceOver(db);
+    const firstPreview = await preview({ ...first, db }, 'open-answer-shapes.csv');
+    const stored = await imported(first, { columns: firstPreview.plan.columns, title: 'Visits' });
+    const before = await tableCounts(db);
+
+    // The newer export words its questions a little differently; the answers are the same.
+    const text = readFileSync(fixturePath('open-answer-shapes.csv'), 'utf8');
+    const [header = '', ...rest] = text.split('\n');
+    const renamedHeader = header
+      .replace('How did you hear about us?', 'How did you first hear about us?')
+      .replace('"What would you improve, and why?"', '"What would you improve first, and why?"')
+      .replace('Job title', 'Your job title');
+    expect(renamedHeader).not.toBe(header);
+    const again = serviceOver(db);
+    const secondPreview = await preview({ ...again, db }, 'visits-renamed.csv', textBuffer([renamedHeader, ...rest].join('\n')));
+    expect(secondPreview.matches).toHaveLength(1);
+    expect(secondPreview.matches[0]).toMatchObject({ surveyId: stored.surveyId, responses: { added: 0, unchanged: stored.responseCount, changed: 0 } });
+    const summary = await imported(again, { columns: secondPreview.plan.columns, title: 'ignored', surveyId: stored.surveyId });
+    expect(summary).toMatchObject({ added: 0, unchanged: stored.responseCount, notesCreated: 0 });
+    // The renamed questions are the stored ones: no question, response or note twice.
+    expect(await tableCounts(db)).toEqual(before);
+  });
+
   it('offers the stored survey even when the guessed columns do not read yet', async () => {
     const db = await openTestDatabase('import-reimport-problems');
     const first = serviceOver(db);
