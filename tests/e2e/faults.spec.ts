@@ -162,3 +162,32 @@ test('a full disk while typing: a clear message, the text kept, nothing half-wri
   await page.reload();
   await expect(page.getByRole('textbox', { name: 'Note text' })).toContainText(everything, { timeout: 10_000 });
 });
+
+test('New note on a full disk: it says the note was not created and why, and writes nothing', async ({ page }) => {
+  test.setTimeout(120_000);
+  await addNote(page, 'Kept before the disk filled');
+  const origin = new URL(page.url()).origin;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+  // Chromium keeps an origin's free space cached for up to about 30 seconds.
+  await expect.poll(() => isQuotaEnforced(page), { timeout: 60_000, intervals: [2_000] }).toBe(true);
+  await page.goto('/#/discovery');
+  await expect(page.getByRole('list', { name: 'Notes' }).getByRole('link', { name: /Kept before the disk filled/ })).toBeVisible();
+
+  // The New note menu.
+  await page.getByRole('button', { name: 'New note' }).click();
+  await page.getByRole('menuitem', { name: 'Brainstorm' }).click();
+  const toast = page.getByRole('status').filter({ hasText: /^Not created: your disk is full/ });
+  await expect(toast).toBeVisible({ timeout: 10_000 });
+  await expect(page).toHaveURL(/#\/discovery$/);
+  await page.screenshot({ path: 'test-results/screenshots/new-note-disk-full.png' });
+  // The keyboard (Alt+N in a browser, Ctrl/Cmd+N in the desktop app) takes the same path.
+  await page.locator('body').press('Alt+n');
+  await expect(toast).toBeVisible();
+  await expect(page).toHaveURL(/#\/discovery$/);
+
+  // Nothing half-written: the one note stored before is all there is.
+  expect(await storedPlainTexts(page)).toHaveLength(1);
+  expect((await storedCounts(page, ['notes'])).notes).toBe(1);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+});
