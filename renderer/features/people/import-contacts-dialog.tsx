@@ -58,6 +58,7 @@ export function ImportContactsDialog({
   const [plan, setPlan] = useState<ContactPlanSummary | null>(null);
   const [choice, setChoice] = useState<DuplicateChoice>('skip');
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [progress, setProgress] = useState<ContactImportProgress | null>(null);
   // The worker of the file being imported; stopped when replaced, when the dialog closes or unmounts.
   const [session, setSession] = useState<ContactImportSession | null>(null);
@@ -87,11 +88,13 @@ export function ImportContactsDialog({
     setPlan(null);
     setProgress(null);
     setError(null);
+    setNotice(null);
     onClose();
   };
 
   const choose = async () => {
     setError(null);
+    setNotice(null);
     const result = await platform.openFile({ title: 'Import contacts', filters: FILE_FILTERS });
     if (!result.ok) {
       setError(result.error.message);
@@ -121,6 +124,7 @@ export function ImportContactsDialog({
     const current = session;
     if (step.kind !== 'preview' || current === null || plan === null || plan.problemCount > 0) return;
     setError(null);
+    setNotice(null);
     setProgress(null);
     setStep({ kind: 'importing', preview: step.preview });
     const outcome = await current.import(roles, choice);
@@ -131,7 +135,8 @@ export function ImportContactsDialog({
       return;
     }
     setStep({ kind: 'preview', preview: step.preview });
-    setError(outcome.kind === 'cancelled' ? 'Cancelled; nothing was imported.' : outcome.problem.message);
+    if (outcome.kind === 'cancelled') setNotice('Cancelled; nothing was imported.');
+    else setError(outcome.problem.message);
   };
 
   const cancel = () => {
@@ -159,10 +164,19 @@ export function ImportContactsDialog({
         <div className="stack" role="status" aria-live="polite">
           <p>
             {step.kind === 'reading' ? `${step.fileName}: ` : ''}
-            {progress === null ? (step.kind === 'reading' ? 'Reading the file…' : 'Importing…') : `${STAGE_LABELS[progress.stage]}… ${percent ?? 0}%`}
+            {progress === null || progress.stage === 'reading'
+              ? step.kind === 'reading'
+                ? 'Reading the file…'
+                : 'Importing…'
+              : `${STAGE_LABELS[progress.stage]}… ${percent ?? 0}%`}
             {progress !== null && progress.stage !== 'reading' && ` (${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} ${progress.stage === 'writing' ? 'contacts' : 'rows'})`}
           </p>
-          <progress aria-label="Import progress" data-stage={progress?.stage ?? 'reading'} max={progress?.total || 1} value={progress?.done ?? 0} />
+          {/* Reading is one step in the worker: the bar moves without a figure until rows are counted. */}
+          {progress === null || progress.stage === 'reading' ? (
+            <progress className="contact-import__progress" aria-label="Import progress" data-stage="reading" />
+          ) : (
+            <progress className="contact-import__progress" aria-label="Import progress" data-stage={progress.stage} max={progress.total || 1} value={progress.done} />
+          )}
         </div>
       )}
       {preview !== null && (
@@ -257,6 +271,11 @@ export function ImportContactsDialog({
         <p role="status">
           {step.created.toLocaleString()} {step.created === 1 ? 'contact' : 'contacts'} added, {step.updated.toLocaleString()} updated
           {step.skipped > 0 ? `, ${step.skipped.toLocaleString()} duplicates skipped` : ''}.
+        </p>
+      )}
+      {notice !== null && step.kind === 'preview' && (
+        <p className="muted" role="status">
+          {notice}
         </p>
       )}
       {error && (
