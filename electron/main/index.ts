@@ -1,4 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, shell } from 'electron';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_SCHEME } from '../../shared/platform/app-origin';
@@ -10,6 +12,7 @@ import { createBackupStore } from './backups/backup-store';
 import { createAppInfoHandler } from './ipc/app-info';
 import { createBackupHandlers } from './ipc/backups';
 import { createFileHandlers } from './ipc/files';
+import { createLiveWorkshopHandlers } from './ipc/live-workshop';
 import { createPrintToPdfHandler } from './ipc/print-to-pdf';
 import { registerIpcHandlers, trustedSender } from './ipc/register-ipc-handlers';
 import { attachWebContentsGuards, installPermissionHandlers, keepSpellCheckerOffline } from './security';
@@ -20,6 +23,7 @@ const rendererRoot = path.join(__dirname, '../renderer');
 const preloadPath = path.join(__dirname, 'preload.cjs');
 
 let mainWindow: BrowserWindow | null = null;
+let stopLiveWorkshop: (() => void) | null = null;
 
 function reportError(error: unknown): void {
   console.error('[discovery-desk]', error);
@@ -52,6 +56,19 @@ function onReady(): void {
   installPermissionHandlers(session.defaultSession);
   keepSpellCheckerOffline(session.defaultSession, process.platform);
   const fileHandlers = createFileHandlers({ dialog, getWindow: () => mainWindow, fs: fs.promises });
+  const live = createLiveWorkshopHandlers({
+    serverEntry: path.join(__dirname, '../server/host-process.mjs'),
+    participantDir: path.join(__dirname, '../participant'),
+    dataDir: path.join(app.getPath('userData'), 'live-workshops'),
+    env: process.env,
+    platform: process.platform,
+    exists: (filePath) => fs.existsSync(filePath),
+    // The system's Node, not Electron: stdin stays open so the server ends when the app does.
+    spawn: (command, args, env) => spawn(command, [...args], { env, stdio: ['pipe', 'pipe', 'inherit'], windowsHide: true }),
+    fetch: (url, init) => fetch(url, init),
+    randomSecret: () => randomBytes(32).toString('base64url'),
+  });
+  stopLiveWorkshop = live.stop;
   registerIpcHandlers(
     ipcMain,
     {
@@ -84,6 +101,7 @@ function onReady(): void {
           },
         }),
       ),
+      ...live.handlers,
       printToPdf: createPrintToPdfHandler({
         createPrintWindow: () =>
           new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true } }),
@@ -116,6 +134,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => attachWebContentsGuards(contents, shell));
+  app.on('will-quit', () => stopLiveWorkshop?.());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

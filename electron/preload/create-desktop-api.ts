@@ -26,6 +26,11 @@ export function createDesktopApi(invoke: Invoke): DesktopApi {
     abortBackup: verb('abortBackup'),
     listBackups: verb('listBackups'),
     readBackup: verb('readBackup'),
+    liveAddresses: verb('liveAddresses'),
+    liveStart: verb('liveStart'),
+    liveState: verb('liveState'),
+    liveCommand: verb('liveCommand'),
+    liveEnd: verb('liveEnd'),
   } satisfies DesktopApi;
   return Object.freeze(api);
 }

@@ -1,5 +1,6 @@
 import './print-view.css';
 import type { Platform } from './platform';
+import { createBrowserLiveWorkshopHost } from './live-workshop-host';
 import { fail, ok } from '../../shared/ipc/result';
 import type { OpenFileRequest } from '../../shared/ipc/contract';
 import { MAX_FILE_BYTES } from '../../shared/limits/input-limits';
@@ -75,6 +76,7 @@ export function createBrowserPlatform(document: Document): Platform {
     },
 
     backups: null,
+    liveWorkshop: createBrowserLiveWorkshopHost(),
 
     async openBlob(request) {
       const file = await pickFile(document, request);

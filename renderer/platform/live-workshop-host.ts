@@ -1,4 +1,6 @@
 import type { HostAddress, LiveSessionInfo, LiveState } from '../../shared/live-workshop/live-host-types';
+import type { DesktopApi } from '../../shared/ipc/contract';
+import type { IpcResult } from '../../shared/ipc/result';
 import type { LiveCommand, LiveOutcome, LiveWorkshopInput } from '../../shared/live-workshop/live-workshop-input';
 
 /** A problem with the live workshop, in words for the facilitator. */
@@ -55,5 +57,23 @@ export function createBrowserLiveWorkshopHost(base = '/api/live/'): LiveWorkshop
     },
     command: (command) => call('command', command),
     end: () => call('end', {}),
+  };
+}
+
+/** Desktop mode: main runs the server as a Node child process; each call is an IPC verb whose error message is already in words for the facilitator. */
+export function createDesktopLiveWorkshopHost(desktop: Pick<DesktopApi, 'liveAddresses' | 'liveStart' | 'liveState' | 'liveCommand' | 'liveEnd'>): LiveWorkshopHost {
+  const value = async <T>(result: Promise<IpcResult<T>>): Promise<T> => {
+    const settled = await result;
+    if (!settled.ok) throw new LiveWorkshopProblem(settled.error.code === 'unavailable' || settled.error.code === 'refused' ? settled.error.message : 'The live workshop server hit an error. Try again; if it persists, end the workshop and start it again.');
+    return settled.value;
+  };
+  return {
+    addresses: () => value(desktop.liveAddresses()),
+    start: (host, port, input) => value(desktop.liveStart({ host, port, input })),
+    state: () => value(desktop.liveState()),
+    command: async (command) => {
+      await value(desktop.liveCommand(command));
+    },
+    end: () => value(desktop.liveEnd()),
   };
 }

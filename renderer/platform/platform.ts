@@ -3,6 +3,7 @@ import { DESKTOP_API_KEY } from '../../shared/ipc/contract';
 import { ok, type IpcResult } from '../../shared/ipc/result';
 import { createBrowserPlatform } from './browser-platform';
 import { createDesktopBackups, type DesktopBackups } from './desktop-backups';
+import { createDesktopLiveWorkshopHost, type LiveWorkshopHost } from './live-workshop-host';
 
 /** What the app can ask of the machine: the desktop verbs, or their browser fallbacks. */
 export interface Platform {
@@ -21,6 +22,8 @@ export interface Platform {
   openBlob(request: OpenFileRequest): Promise<IpcResult<{ readonly name: string; readonly blob: Blob } | null>>;
   /** The automatic backups folder: desktop app only. */
   readonly backups: DesktopBackups | null;
+  /** Run live: the workshop server this machine hosts (main's child process, or the browser-mode server). */
+  readonly liveWorkshop: LiveWorkshopHost;
 }
 
 function desktopApiOf(host: object): DesktopApi | null {
@@ -40,6 +43,7 @@ export function createPlatform(host: Window = window): Platform {
     openFile: (request) => desktop.openFile(request),
     saveFile: (request) => desktop.saveFile(request),
     backups: createDesktopBackups(desktop),
+    liveWorkshop: createDesktopLiveWorkshopHost(desktop),
     printToPdf: (request) => desktop.printToPdf(request),
     async saveChunks(request, chunks) {
       const encoder = new TextEncoder();

@@ -13,6 +13,11 @@ export const IPC_CHANNELS = {
   abortBackup: 'backup:abort',
   listBackups: 'backup:list',
   readBackup: 'backup:read',
+  liveAddresses: 'live:addresses',
+  liveStart: 'live:start',
+  liveState: 'live:state',
+  liveCommand: 'live:command',
+  liveEnd: 'live:end',
 } as const;
 
 /** The name under which the preload exposes the API (`window.desktop`). */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { HostAddress, LiveSessionInfo, LiveState } from '../live-workshop/live-host-types';
+import { liveCommandSchema, liveWorkshopInputSchema, type LiveOutcome } from '../live-workshop/live-workshop-input';
 import type { IpcResult } from './result';
 import { IPC_CHANNELS } from './channels';
 
@@ -47,6 +49,16 @@ const printToPdfRequest = z
   })
   .strict();
 
+/** Starting a live workshop: the address and port the facilitator chose, and the round as the server gets it. */
+const liveStartRequest = z
+  .object({
+    host: z.string().min(1).max(100),
+    port: z.number().int().min(1024).max(65535),
+    input: liveWorkshopInputSchema,
+  })
+  .strict();
+
+export type LiveStartRequest = z.infer<typeof liveStartRequest>;
 export type PrintToPdfRequest = z.infer<typeof printToPdfRequest>;
 export type OpenFileRequest = z.infer<typeof openFileRequest>;
 export type SaveFileRequest = z.infer<typeof saveFileRequest>;
@@ -99,6 +111,11 @@ export const ipcContract = {
   abortBackup: { channel: IPC_CHANNELS.abortBackup, args: z.tuple([backupId]) },
   listBackups: { channel: IPC_CHANNELS.listBackups, args: z.tuple([]) },
   readBackup: { channel: IPC_CHANNELS.readBackup, args: z.tuple([backupName, z.number().int().min(0), z.number().int().min(1).max(MAX_BACKUP_CHUNK_BYTES)]) },
+  liveAddresses: { channel: IPC_CHANNELS.liveAddresses, args: z.tuple([]) },
+  liveStart: { channel: IPC_CHANNELS.liveStart, args: z.tuple([liveStartRequest]) },
+  liveState: { channel: IPC_CHANNELS.liveState, args: z.tuple([]) },
+  liveCommand: { channel: IPC_CHANNELS.liveCommand, args: z.tuple([liveCommandSchema]) },
+  liveEnd: { channel: IPC_CHANNELS.liveEnd, args: z.tuple([]) },
 } as const;
 
 /** What each verb resolves to (null when the user cancelled the dialog). */
@@ -117,6 +134,14 @@ export interface IpcValues {
   listBackups: readonly BackupInfo[];
   /** Empty at the end of the file. */
   readBackup: Uint8Array;
+  /** Addresses of this machine the workshop server may listen on. */
+  liveAddresses: readonly HostAddress[];
+  liveStart: LiveSessionInfo;
+  /** Null when no live workshop runs. */
+  liveState: LiveState | null;
+  liveCommand: null;
+  /** The outcome, to be saved into the round. */
+  liveEnd: LiveOutcome;
 }
 
 export type IpcVerb = keyof typeof ipcContract;

@@ -1,6 +1,7 @@
 /** Why an IPC call failed; the renderer shows `message` and branches on `code`. */
 export interface IpcError {
-  readonly code: 'invalid-argument' | 'forbidden-sender' | 'too-large' | 'io' | 'internal';
+  /** `unavailable`: the feature cannot run on this machine (say what to install); `refused`: the request was understood and declined (the message says why). */
+  readonly code: 'invalid-argument' | 'forbidden-sender' | 'too-large' | 'io' | 'internal' | 'unavailable' | 'refused';
   readonly message: string;
 }
 

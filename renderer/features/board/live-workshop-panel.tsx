@@ -9,7 +9,8 @@ import { LIVE_PHASE_LABELS, LIVE_PHASES } from '../../../shared/live-workshop/li
 import type { LiveCommand } from '../../../shared/live-workshop/live-workshop-input';
 import { useRepositories } from '../../db';
 import { isUserError } from '../../../shared/errors/user-error';
-import { createBrowserLiveWorkshopHost, LiveWorkshopProblem, type LiveWorkshopHost } from '../../platform/live-workshop-host';
+import { LiveWorkshopProblem, type LiveWorkshopHost } from '../../platform/live-workshop-host';
+import { usePlatform } from '../../platform/platform-context';
 import { liveWorkshopInput } from './live-workshop-input';
 
 const NO_CARDS: readonly Card[] = [];
@@ -21,7 +22,7 @@ const say = (caught: unknown) => (caught instanceof LiveWorkshopProblem || isUse
 /** Run live: the facilitator hosts the workshop for everyone's own device, then saves its outcome into the round. */
 export function LiveWorkshopPanel({ round, workshop, onLeave }: { readonly round: Round; readonly workshop: Workshop; readonly onLeave: () => void }) {
   const { board } = useRepositories();
-  const [host] = useState<LiveWorkshopHost>(() => createBrowserLiveWorkshopHost());
+  const host: LiveWorkshopHost = usePlatform().liveWorkshop;
   const [state, setState] = useState<LiveState | null | undefined>(undefined);
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createPlatform } from '../../../renderer/platform/platform';
 import { createBrowserPlatform } from '../../../renderer/platform/browser-platform';
-import { ok } from '../../../shared/ipc/result';
+import { fail, ok } from '../../../shared/ipc/result';
 import type { DesktopApi } from '../../../shared/ipc/contract';
 
 describe('createPlatform', () => {
@@ -17,6 +17,11 @@ describe('createPlatform', () => {
       abortBackup: vi.fn(() => Promise.resolve(ok(null))),
       listBackups: vi.fn(() => Promise.resolve(ok([]))),
       readBackup: vi.fn(() => Promise.resolve(ok(new Uint8Array()))),
+      liveAddresses: vi.fn(() => Promise.resolve(ok([]))),
+      liveStart: vi.fn(() => Promise.resolve(fail('unavailable', 'Live workshops need Node.js 20 or later on this computer.'))),
+      liveState: vi.fn(() => Promise.resolve(ok(null))),
+      liveCommand: vi.fn(() => Promise.resolve(fail('internal', 'liveCommand failed unexpectedly: TypeError at line 3'))),
+      liveEnd: vi.fn(() => Promise.resolve(fail('refused', 'No live workshop is running.'))),
     };
     Reflect.set(window, 'desktop', desktop);
     try {
@@ -24,6 +29,12 @@ describe('createPlatform', () => {
       expect(platform.kind).toBe('desktop');
       const info = await platform.getAppInfo();
       expect(info.ok && info.value.electronVersion).toBe('41.7.1');
+      // Run live goes through the desktop verbs; their messages reach the facilitator, raw errors do not.
+      await expect(platform.liveWorkshop.state()).resolves.toBeNull();
+      await expect(platform.liveWorkshop.start('127.0.0.1', 4321, { title: 'Q3', budget: 3, cards: [], buckets: [], placements: {}, participants: [] })).rejects.toThrow('Live workshops need Node.js 20 or later on this computer.');
+      await expect(platform.liveWorkshop.end()).rejects.toThrow('No live workshop is running.');
+      await expect(platform.liveWorkshop.command({ command: 'reveal-votes' })).rejects.toThrow(/^The live workshop server hit an error/);
+      expect(desktop.liveStart).toHaveBeenCalledWith({ host: '127.0.0.1', port: 4321, input: { title: 'Q3', budget: 3, cards: [], buckets: [], placements: {}, participants: [] } });
     } finally {
       Reflect.deleteProperty(window, 'desktop');
     }

@@ -35,6 +35,13 @@ function fakeHandlers() {
     abortBackup: vi.fn(async () => null),
     listBackups: vi.fn(async () => []),
     readBackup: vi.fn(async () => new Uint8Array()),
+    liveAddresses: vi.fn(async () => [{ address: '127.0.0.1', label: 'This computer only (rehearsal)', isLoopback: true }]),
+    liveStart: vi.fn(async () => ({ url: 'http://127.0.0.1:4321/', joinCode: 'ABC234', workshopId: 'w1', isEncrypted: false })),
+    liveState: vi.fn(async () => null),
+    liveCommand: vi.fn(async () => null),
+    liveEnd: vi.fn(async () => {
+      throw new Error('not in these tests');
+    }),
   } satisfies IpcHandlers;
 }
 
@@ -68,6 +75,20 @@ describe('registerIpcHandlers', () => {
     await expect(invoke('app:get-info', appEvent)).resolves.toEqual({ ok: true, value: appInfo });
     await expect(invoke('file:save', appEvent, validSave)).resolves.toEqual({ ok: true, value: { path: '/home/u/export.csv' } });
     expect(handlers.saveFile).toHaveBeenCalledExactlyOnceWith(validSave);
+  });
+
+  it('validates live workshop payloads before main starts or commands a server', async () => {
+    const { invoke, handlers } = setup();
+    const input = { title: 'Q3', budget: 3, cards: [], buckets: [], placements: {}, participants: [] };
+    await expect(invoke('live:start', appEvent, { host: '127.0.0.1', port: 4321, input })).resolves.toMatchObject({ ok: true, value: { joinCode: 'ABC234' } });
+    await expect(invoke('live:start', appEvent, { host: '127.0.0.1', port: 80, input })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    await expect(invoke('live:start', appEvent, { host: '127.0.0.1', port: 4321, input, extra: true })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    await expect(invoke('live:start', appEvent, { host: '127.0.0.1', port: 4321, input: { ...input, budget: 'many' } })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(handlers.liveStart).toHaveBeenCalledTimes(1);
+    await expect(invoke('live:command', appEvent, { command: 'release-seat', participantId: 'p1' })).resolves.toEqual({ ok: true, value: null });
+    await expect(invoke('live:command', appEvent, { command: 'format-disk' })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    await expect(invoke('live:command', appEvent, { command: 'release-seat', participantId: '../../etc' })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(handlers.liveCommand).toHaveBeenCalledTimes(1);
   });
 
   it('passes the parsed arguments, not the raw ones', async () => {
