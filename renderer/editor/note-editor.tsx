@@ -5,7 +5,6 @@ import { Mapping } from '@tiptap/pm/transform';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { BubbleMenu, type BubbleMenuProps } from '@tiptap/react/menus';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { flushSync } from 'react-dom';
 import type { RichTextDoc } from '../../shared/domain/rich-text';
 import type { CitationAttrs } from '../../shared/rich-text/citation-node';
 import { isSafeHighlightId, sanitizeRichText } from '../../shared/rich-text/sanitize-rich-text';
@@ -233,18 +232,14 @@ export function NoteEditor({
     editor.chain().focus().extendMarkRange('link').unsetLink().run();
   };
 
-  // The citation picker is a modal dialog: while it is open everything else is inert, so focusing
-  // the editor fails silently (the focus then falls to the page when the dialog goes, and a keyboard
-  // user's next keys go nowhere, or to the start of the text). The dialog is removed first, then the
-  // editor takes the focus back with its selection (after the citation just inserted).
   const closeCitePicker = () => {
-    flushSync(() => setIsCitePickerOpen(false));
+    setIsCitePickerOpen(false);
     editor.commands.focus();
   };
 
   const insertCitation = (attrs: CitationAttrs) => {
-    editor.chain().insertCitation(attrs).run();
-    closeCitePicker();
+    setIsCitePickerOpen(false);
+    editor.chain().focus().insertCitation(attrs).run();
   };
 
   const currentHref: unknown = isLinkFormOpen ? editor.getAttributes('link')['href'] : undefined;
