@@ -63,11 +63,20 @@ test('a facilitator and three participants on their own browsers run a whole liv
 
   const ana = await joinAs(browser, joinUrl ?? '', code ?? '', 'Ana');
   const bo = await joinAs(browser, joinUrl ?? '', code ?? '', 'Bo');
-  const cy = await joinAs(browser, joinUrl ?? '', code ?? '', 'Cy', { width: 390, height: 844 });
+  let cy = await joinAs(browser, joinUrl ?? '', code ?? '', 'Cy', { width: 390, height: 844 });
   await expect(live.getByRole('heading', { name: 'Participants (3 connected of 3)' })).toBeVisible();
   await expect(ana.getByRole('list', { name: 'Cards to read' }).getByRole('listitem')).toHaveCount(3);
   await expect(ana.getByRole('list', { name: 'Cards to read' })).not.toContainText('Priya Raman');
   await page.screenshot({ path: 'test-results/screenshots/live-facilitator.png' });
+
+  // Cy's phone dies: the facilitator releases the seat, the old page is told, and Cy rejoins under the name from another device.
+  const oldCy = cy;
+  await live.getByRole('button', { name: 'Release Cy’s seat' }).click();
+  await expect(oldCy.getByText('The facilitator released your name for another device.')).toBeVisible();
+  await expect(live.getByRole('heading', { name: 'Participants (2 connected of 3)' })).toBeVisible();
+  cy = await joinAs(browser, joinUrl ?? '', code ?? '', 'Cy', { width: 390, height: 844 });
+  await expect(live.getByRole('heading', { name: 'Participants (3 connected of 3)' })).toBeVisible();
+  await oldCy.context().close();
 
   // Grouping: buckets made on two devices, a card moved on a third; every device sees every move.
   await live.getByRole('button', { name: /Grouping/ }).click();
