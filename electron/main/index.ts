@@ -13,6 +13,8 @@ import { createAppInfoHandler } from './ipc/app-info';
 import { createBackupHandlers } from './ipc/backups';
 import { createFileHandlers } from './ipc/files';
 import { createLiveWorkshopHandlers } from './ipc/live-workshop';
+import { createLogHandlers } from './ipc/logs';
+import { createRotatingLog } from './logs/rotating-log';
 import { createPrintToPdfHandler } from './ipc/print-to-pdf';
 import { registerIpcHandlers, trustedSender } from './ipc/register-ipc-handlers';
 import { attachWebContentsGuards, installPermissionHandlers, keepSpellCheckerOffline } from './security';
@@ -102,6 +104,19 @@ function onReady(): void {
         }),
       ),
       ...live.handlers,
+      ...createLogHandlers(
+        createRotatingLog({
+          dir: app.getPath('logs'),
+          fs: {
+            mkdir: (dir, options) => fs.promises.mkdir(dir, options),
+            appendFile: (filePath, data) => fs.promises.appendFile(filePath, data, 'utf8'),
+            readFile: (filePath, encoding) => fs.promises.readFile(filePath, encoding),
+            rename: (from, to) => fs.promises.rename(from, to),
+            rm: (filePath, options) => fs.promises.rm(filePath, options),
+            stat: (filePath) => fs.promises.stat(filePath),
+          },
+        }),
+      ),
       printToPdf: createPrintToPdfHandler({
         createPrintWindow: () =>
           new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true } }),

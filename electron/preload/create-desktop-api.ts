@@ -31,6 +31,9 @@ export function createDesktopApi(invoke: Invoke): DesktopApi {
     liveState: verb('liveState'),
     liveCommand: verb('liveCommand'),
     liveEnd: verb('liveEnd'),
+    appendLog: verb('appendLog'),
+    readLog: verb('readLog'),
+    clearLog: verb('clearLog'),
   } satisfies DesktopApi;
   return Object.freeze(api);
 }

@@ -3,10 +3,12 @@ import { RouterProvider } from 'react-router';
 import { createSettingsRepository, DB_NAME, exportWorkspace, openDatabase as openWorkspaceDatabase, type DiscoveryDb, type OpenDatabaseResult } from '../db';
 import { ToastProvider } from '../components/toast';
 import { UndoProvider } from '../components/undo-service';
+import { UserError } from '../../shared/errors/user-error';
 import { PlatformProvider, type Platform } from '../platform';
 import { SearchProvider } from '../search';
 import { DatabaseGate } from './database-gate';
 import { ErrorBoundary } from './error-boundary';
+import { LocalLogWriter } from './local-log-writer';
 import { createAppRouter } from './router';
 
 interface AppProps {
@@ -22,7 +24,7 @@ function openWithBackupBeforeUpgrade(platform: Platform): (() => Promise<OpenDat
   const beforeUpgrade = async (stored: DiscoveryDb, storedVersion: number) => {
     const keep = await createSettingsRepository(stored).get('backupsToKeep');
     const made = await backups.create(exportWorkspace(stored, { appVersion: __APP_VERSION__, schemaVersion: storedVersion }), keep);
-    if (!made.ok) throw new Error(made.error.message);
+    if (!made.ok) throw new UserError(made.error.message);
   };
   return () => openWorkspaceDatabase(DB_NAME, { beforeUpgrade });
 }
@@ -34,6 +36,7 @@ export function App({ platform, openDatabase }: AppProps) {
     <ErrorBoundary place="the app">
       <PlatformProvider platform={platform}>
         <DatabaseGate isBrowserMode={platform.kind === 'browser'} {...(open ? { open } : {})}>
+          <LocalLogWriter />
           <SearchProvider>
             <ToastProvider>
               <UndoProvider>

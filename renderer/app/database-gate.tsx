@@ -13,7 +13,13 @@ interface DatabaseGateProps {
 const recoverFromBackup: RecoverWorkspace = (source, onProgress) =>
   replaceUnopenableWorkspace(DB_NAME, source instanceof Blob ? source.stream() : source, { onProgress });
 
+/** The exception's name and message, shown only on this screen (see where it is used). */
+function technicalDetails(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : 'An error without details.';
+}
+
 /** Opens the workspace before anything renders; explains and stops when it cannot be used safely. */
+
 export function DatabaseGate({ open = openDatabase, isBrowserMode, recover = recoverFromBackup, children }: DatabaseGateProps) {
   const [result, setResult] = useState<OpenDatabaseResult | null>(null);
 
@@ -64,7 +70,8 @@ export function DatabaseGate({ open = openDatabase, isBrowserMode, recover = rec
           <p>Close other windows of Discovery Desk and reload. If it happens again, keep this message for support, or restore a backup.</p>
           <details className="crash__details" open>
             <summary>What went wrong</summary>
-            <pre>{error instanceof Error ? `${error.name}: ${error.message}` : String(error)}</pre>
+            {/* The local log lives in this database, which did not open: these details are the only record to report. */}
+            <pre>{technicalDetails(error)}</pre>
           </details>
           <div className="crash__actions">
             <button type="button" className="button button--primary" onClick={() => window.location.reload()}>

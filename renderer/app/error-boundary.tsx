@@ -1,4 +1,5 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Component, type ReactNode } from 'react';
+import { logUnexpectedError } from '../errors/error-log';
 
 interface ErrorBoundaryProps {
   /** Where the error happened, shown to the user ("the Discovery section"). */
@@ -7,7 +8,7 @@ interface ErrorBoundaryProps {
 }
 
 interface ErrorBoundaryState {
-  readonly error: Error | null;
+  readonly hasError: boolean;
 }
 
 /**
@@ -15,21 +16,21 @@ interface ErrorBoundaryState {
  * written here: data already saved stays saved, and "Try again" re-renders from the database.
  */
 export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundaryState> {
-  override state: ErrorBoundaryState = { error: null };
+  override state: ErrorBoundaryState = { hasError: false };
 
-  static getDerivedStateFromError(error: unknown): ErrorBoundaryState {
-    return { error: error instanceof Error ? error : new Error(String(error)) };
+  static getDerivedStateFromError(): ErrorBoundaryState {
+    return { hasError: true };
   }
 
-  override componentDidCatch(error: Error, info: ErrorInfo): void {
-    console.error(`Error in ${this.props.place}:`, error, info.componentStack);
+  override componentDidCatch(error: unknown): void {
+    // The exception's text goes to the local log, never onto the screen.
+    logUnexpectedError(error, `showing ${this.props.place}`);
   }
 
-  private readonly reset = () => this.setState({ error: null });
+  private readonly reset = () => this.setState({ hasError: false });
 
   override render() {
-    const { error } = this.state;
-    if (!error) return this.props.children;
+    if (!this.state.hasError) return this.props.children;
     return (
       <div role="alert" className="crash">
         <h2 className="crash__title">Something went wrong in {this.props.place}</h2>
@@ -37,10 +38,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
           Your data is safe: everything that showed as saved is stored on this device, and nothing was deleted. The rest of
           the app still works.
         </p>
-        <details className="crash__details">
-          <summary>What went wrong</summary>
-          <pre>{error.stack ?? error.message}</pre>
-        </details>
+        <p className="muted">Try again, or reload the app. If it keeps happening, Settings › Local log has the details to report.</p>
         <div className="crash__actions">
           <button type="button" className="button button--primary" onClick={this.reset}>
             Try again

@@ -3,6 +3,7 @@ import type { BackupInfo } from '../../shared/ipc/contract';
 import { WORKSPACE_FILE_EXTENSION } from '../../shared/backup/workspace-format';
 import type { RestoredWorkspace, RestoreProgress } from '../db';
 import { usePlatform } from '../platform';
+import { userMessage } from '../errors/user-message';
 
 /** A backup file the user picked, or an automatic backup streamed from the desktop app's backups folder. */
 export type RecoverySource = Blob | ReadableStream<Uint8Array>;
@@ -50,7 +51,7 @@ export function WorkspaceRecovery({ recover }: { readonly recover: RecoverWorksp
       setState({ kind: 'done' });
       window.location.reload();
     } catch (error) {
-      setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+      setState({ kind: 'error', message: userMessage(error, 'restoring the backup') });
     }
   };
 

@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { DB_NAME, DiscoveryDb } from './discovery-db';
 import { latestSchemaVersion, schemaVersionOfNativeVersion, schemaVersions, type SchemaVersion } from './schema/versions';
+import { isUserError, UserError } from '../../shared/errors/user-error';
 
 export interface NewerSchemaStatus {
   readonly kind: 'newer-schema';
@@ -32,7 +33,7 @@ export interface OpenDatabaseOptions {
 }
 
 /** The open failed because the backup before an upgrade could not be made; nothing was changed. */
-export class BackupBeforeUpgradeError extends Error {
+export class BackupBeforeUpgradeError extends UserError {
   override readonly name = 'BackupBeforeUpgradeError';
 }
 
@@ -68,7 +69,7 @@ async function runBeforeUpgrade(name: string, versions: readonly SchemaVersion[]
     await beforeUpgrade(stored, storedVersion);
   } catch (error) {
     throw new BackupBeforeUpgradeError(
-      `The workspace was not updated to this version because the backup before the update failed: ${error instanceof Error ? error.message : String(error)}. Nothing was changed; free some disk space and start the app again.`,
+      `The workspace was not updated to this version because the backup before the update failed${isUserError(error) ? ` (${error.message})` : ''}. Nothing was changed; free some disk space and start the app again.`,
       { cause: error },
     );
   } finally {

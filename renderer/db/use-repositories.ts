@@ -4,6 +4,7 @@ import type { DiscoveryDb } from './discovery-db';
 import { createArtifactsRepository, type ArtifactsRepository } from './repositories/artifacts-repository';
 import { createBoardRepository, type BoardRepository } from './repositories/board-repository';
 import { createConflictCopiesRepository, type ConflictCopiesRepository } from './repositories/conflict-copies-repository';
+import { createErrorLogRepository, type ErrorLogRepository } from './repositories/error-log-repository';
 import { createContactsRepository, type ContactsRepository } from './repositories/contacts-repository';
 import { createHighlightsRepository, type HighlightsRepository } from './repositories/highlights-repository';
 import { createNotesRepository, type NotesRepository } from './repositories/notes-repository';
@@ -31,6 +32,7 @@ export interface Repositories {
   readonly rounds: RoundsRepository;
   readonly board: BoardRepository;
   readonly conflictCopies: ConflictCopiesRepository;
+  readonly errorLog: ErrorLogRepository;
 }
 
 /** The repositories over a database (the hook below, and code that runs outside React). */
@@ -50,6 +52,7 @@ export function createRepositories(db: DiscoveryDb): Repositories {
     rounds: createRoundsRepository(db),
     board: createBoardRepository(db),
     conflictCopies: createConflictCopiesRepository(db),
+    errorLog: createErrorLogRepository(db),
   };
 }
 

@@ -7,13 +7,14 @@ import {
   isSameFormValue,
   journalEdit,
   saveForm,
-  StorageFullError,
   useDatabase,
   useRepositories,
   type ConflictCopy,
   type FormStore,
 } from '../db';
 import { AutosaveQueue, type AutosaveStatus } from './autosave-queue';
+import { logUnexpectedError } from '../errors/error-log';
+import { isUserError } from '../../shared/errors/user-error';
 
 export interface FormSaveOptions<R, V> {
   readonly store: FormStore<R, V>;
@@ -53,7 +54,8 @@ const NO_COPIES: readonly ConflictCopy[] = [];
 
 /** Errors from the save itself say what to do; anything else must not show its raw text. */
 function forPerson(error: Error): Error {
-  if (error instanceof FormSaveError || error instanceof StorageFullError || error instanceof RangeError) return error;
+  if (error instanceof FormSaveError || isUserError(error)) return error;
+  logUnexpectedError(error, 'saving a form');
   return new Error('Something went wrong while saving. Your text is still here and kept for the next start; try again.');
 }
 

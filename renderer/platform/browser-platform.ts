@@ -4,6 +4,7 @@ import { createBrowserLiveWorkshopHost } from './live-workshop-host';
 import { fail, ok } from '../../shared/ipc/result';
 import type { OpenFileRequest } from '../../shared/ipc/contract';
 import { MAX_FILE_BYTES } from '../../shared/limits/input-limits';
+import { logUnexpectedError } from '../errors/error-log';
 
 function acceptAttribute(filters: readonly { extensions: readonly string[] }[] | undefined): string {
   const extensions = (filters ?? []).flatMap((filter) => filter.extensions).filter((extension) => extension !== '*');
@@ -71,12 +72,14 @@ export function createBrowserPlatform(document: Document): Platform {
       try {
         return ok({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
       } catch (error) {
-        return fail('io', `Could not read ${file.name}: ${String(error)}`);
+        logUnexpectedError(error, 'reading a chosen file');
+        return fail('io', `Could not read ${file.name}. Check that the file is still there and can be opened, then choose it again.`);
       }
     },
 
     backups: null,
     liveWorkshop: createBrowserLiveWorkshopHost(),
+    errorLog: null,
 
     async openBlob(request) {
       const file = await pickFile(document, request);
@@ -101,7 +104,8 @@ export function createBrowserPlatform(document: Document): Platform {
         printInPage(document, request.html);
         return Promise.resolve(ok(null));
       } catch (error) {
-        return Promise.resolve(fail('internal', `Could not open the print view: ${error instanceof Error ? error.message : String(error)}`));
+        logUnexpectedError(error, 'opening the print view');
+        return Promise.resolve(fail('internal', 'Could not open the print view. Reload the app and try again; Settings › Local log has the details.'));
       }
     },
   };

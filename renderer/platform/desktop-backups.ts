@@ -1,5 +1,6 @@
 import type { BackupInfo, DesktopApi } from '../../shared/ipc/contract';
 import { fail, ok, type IpcResult } from '../../shared/ipc/result';
+import { logUnexpectedError } from '../errors/error-log';
 
 /** The desktop app's automatic backups folder, reached through the backup verbs. */
 export interface DesktopBackups {
@@ -55,7 +56,8 @@ export function createDesktopBackups(api: BackupVerbs): DesktopBackups {
         if (!sent.ok) return sent;
       } catch (error) {
         await api.abortBackup(id);
-        return fail('internal', `The backup could not be made: ${error instanceof Error ? error.message : String(error)}`);
+        logUnexpectedError(error, 'desktop backup: preparing the file');
+        return fail('internal', 'The backup could not be made because of an unexpected problem; the older backups are kept. Try again; Settings › Local log has the details.');
       }
       return api.commitBackup(id, keep);
     },

@@ -1,10 +1,11 @@
+import { UserError } from '../../shared/errors/user-error';
 import type { HostAddress, LiveSessionInfo, LiveState } from '../../shared/live-workshop/live-host-types';
 import type { DesktopApi } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/result';
 import type { LiveCommand, LiveOutcome, LiveWorkshopInput } from '../../shared/live-workshop/live-workshop-input';
 
 /** A problem with the live workshop, in words for the facilitator. */
-export class LiveWorkshopProblem extends Error {}
+export class LiveWorkshopProblem extends UserError {}
 
 /** The facilitator's controls of the live workshop server, which this machine runs. */
 export interface LiveWorkshopHost {

@@ -4,6 +4,8 @@ import { ok, type IpcResult } from '../../shared/ipc/result';
 import { createBrowserPlatform } from './browser-platform';
 import { createDesktopBackups, type DesktopBackups } from './desktop-backups';
 import { createDesktopLiveWorkshopHost, type LiveWorkshopHost } from './live-workshop-host';
+import type { LocalLog } from '../errors/error-log';
+import { UserError } from '../../shared/errors/user-error';
 
 /** What the app can ask of the machine: the desktop verbs, or their browser fallbacks. */
 export interface Platform {
@@ -24,6 +26,21 @@ export interface Platform {
   readonly backups: DesktopBackups | null;
   /** Run live: the workshop server this machine hosts (main's child process, or the browser-mode server). */
   readonly liveWorkshop: LiveWorkshopHost;
+  /** The local log as a rotating file kept by main: desktop app only (browser mode keeps it in the database). */
+  readonly errorLog: LocalLog | null;
+}
+
+/** The log verbs of main as a LocalLog; a failure says what went wrong (main's message names the file problem). */
+function createDesktopLog(desktop: Pick<DesktopApi, 'appendLog' | 'readLog' | 'clearLog'>): LocalLog {
+  const valueOf = <T>(result: IpcResult<T>): T => {
+    if (!result.ok) throw new UserError(`${result.error.message}. Check that the app's log folder can be written, then try again.`);
+    return result.value;
+  };
+  return {
+    append: async (entry) => void valueOf(await desktop.appendLog(entry)),
+    list: async () => valueOf(await desktop.readLog()),
+    clear: async () => void valueOf(await desktop.clearLog()),
+  };
 }
 
 function desktopApiOf(host: object): DesktopApi | null {
@@ -44,6 +61,7 @@ export function createPlatform(host: Window = window): Platform {
     saveFile: (request) => desktop.saveFile(request),
     backups: createDesktopBackups(desktop),
     liveWorkshop: createDesktopLiveWorkshopHost(desktop),
+    errorLog: createDesktopLog(desktop),
     printToPdf: (request) => desktop.printToPdf(request),
     async saveChunks(request, chunks) {
       const encoder = new TextEncoder();

@@ -1,6 +1,8 @@
 import type { SearchHit } from '../../shared/search/search-hit';
 import { DB_NAME } from '../db/discovery-db';
 import { parseSearchWorkerReply, type SearchStatus, type SearchWorkerRequest } from './search-protocol';
+import { userMessage } from '../errors/user-message';
+import { UserError } from '../../shared/errors/user-error';
 
 /** How many hits a search returns unless told otherwise. */
 export const DEFAULT_SEARCH_LIMIT = 50;
@@ -64,11 +66,13 @@ export function createSearchClient(workerFactory: () => SearchWorkerPort = () =>
   let awaitingSnippets: { requestId: number; hits: readonly SearchHit[]; resolve: (hits: readonly SearchHit[]) => void } | null = null;
   const listeners = new Set<(status: SearchStatus) => void>();
 
-  const setStatus = (next: SearchStatus) => {
+  const setStatus = (reported: SearchStatus) => {
+    // The worker reports an exception's own text: it goes to the local log, people read a plain sentence.
+    const next = reported.phase === 'error' ? { ...reported, message: userMessage(new Error(reported.message ?? 'The search worker stopped.'), 'searching') } : reported;
     status = next;
     for (const listener of [...listeners]) listener(next);
     if (next.phase === 'error' && pending !== null) {
-      pending.reject(new Error(next.message ?? 'Search is unavailable.'));
+      pending.reject(new UserError(next.message));
       pending = null;
     }
     if (next.phase === 'error') {

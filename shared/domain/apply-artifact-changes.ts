@@ -2,6 +2,7 @@ import { CHARTER_SECTIONS, VISION_YEAR_NUMBERS, type Charter, type CharterSectio
 import { EMPTY_RICH_TEXT_DOC, type RichTextDoc } from './rich-text';
 import { collectCitations, isSafeEntityId } from '../rich-text/citation-node';
 import { sanitizeRichText } from '../rich-text/sanitize-rich-text';
+import { UserError } from '../errors/user-error';
 
 const MAX_THEME_TITLE_LENGTH = 200;
 const MAX_THEMES_PER_YEAR = 50;
@@ -39,7 +40,7 @@ export function createVision(id: string, roundId: string, now: number): Vision {
 }
 
 /**
- * The vision with `changes` applied to the years they name. Throws RangeError, naming the year and
+ * The vision with `changes` applied to the years they name. Throws UserError, naming the year and
  * theme, when a theme has no title, a title is too long, or an id is malformed or used twice.
  */
 export function applyVisionChanges(existing: Vision, changes: readonly VisionYearChanges[], now: number): Vision {
@@ -53,7 +54,7 @@ export function applyVisionChanges(existing: Vision, changes: readonly VisionYea
   });
   for (const { year, themes } of years) {
     for (const theme of themes) {
-      if (seenThemeIds.has(theme.id)) throw new RangeError(`Year ${year}: theme “${theme.title}” has an id used by another theme.`);
+      if (seenThemeIds.has(theme.id)) throw new UserError(`Year ${year}: theme “${theme.title}” has an id used by another theme.`);
       seenThemeIds.add(theme.id);
     }
   }
@@ -61,13 +62,13 @@ export function applyVisionChanges(existing: Vision, changes: readonly VisionYea
 }
 
 function readThemes(themes: readonly VisionTheme[], year: VisionYearNumber): VisionTheme[] {
-  if (themes.length > MAX_THEMES_PER_YEAR) throw new RangeError(`Year ${year} has ${themes.length} themes; at most ${MAX_THEMES_PER_YEAR} are kept.`);
+  if (themes.length > MAX_THEMES_PER_YEAR) throw new UserError(`Year ${year} has ${themes.length} themes; at most ${MAX_THEMES_PER_YEAR} are kept.`);
   return themes.map((theme, index) => {
-    if (!isSafeEntityId(theme.id)) throw new RangeError(`Year ${year}, theme ${index + 1}: its id is not valid.`);
-    if (typeof theme.title !== 'string') throw new RangeError(`Year ${year}, theme ${index + 1}: the title must be text.`);
+    if (!isSafeEntityId(theme.id)) throw new UserError(`Year ${year}, theme ${index + 1}: its id is not valid.`);
+    if (typeof theme.title !== 'string') throw new UserError(`Year ${year}, theme ${index + 1}: the title must be text.`);
     const title = theme.title.replace(/\s+/g, ' ').trim();
-    if (title === '') throw new RangeError(`Year ${year}, theme ${index + 1} needs a title.`);
-    if (title.length > MAX_THEME_TITLE_LENGTH) throw new RangeError(`Year ${year}, theme ${index + 1}: the title is longer than ${MAX_THEME_TITLE_LENGTH} characters.`);
+    if (title === '') throw new UserError(`Year ${year}, theme ${index + 1} needs a title.`);
+    if (title.length > MAX_THEME_TITLE_LENGTH) throw new UserError(`Year ${year}, theme ${index + 1}: the title is longer than ${MAX_THEME_TITLE_LENGTH} characters.`);
     return { id: theme.id, title };
   });
 }

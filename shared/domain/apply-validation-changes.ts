@@ -1,12 +1,13 @@
 import { EXPERIMENT_OUTCOMES, type ExistingCapabilityCheck, type Experiment, type ExperimentOutcome, type ExperimentResult, type Solution } from './validation';
 import { isSafeEntityId } from '../rich-text/citation-node';
+import { UserError } from '../errors/user-error';
 
 const MAX_TITLE_LENGTH = 300;
 const MAX_TEXT_LENGTH = 20_000;
 const MAX_LINKED_NOTES = 100;
 
 /** Thrown when a write would change kill criteria that were locked, or record a result before the lock. */
-export class KillCriteriaLockError extends Error {
+export class KillCriteriaLockError extends UserError {
   override readonly name = 'KillCriteriaLockError';
 }
 
@@ -41,7 +42,7 @@ export function createSolution(id: string, bucketId: string, title: string, now:
   };
 }
 
-/** The solution with `changes` applied, checked field by field (RangeError says what is wrong). */
+/** The solution with `changes` applied, checked field by field (UserError says what is wrong). */
 export function applySolutionChanges(existing: Solution, changes: SolutionChanges, now: number): Solution {
   return {
     ...existing,
@@ -78,7 +79,7 @@ export function applyExperimentChanges(existing: Experiment, changes: Experiment
 /** Locks the kill criteria; they must be written first. Locking twice keeps the first time. */
 export function lockKillCriteria(existing: Experiment, now: number): Experiment {
   if (existing.killCriteriaLockedAt !== undefined) return existing;
-  if (existing.killCriteria.trim() === '') throw new RangeError('Write the kill criteria before locking them.');
+  if (existing.killCriteria.trim() === '') throw new UserError('Write the kill criteria before locking them.');
   return { ...existing, killCriteriaLockedAt: now, updatedAt: now };
 }
 
@@ -88,12 +89,12 @@ export function lockKillCriteria(existing: Experiment, now: number): Experiment 
  */
 export function recordExperimentResult(existing: Experiment, result: NewExperimentResult, now: number): Experiment {
   if (existing.killCriteriaLockedAt === undefined) throw new KillCriteriaLockError('Lock the kill criteria before entering a result.');
-  if (!EXPERIMENT_OUTCOMES.includes(result.outcome)) throw new RangeError('The outcome must be survived, killed or inconclusive.');
+  if (!EXPERIMENT_OUTCOMES.includes(result.outcome)) throw new UserError('The outcome must be survived, killed or inconclusive.');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(result.concludedOn) || Number.isNaN(Date.parse(`${result.concludedOn}T00:00:00Z`))) {
-    throw new RangeError('The date must be a day (YYYY-MM-DD).');
+    throw new UserError('The date must be a day (YYYY-MM-DD).');
   }
   const evidence = readText(result.evidence, 'The evidence').trim();
-  if (evidence === '') throw new RangeError('Say what evidence the result rests on.');
+  if (evidence === '') throw new UserError('Say what evidence the result rests on.');
   const recorded: ExperimentResult = { recordedAt: now, concludedOn: result.concludedOn, outcome: result.outcome, evidence };
   return { ...existing, result: recorded, updatedAt: now };
 }
@@ -105,23 +106,23 @@ export function clearExperimentResult(existing: Experiment, now: number): Experi
 }
 
 function readTitle(title: string): string {
-  if (typeof title !== 'string') throw new RangeError('The title must be text.');
+  if (typeof title !== 'string') throw new UserError('The title must be text.');
   const trimmed = title.replace(/\s+/g, ' ').trim();
-  if (trimmed.length > MAX_TITLE_LENGTH) throw new RangeError(`The title is longer than ${MAX_TITLE_LENGTH} characters.`);
+  if (trimmed.length > MAX_TITLE_LENGTH) throw new UserError(`The title is longer than ${MAX_TITLE_LENGTH} characters.`);
   return trimmed;
 }
 
 function readText(text: string, what: string): string {
-  if (typeof text !== 'string') throw new RangeError(`${what} must be text.`);
-  if (text.length > MAX_TEXT_LENGTH) throw new RangeError(`${what} is longer than ${MAX_TEXT_LENGTH} characters.`);
+  if (typeof text !== 'string') throw new UserError(`${what} must be text.`);
+  if (text.length > MAX_TEXT_LENGTH) throw new UserError(`${what} is longer than ${MAX_TEXT_LENGTH} characters.`);
   return text;
 }
 
 function readCapabilityCheck(check: ExistingCapabilityCheck): ExistingCapabilityCheck {
   if (check.status === 'not-checked') return { status: 'not-checked' };
-  if (check.status !== 'solves-it' && check.status !== 'does-not-solve-it') throw new RangeError('The existing-capability answer is not one the app knows.');
+  if (check.status !== 'solves-it' && check.status !== 'does-not-solve-it') throw new UserError('The existing-capability answer is not one the app knows.');
   const noteIds = [...new Set(check.noteIds)];
-  if (noteIds.length > MAX_LINKED_NOTES) throw new RangeError(`At most ${MAX_LINKED_NOTES} notes can be linked.`);
-  if (!noteIds.every(isSafeEntityId)) throw new RangeError('A linked note id is not valid.');
+  if (noteIds.length > MAX_LINKED_NOTES) throw new UserError(`At most ${MAX_LINKED_NOTES} notes can be linked.`);
+  if (!noteIds.every(isSafeEntityId)) throw new UserError('A linked note id is not valid.');
   return { status: check.status, notes: readText(check.notes, 'The capability notes'), noteIds };
 }

@@ -1,3 +1,4 @@
+import { UserError } from '../errors/user-error';
 /** How a planned question is answered; the same kinds the importer reads, without grid items. */
 export type PlanQuestionType = 'scale' | 'number' | 'single-choice' | 'multi-choice' | 'free-text';
 
@@ -82,9 +83,9 @@ export function isSignOffStale(plan: Pick<SurveyPlan, 'questionsRevision'>, revi
   return reviewer.signedOffAt !== undefined && !isSignOffCurrent(plan, reviewer);
 }
 
-/** A new, empty plan. Throws RangeError on input that is not text. */
+/** A new, empty plan. Throws UserError on input that is not text. */
 export function createSurveyPlan(id: string, input: NewSurveyPlan, now: number): SurveyPlan {
-  if (id === '') throw new RangeError('A survey plan needs an id.');
+  if (id === '') throw new UserError('A survey plan needs an id.');
   return {
     id,
     title: readText(input.title ?? '', 'The title'),
@@ -99,7 +100,7 @@ export function createSurveyPlan(id: string, input: NewSurveyPlan, now: number):
 }
 
 /**
- * The plan with `changes` applied, checked field by field (RangeError says what is wrong). A change
+ * The plan with `changes` applied, checked field by field (UserError says what is wrong). A change
  * to the questions raises `questionsRevision`, which leaves earlier sign-offs stale without
  * erasing them; a sign-off given in this change counts for the questions saved with it.
  */
@@ -122,25 +123,25 @@ export function applySurveyPlanChanges(existing: SurveyPlan, changes: SurveyPlan
 }
 
 function readText(value: unknown, what: string): string {
-  if (typeof value !== 'string') throw new RangeError(`${what} must be text.`);
+  if (typeof value !== 'string') throw new UserError(`${what} must be text.`);
   return value;
 }
 
 function readId(value: unknown, what: string, seen: Set<string>): string {
-  if (typeof value !== 'string' || value === '') throw new RangeError(`${what} needs an id.`);
-  if (seen.has(value)) throw new RangeError(`${what} ${value} appears twice.`);
+  if (typeof value !== 'string' || value === '') throw new UserError(`${what} needs an id.`);
+  if (seen.has(value)) throw new UserError(`${what} ${value} appears twice.`);
   seen.add(value);
   return value;
 }
 
 function readQuestions(questions: readonly PlanQuestion[]): PlanQuestion[] {
-  if (!Array.isArray(questions)) throw new RangeError('The questions must be a list.');
+  if (!Array.isArray(questions)) throw new UserError('The questions must be a list.');
   const ids = new Set<string>();
   return questions.map((question, index) => {
     const what = `Question ${index + 1}`;
     const id = readId(question.id, what, ids);
     const text = readText(question.text, `${what}'s text`);
-    if (!PLAN_QUESTION_TYPES.includes(question.type)) throw new RangeError(`${what} has an unknown type: ${String(question.type)}.`);
+    if (!PLAN_QUESTION_TYPES.includes(question.type)) throw new UserError(`${what} has an unknown type: ${String(question.type)}.`);
     const options = question.options === undefined ? undefined : readOptions(question.options, what);
     const scale = question.scale === undefined ? undefined : readScale(question.scale, what);
     return { id, text, type: question.type, ...(options === undefined ? {} : { options }), ...(scale === undefined ? {} : { scale }) };
@@ -149,32 +150,32 @@ function readQuestions(questions: readonly PlanQuestion[]): PlanQuestion[] {
 
 function readOptions(options: readonly string[], what: string): string[] {
   if (!Array.isArray(options) || !options.every((option) => typeof option === 'string')) {
-    throw new RangeError(`${what}'s options must be a list of text.`);
+    throw new UserError(`${what}'s options must be a list of text.`);
   }
   return options.map((option) => option.trim()).filter((option) => option !== '');
 }
 
 function readScale(scale: { readonly min: number; readonly max: number }, what: string): { min: number; max: number } {
   if (typeof scale !== 'object' || scale === null || !Number.isFinite(scale.min) || !Number.isFinite(scale.max)) {
-    throw new RangeError(`${what}'s scale needs a lowest and a highest number.`);
+    throw new UserError(`${what}'s scale needs a lowest and a highest number.`);
   }
   return { min: scale.min, max: scale.max };
 }
 
 function readReviewers(reviewers: readonly PlanReviewer[], existing: readonly PlanReviewer[], questionsRevision: number): PlanReviewer[] {
-  if (!Array.isArray(reviewers)) throw new RangeError('The reviewers must be a list.');
+  if (!Array.isArray(reviewers)) throw new UserError('The reviewers must be a list.');
   const ids = new Set<string>();
   const before = new Map(existing.map((reviewer) => [reviewer.id, reviewer]));
   return reviewers.map((reviewer, index) => {
     const what = `Reviewer ${index + 1}`;
     const id = readId(reviewer.id, what, ids);
     const name = readText(reviewer.name, `${what}'s name`).trim();
-    if (name === '') throw new RangeError(`${what} needs a name.`);
+    if (name === '') throw new UserError(`${what} needs a name.`);
     const perspective = readText(reviewer.perspective, `${what}'s perspective`).trim();
     const comment = reviewer.comment === undefined ? '' : readText(reviewer.comment, `${what}'s comment`);
     const base = { id, name, perspective, ...(comment.trim() === '' ? {} : { comment }) };
     if (reviewer.signedOffAt === undefined) return base;
-    if (!Number.isFinite(reviewer.signedOffAt)) throw new RangeError(`${what}'s sign-off needs a date.`);
+    if (!Number.isFinite(reviewer.signedOffAt)) throw new UserError(`${what}'s sign-off needs a date.`);
     const previous = before.get(id);
     // The revision is the store's to set: an unchanged sign-off keeps the one it was given.
     const keptRevision = previous !== undefined && previous.signedOffAt === reviewer.signedOffAt ? previous.signedOffRevision : undefined;

@@ -18,6 +18,9 @@ export const IPC_CHANNELS = {
   liveState: 'live:state',
   liveCommand: 'live:command',
   liveEnd: 'live:end',
+  appendLog: 'log:append',
+  readLog: 'log:read',
+  clearLog: 'log:clear',
 } as const;
 
 /** The name under which the preload exposes the API (`window.desktop`). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HostAddress, LiveSessionInfo, LiveState } from '../live-workshop/live-host-types';
 import { liveCommandSchema, liveWorkshopInputSchema, type LiveOutcome } from '../live-workshop/live-workshop-input';
+import type { ErrorLogEntry } from '../errors/error-log-entry';
 import type { IpcResult } from './result';
 import { IPC_CHANNELS } from './channels';
 
@@ -87,6 +88,19 @@ const backupId = z.string().regex(/^[0-9a-f]{32}$/);
 const backupName = z.string().regex(/^discovery-desk-[0-9TZ-]+\.ddworkspace$/).max(100);
 const backupChunk = z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_BACKUP_CHUNK_BYTES, `must be at most ${MAX_BACKUP_CHUNK_BYTES} bytes`);
 
+/** One entry of the local log as it crosses to main: every field bounded, nothing else accepted. */
+const errorLogEntry = z
+  .object({
+    id: z.string().min(1).max(64),
+    loggedAt: z.number().int().min(0),
+    appVersion: z.string().max(40),
+    where: z.string().max(120),
+    name: z.string().max(60),
+    message: z.string().max(300),
+    stack: z.string().max(4000),
+  })
+  .strict();
+
 export interface OpenedFile {
   readonly name: string;
   readonly bytes: Uint8Array;
@@ -116,6 +130,9 @@ export const ipcContract = {
   liveState: { channel: IPC_CHANNELS.liveState, args: z.tuple([]) },
   liveCommand: { channel: IPC_CHANNELS.liveCommand, args: z.tuple([liveCommandSchema]) },
   liveEnd: { channel: IPC_CHANNELS.liveEnd, args: z.tuple([]) },
+  appendLog: { channel: IPC_CHANNELS.appendLog, args: z.tuple([errorLogEntry]) },
+  readLog: { channel: IPC_CHANNELS.readLog, args: z.tuple([]) },
+  clearLog: { channel: IPC_CHANNELS.clearLog, args: z.tuple([]) },
 } as const;
 
 /** What each verb resolves to (null when the user cancelled the dialog). */
@@ -142,6 +159,10 @@ export interface IpcValues {
   liveCommand: null;
   /** The outcome, to be saved into the round. */
   liveEnd: LiveOutcome;
+  appendLog: null;
+  /** Newest first. */
+  readLog: readonly ErrorLogEntry[];
+  clearLog: null;
 }
 
 export type IpcVerb = keyof typeof ipcContract;

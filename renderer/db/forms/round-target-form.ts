@@ -1,5 +1,6 @@
 import { targetPercentProblem, type Round } from '../../../shared/domain/round';
 import type { FormStore } from './form-store';
+import { UserError } from '../../../shared/errors/user-error';
 
 /** The immediate-pain target of a round, as typed (a string, so what is typed is kept even when invalid). */
 export const roundTargetForm: FormStore<Round, string> = {
@@ -11,7 +12,7 @@ export const roundTargetForm: FormStore<Round, string> = {
   write(repositories, id, value) {
     const percent = Number(value);
     const problem = value.trim() === '' ? 'Type the target share, from 0 to 100.' : targetPercentProblem(percent);
-    if (problem !== null) throw new RangeError(problem);
+    if (problem !== null) throw new UserError(problem);
     return repositories.rounds.setTarget(id, percent);
   },
   revision: (round) => round.updatedAt,

@@ -7,6 +7,7 @@ import { citationKey } from '../../../shared/rich-text/citation-node';
 import type { DiscoveryDb } from '../discovery-db';
 import { randomId, systemClock, type RepositoryDependencies } from './repository-dependencies';
 import { writeTransaction } from './write-transaction';
+import { UserError } from '../../../shared/errors/user-error';
 
 /** A cited note or highlight as it is now. */
 export interface ResolvedSource {
@@ -40,7 +41,7 @@ export function createArtifactsRepository(db: DiscoveryDb, { clock = systemClock
   const findArtifact = (roundId: string, kind: 'charter' | 'vision') => db.artifacts.where('[roundId+kind]').equals([roundId, kind]).first();
 
   const requireRound = async (roundId: string) => {
-    if ((await db.rounds.get(roundId)) === undefined) throw new RangeError('This prioritization round no longer exists.');
+    if ((await db.rounds.get(roundId)) === undefined) throw new UserError('This prioritization round no longer exists.');
   };
 
   return {

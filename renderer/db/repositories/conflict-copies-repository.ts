@@ -1,6 +1,7 @@
 import type { DiscoveryDb, MetaRecord } from '../discovery-db';
 import { writeTransaction } from './write-transaction';
 import type { FormKind } from '../forms/form-store';
+import { UserError } from '../../../shared/errors/user-error';
 
 const PREFIX = 'conflict-copy:';
 
@@ -52,7 +53,7 @@ export function createConflictCopiesRepository(db: DiscoveryDb): ConflictCopiesR
     },
 
     async discard(key) {
-      if (!key.startsWith(PREFIX)) throw new RangeError('That is not a conflict copy.');
+      if (!key.startsWith(PREFIX)) throw new UserError('That is not a conflict copy.');
       await writeTransaction(db, [db.meta], () => db.meta.delete(key));
     },
   };

@@ -2,6 +2,7 @@ import { contactNameKey, normaliseEmail, type Contact } from '../../../shared/do
 import type { DiscoveryDb } from '../discovery-db';
 import { randomId, systemClock, type RepositoryDependencies } from './repository-dependencies';
 import { writeTransaction } from './write-transaction';
+import { UserError } from '../../../shared/errors/user-error';
 
 export interface NewContact {
   readonly name: string;
@@ -45,7 +46,7 @@ export function createContactsRepository(
   return {
     async create(input) {
       const name = input.name.trim();
-      if (name === '') throw new RangeError('A contact needs a name.');
+      if (name === '') throw new UserError('A contact needs a name.');
       const email = input.email === undefined ? '' : normaliseEmail(input.email);
       const now = clock();
       const contact: Contact = {
@@ -66,7 +67,7 @@ export function createContactsRepository(
     get: (id) => db.contacts.get(id),
 
     async listByName({ limit, after }) {
-      if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`A page holds at least one contact, not ${limit}.`);
+      if (!Number.isInteger(limit) || limit < 1) throw new UserError(`A page holds at least one contact, not ${limit}.`);
       const collection =
         after === undefined ? db.contacts.orderBy(NAME_INDEX) : db.contacts.where(NAME_INDEX).above([after.nameKey, after.id]);
       const rows = await collection.limit(limit + 1).toArray();

@@ -2,6 +2,7 @@ import type { Highlight } from '../../../shared/domain/highlight';
 import type { DiscoveryDb } from '../discovery-db';
 import { randomId, systemClock, type RepositoryDependencies } from './repository-dependencies';
 import { writeTransaction } from './write-transaction';
+import { UserError } from '../../../shared/errors/user-error';
 
 export interface NewHighlight {
   readonly noteId: string;
@@ -31,11 +32,11 @@ export function createHighlightsRepository(db: DiscoveryDb, { clock = systemCloc
   return {
     async create({ noteId, quote, tags = [] }) {
       const text = quote.trim();
-      if (text === '') throw new RangeError('Select some text to highlight.');
+      if (text === '') throw new UserError('Select some text to highlight.');
       const now = clock();
       const highlight: Highlight = { id: newId(), noteId, quote: text, tags: cleanTags(tags), createdAt: now, updatedAt: now };
       await writeTransaction(db, [db.notes, db.highlights], async () => {
-        if ((await db.notes.get(noteId)) === undefined) throw new RangeError('Save the note before highlighting in it.');
+        if ((await db.notes.get(noteId)) === undefined) throw new UserError('Save the note before highlighting in it.');
         await db.highlights.add(highlight);
       });
       return highlight;

@@ -8,6 +8,7 @@ import type { DiscoveryDb } from '../discovery-db';
 import { randomId, systemClock, type RepositoryDependencies } from './repository-dependencies';
 import { countChannelsOnIndex, readNoteCounts, recountNotes } from './note-counts';
 import { writeTransaction } from './write-transaction';
+import { UserError } from '../../../shared/errors/user-error';
 
 export interface NewNote {
   readonly channel: Channel;
@@ -244,7 +245,7 @@ async function selectiveCandidates(db: DiscoveryDb, filter: NoteFilter): Promise
  * Exported for importers that write notes in their own transaction; they must also adjust the counts.
  */
 export function toNote(id: string, fields: NewNote, createdAt: number, updatedAt: number): Note {
-  if (!Number.isFinite(fields.occurredAt)) throw new RangeError('A note needs the date it happened.');
+  if (!Number.isFinite(fields.occurredAt)) throw new UserError('A note needs the date it happened.');
   // Every way into the table (editor, import, restore) passes here, so hostile markup stops here.
   const body = sanitizeRichText(fields.body);
   const note: Note = {
@@ -264,7 +265,7 @@ export function toNote(id: string, fields: NewNote, createdAt: number, updatedAt
     updatedAt,
   };
   if (!hasMatchingChannelFields(note)) {
-    throw new RangeError(`A ${note.channel} note cannot carry ${note.channelFields?.kind ?? ''} fields.`);
+    throw new UserError(`A ${note.channel} note cannot carry ${note.channelFields?.kind ?? ''} fields.`);
   }
   return note;
 }

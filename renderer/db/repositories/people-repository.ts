@@ -14,6 +14,7 @@ import { createNotesRepository } from './notes-repository';
 import { createSettingsRepository } from './settings-repository';
 import { randomId, systemClock, type RepositoryDependencies } from './repository-dependencies';
 import { writeTransaction } from './write-transaction';
+import { UserError } from '../../../shared/errors/user-error';
 
 /** One thing in a person's or team's history; `href` opens its source. */
 export interface HistoryEntry {
@@ -355,7 +356,7 @@ export function createPeopleRepository(db: DiscoveryDb, dependencies: Repository
         const existing = await db.contacts.get(contactId);
         if (existing === undefined) return undefined;
         const name = changes.name === undefined ? existing.name : changes.name.trim().replace(/\s+/g, ' ');
-        if (name === '') throw new RangeError('A contact needs a name.');
+        if (name === '') throw new UserError('A contact needs a name.');
         const text = (field: 'email' | 'team' | 'role' | 'organisation'): string | undefined => {
           const change = changes[field];
           const value = change === undefined ? existing[field] : change === null ? undefined : change.trim();
@@ -363,7 +364,7 @@ export function createPeopleRepository(db: DiscoveryDb, dependencies: Repository
           return field === 'email' ? normaliseEmail(value) : value;
         };
         const cadence = changes.cadenceDays === undefined ? existing.cadenceDays : (changes.cadenceDays ?? undefined);
-        if (cadence !== undefined && (!Number.isInteger(cadence) || cadence < 1)) throw new RangeError('Meet every: a whole number of days, 1 or more.');
+        if (cadence !== undefined && (!Number.isInteger(cadence) || cadence < 1)) throw new UserError('Meet every: a whole number of days, 1 or more.');
         const optional = (['email', 'team', 'role', 'organisation'] as const).flatMap((field) => {
           const value = text(field);
           return value === undefined ? [] : [[field, value] as const];
@@ -497,7 +498,7 @@ export function createPeopleRepository(db: DiscoveryDb, dependencies: Repository
       if (keptId === removedId) return Promise.reject(new RangeError('Choose two different contacts to merge.'));
       return writeTransaction(db, ALL_TABLES(), async () => {
         const [kept, removed] = await Promise.all([db.contacts.get(keptId), db.contacts.get(removedId)]);
-        if (kept === undefined || removed === undefined) throw new RangeError('One of the two contacts no longer exists.');
+        if (kept === undefined || removed === undefined) throw new UserError('One of the two contacts no longer exists.');
         const changed = await rewriteReferences(removedId, keptId);
         await db.contacts.put(mergeContacts(kept, removed, choices, clock()));
         await db.contacts.delete(removedId);
@@ -508,7 +509,7 @@ export function createPeopleRepository(db: DiscoveryDb, dependencies: Repository
     delete(contactId) {
       return writeTransaction(db, ALL_TABLES(), async () => {
         const contact = await db.contacts.get(contactId);
-        if (contact === undefined) throw new RangeError('This contact no longer exists.');
+        if (contact === undefined) throw new UserError('This contact no longer exists.');
         const changed = await rewriteReferences(contactId, undefined);
         await db.contacts.delete(contactId);
         return { ...changed, contacts: [contact], contactIdsToRemove: [], plannedChatIdsToRemove: [] };

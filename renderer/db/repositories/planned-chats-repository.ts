@@ -5,6 +5,7 @@ import type { DiscoveryDb } from '../discovery-db';
 import { toNote } from './notes-repository';
 import { randomId, systemClock, type RepositoryDependencies } from './repository-dependencies';
 import { writeTransaction } from './write-transaction';
+import { UserError } from '../../../shared/errors/user-error';
 
 export interface PlannedChatsRepository {
   plan(input: { readonly contactId: string; readonly plannedFor: number; readonly topic?: string }): Promise<PlannedChat>;
@@ -20,12 +21,12 @@ export interface PlannedChatsRepository {
 export function createPlannedChatsRepository(db: DiscoveryDb, { clock = systemClock, newId = randomId }: RepositoryDependencies = {}): PlannedChatsRepository {
   return {
     async plan({ contactId, plannedFor, topic }) {
-      if (!Number.isFinite(plannedFor)) throw new RangeError('A planned chat needs a date.');
+      if (!Number.isFinite(plannedFor)) throw new UserError('A planned chat needs a date.');
       const now = clock();
       const trimmed = topic?.trim() ?? '';
       const chat: PlannedChat = { id: newId(), contactId, plannedFor, ...(trimmed === '' ? {} : { topic: trimmed }), createdAt: now, updatedAt: now };
       await writeTransaction(db, [db.plannedChats, db.contacts], async () => {
-        if ((await db.contacts.get(contactId)) === undefined) throw new RangeError('This contact no longer exists.');
+        if ((await db.contacts.get(contactId)) === undefined) throw new UserError('This contact no longer exists.');
         await db.plannedChats.add(chat);
       });
       return chat;
@@ -55,7 +56,7 @@ export function createPlannedChatsRepository(db: DiscoveryDb, { clock = systemCl
     writeNote(id, title) {
       return writeTransaction(db, [db.plannedChats, db.notes], async () => {
         const chat = await db.plannedChats.get(id);
-        if (chat === undefined) throw new RangeError('This planned chat no longer exists.');
+        if (chat === undefined) throw new UserError('This planned chat no longer exists.');
         if (chat.noteId !== undefined) {
           const existing = await db.notes.get(chat.noteId);
           if (existing !== undefined) return existing;

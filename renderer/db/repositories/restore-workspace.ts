@@ -4,11 +4,13 @@ import { createWorkspaceFileReader, type WorkspaceRow } from '../../../shared/ba
 import { WorkspaceFileError, type WorkspaceHeader } from '../../../shared/backup/workspace-format';
 import { MAX_WORKSPACE_LINE_CHARS } from '../../../shared/limits/input-limits';
 import { isExportedRow, isExportedTable, LOCAL_SETTING_KEYS, LOCAL_TABLES } from '../../../shared/backup/workspace-tables';
+import { UserError } from '../../../shared/errors/user-error';
 import { classifyWriteError, isQuotaExceededError } from '../classify-write-error';
 import { DiscoveryDb } from '../discovery-db';
 import { schemaVersions as allSchemaVersions, type SchemaVersion } from '../schema/versions';
 import { exportedTables, readTablePages } from './export-workspace';
 import { writeSchemaVersion } from './meta-repository';
+import { logUnexpectedError } from '../../errors/error-log';
 
 export interface RestoreProgress {
   readonly phase: 'checking' | 'replacing';
@@ -158,7 +160,8 @@ export async function restoreWorkspace(db: DiscoveryDb, source: ReadableStream<U
       } catch (error) {
         const classified = classifyWriteError(error);
         if (classified !== error) throw classified;
-        throw new WorkspaceFileError(`a row between here and line ${written[written.length - 1]?.line ?? first.line} could not be stored (${error instanceof Error ? error.message : String(error)}), so nothing was restored`, first.line);
+        logUnexpectedError(error, 'restoring a backup: storing rows');
+        throw new WorkspaceFileError(`a row between here and line ${written[written.length - 1]?.line ?? first.line} could not be stored, so nothing was restored`, first.line);
       }
       rows += written.length;
       onProgress?.({ phase: 'checking', rows, bytes });
@@ -270,7 +273,7 @@ export async function replaceUnopenableWorkspace(name: string, source: ReadableS
   try {
     await recovered.open().catch((error: unknown) => {
       if (!isQuotaExceededError(error)) throw error;
-      throw new Error('There is not enough disk space to restore the backup; nothing was changed. Free some space and try again.', { cause: error });
+      throw new UserError('There is not enough disk space to restore the backup; nothing was changed. Free some space and try again.', { cause: error });
     });
     const restored = await restoreWorkspace(recovered, source, options);
     await Dexie.delete(name);

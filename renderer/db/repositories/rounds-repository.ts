@@ -7,6 +7,7 @@ import type { DiscoveryDb } from '../discovery-db';
 import { createNotesRepository } from './notes-repository';
 import { randomId, systemClock, type RepositoryDependencies } from './repository-dependencies';
 import { writeTransaction } from './write-transaction';
+import { UserError } from '../../../shared/errors/user-error';
 
 export interface NewRound {
   readonly title: string;
@@ -70,14 +71,14 @@ export function createRoundsRepository(db: DiscoveryDb, { clock = systemClock, n
 
     async start({ title, filter, includeHighlights, immediatePainTargetPercent = DEFAULT_IMMEDIATE_PAIN_TARGET_PERCENT }) {
       const titleProblem = roundTitleProblem(title);
-      if (titleProblem) throw new RangeError(titleProblem);
+      if (titleProblem) throw new UserError(titleProblem);
       const targetProblem = targetPercentProblem(immediatePainTargetPercent);
-      if (targetProblem) throw new RangeError(targetProblem);
+      if (targetProblem) throw new UserError(targetProblem);
       const now = clock();
       const id = newId();
       return writeTransaction(db, [db.rounds, db.cards, db.notes, db.highlights, db.contacts, db.meta], async () => {
         const matches = await matchingNotes(filter);
-        if (matches.length === 0) throw new RangeError('No notes match these filters, so the round would be empty. Widen the filters.');
+        if (matches.length === 0) throw new UserError('No notes match these filters, so the round would be empty. Widen the filters.');
         const highlights: readonly Highlight[] = includeHighlights ? await db.highlights.where('noteId').anyOf(matches.map((note) => note.id)).toArray() : [];
         const personIds = [...new Set(matches.flatMap((note) => note.personIds))];
         const contactRows = await db.contacts.bulkGet(personIds);
@@ -102,7 +103,7 @@ export function createRoundsRepository(db: DiscoveryDb, { clock = systemClock, n
 
     async setTarget(id, percent) {
       const problem = targetPercentProblem(percent);
-      if (problem) throw new RangeError(problem);
+      if (problem) throw new UserError(problem);
       await writeTransaction(db, [db.rounds], async () => {
         await db.rounds.update(id, { immediatePainTargetPercent: percent, updatedAt: clock() });
       });
@@ -110,7 +111,7 @@ export function createRoundsRepository(db: DiscoveryDb, { clock = systemClock, n
 
     async rename(id, title) {
       const problem = roundTitleProblem(title);
-      if (problem) throw new RangeError(problem);
+      if (problem) throw new UserError(problem);
       await writeTransaction(db, [db.rounds], async () => {
         await db.rounds.update(id, { title: title.trim(), updatedAt: clock() });
       });

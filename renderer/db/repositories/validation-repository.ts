@@ -14,6 +14,7 @@ import type { Experiment, Solution } from '../../../shared/domain/validation';
 import type { DiscoveryDb } from '../discovery-db';
 import { randomId, systemClock, type RepositoryDependencies } from './repository-dependencies';
 import { writeTransaction } from './write-transaction';
+import { UserError } from '../../../shared/errors/user-error';
 
 /** A deleted solution with its experiments, enough to undo the deletion. */
 export interface DeletedSolution {
@@ -56,7 +57,7 @@ export function createValidationRepository(db: DiscoveryDb, { clock = systemCloc
       const next = change(existing, clock());
       // Checked again against the stored row, so no caller can slip past the lock.
       if (existing.killCriteriaLockedAt !== undefined && (next.killCriteria !== existing.killCriteria || next.killCriteriaLockedAt !== existing.killCriteriaLockedAt)) {
-        throw new RangeError('The kill criteria were locked; they can no longer change.');
+        throw new UserError('The kill criteria were locked; they can no longer change.');
       }
       await db.experiments.put(next);
       return next;
@@ -66,7 +67,7 @@ export function createValidationRepository(db: DiscoveryDb, { clock = systemCloc
     async createSolution(bucketId, title) {
       const solution = createSolution(newId(), bucketId, title, clock());
       await writeTransaction(db, [db.solutions, db.buckets], async () => {
-        if ((await db.buckets.get(bucketId)) === undefined) throw new RangeError('This bucket no longer exists on the board.');
+        if ((await db.buckets.get(bucketId)) === undefined) throw new UserError('This bucket no longer exists on the board.');
         await db.solutions.add(solution);
       });
       return solution;
@@ -120,7 +121,7 @@ export function createValidationRepository(db: DiscoveryDb, { clock = systemCloc
     async createExperiment(solutionId) {
       const experiment = createExperiment(newId(), solutionId, clock());
       await writeTransaction(db, [db.experiments, db.solutions], async () => {
-        if ((await db.solutions.get(solutionId)) === undefined) throw new RangeError('This solution no longer exists.');
+        if ((await db.solutions.get(solutionId)) === undefined) throw new UserError('This solution no longer exists.');
         await db.experiments.add(experiment);
       });
       return experiment;

@@ -4,6 +4,7 @@ import { formatDay, toDateInputValue } from '../../components/format-date';
 import { useUndo } from '../../components/undo-service';
 import { experimentForm, useDatabase, useRepositories, type ExperimentDraft } from '../../db';
 import { SaveStatus, useFormSave } from '../../forms';
+import { userMessage } from '../../errors/user-message';
 
 const OUTCOME_LABELS: Readonly<Record<ExperimentOutcome, string>> = { survived: 'Survived', killed: 'Killed', inconclusive: 'Inconclusive' };
 
@@ -26,7 +27,7 @@ export function ExperimentCard({ initial, number }: { readonly initial: Experime
     try {
       await action();
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(userMessage(error, 'saving the experiment'));
     }
   };
 
@@ -134,7 +135,7 @@ function ResultForm({ experimentId, isReadOnly, onError }: { readonly experiment
     try {
       await validation.recordResult(experimentId, { outcome, concludedOn, evidence });
     } catch (error) {
-      onError(error instanceof Error ? error.message : String(error));
+      onError(userMessage(error, 'saving the experiment'));
     }
   };
 

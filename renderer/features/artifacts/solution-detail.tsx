@@ -10,6 +10,7 @@ import { SaveStatus, useFormSave } from '../../forms';
 import { ExperimentCard } from './experiment-card';
 import { LinkedNotes } from './linked-notes';
 import { ValidationStateBadge } from './validation-state-badge';
+import { userMessage } from '../../errors/user-message';
 
 /** One candidate solution: the existing-capability question first, then experiments that try to kill it. */
 export function SolutionDetail({ round }: { readonly round: Round }) {
@@ -62,7 +63,7 @@ function SolutionForm({ initial, listPath }: { readonly initial: Solution; reado
       void navigate(listPath);
     } catch (error) {
       setIsDeleted(false);
-      setProblem(`Could not delete: ${error instanceof Error ? error.message : String(error)}`);
+      setProblem(`Could not delete: ${userMessage(error, 'deleting the solution')}`);
     }
   };
 
@@ -71,7 +72,7 @@ function SolutionForm({ initial, listPath }: { readonly initial: Solution; reado
     try {
       await validation.createExperiment(initial.id);
     } catch (error) {
-      setProblem(`Could not add the experiment: ${error instanceof Error ? error.message : String(error)}`);
+      setProblem(`Could not add the experiment: ${userMessage(error, 'adding the experiment')}`);
     }
   };
 

@@ -7,6 +7,7 @@ import { useDatabase, useRepositories } from '../../db';
 import { SolutionDetail } from './solution-detail';
 import { useRoundValidation, type SolutionSummary } from './use-round-validation';
 import { ValidationStateBadge } from './validation-state-badge';
+import { userMessage } from '../../errors/user-message';
 
 /** Solution validation: candidate solutions per bucket, the existing-capability check and experiments. */
 export function ValidationView({ round }: { readonly round: Round }) {
@@ -114,7 +115,7 @@ function BucketSolutions({ bucket, roundId, solutions }: BucketSolutionsProps) {
       setTitle('');
       setProblem(null);
     } catch (error) {
-      setProblem(`Could not add the solution: ${error instanceof Error ? error.message : String(error)}`);
+      setProblem(`Could not add the solution: ${userMessage(error, 'adding the solution')}`);
     }
   };
 

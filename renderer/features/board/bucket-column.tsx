@@ -7,6 +7,7 @@ import { SaveStatus, useFormSave } from '../../forms';
 import { CardList, isSameCardList } from './card-list';
 import { DropZone } from './drop-zone';
 import { EvidenceLine } from './evidence-line';
+import { userMessage } from '../../errors/user-message';
 
 export const bucketDropId = (bucketId: string) => `bucket:${bucketId}`;
 
@@ -54,7 +55,7 @@ function BucketColumnView({ bucket, cards, buckets, slaCards, perform, onProblem
   const [isOpen, setOpen] = useState(false);
   const otherBuckets = isOpen ? buckets.filter((other) => other.id !== bucket.id) : [];
 
-  const save = (changes: Parameters<typeof board.updateBucket>[1]) => board.updateBucket(bucket.id, changes).catch((caught: unknown) => onProblem(caught instanceof Error ? caught.message : String(caught)));
+  const save = (changes: Parameters<typeof board.updateBucket>[1]) => board.updateBucket(bucket.id, changes).catch((caught: unknown) => onProblem(userMessage(caught, 'saving the bucket')));
   const gapIds = bucket.slaGapCardIds ?? [];
   const attached = slaCards.filter((card) => gapIds.includes(card.id));
   const attachable = slaCards.filter((card) => !gapIds.includes(card.id) && card.bucketId !== bucket.id);

@@ -4,6 +4,7 @@ import type { PainBucket } from '../../../shared/domain/board';
 import type { Round } from '../../../shared/domain/round';
 import { scoreSpread, SIMPLE_CRITERIA, type Score } from '../../../shared/domain/score';
 import { useRepositories } from '../../db';
+import { userMessage } from '../../errors/user-message';
 
 const NO_SCORES: readonly Score[] = [];
 const NO_BUCKETS: readonly PainBucket[] = [];
@@ -36,7 +37,7 @@ export function ScoringView({ round }: { readonly round: Round }) {
     if (scorer === null) return;
     void board.setScore(round.id, scorer, bucketId, { [criterion]: value }).then(
       () => setProblem(null),
-      (caught: unknown) => setProblem(caught instanceof Error ? caught.message : String(caught)),
+      (caught: unknown) => setProblem(userMessage(caught, 'saving the score')),
     );
   };
 

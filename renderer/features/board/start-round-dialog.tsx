@@ -6,6 +6,7 @@ import { roundTitleProblem, type RoundFilter } from '../../../shared/domain/roun
 import { fromDateInputValue } from '../../components/format-date';
 import { useModalDialog } from '../../components/use-modal-dialog';
 import { useRepositories, type SnapshotPreview } from '../../db';
+import { userMessage } from '../../errors/user-message';
 
 interface StartRoundDialogProps {
   readonly isOpen: boolean;
@@ -84,7 +85,7 @@ export function StartRoundDialog({ isOpen, onClose }: StartRoundDialogProps) {
       close();
       void navigate(`/board/${round.id}`);
     } catch (caught) {
-      setProblem(caught instanceof Error ? caught.message : String(caught));
+      setProblem(userMessage(caught, 'starting the round'));
     } finally {
       setBusy(false);
     }

@@ -21,6 +21,7 @@ import { FullScreenButton } from './full-screen-button';
 import { LiveWorkshopPanel } from './live-workshop-panel';
 import { RankingView } from './ranking-view';
 import type { BoardUndo } from './use-board-undo';
+import { userMessage } from '../../errors/user-message';
 
 const NO_VOTES: readonly Vote[] = [];
 const NO_BUCKETS: readonly PainBucket[] = [];
@@ -63,7 +64,7 @@ export function WorkshopMode({ round, undo }: { readonly round: Round; readonly 
           <p className="empty-pane__title">No workshop for this round yet</p>
           <p>The session (participants, phase, timer and votes) is saved with the round, so it can be resumed later.</p>
           <p>
-            <button type="button" className="button button--primary" onClick={() => void board.openWorkshop(round.id).catch((caught: unknown) => setProblem(String(caught)))}>
+            <button type="button" className="button button--primary" onClick={() => void board.openWorkshop(round.id).catch((caught: unknown) => setProblem(userMessage(caught, 'opening the workshop')))}>
               Start the workshop
             </button>
           </p>
@@ -94,7 +95,7 @@ function WorkshopSession({ round, workshop, undo, onProblem }: SessionProps) {
   const update = (changes: Parameters<typeof board.updateWorkshop>[1]) =>
     board.updateWorkshop(workshop.id, changes).then(
       () => onProblem(null),
-      (caught: unknown) => onProblem(caught instanceof Error ? caught.message : String(caught)),
+      (caught: unknown) => onProblem(userMessage(caught, 'running the workshop')),
     );
 
   // The ranking phase opens on the revealed votes: an unranked round is ranked by dots (undoable), most first.
@@ -205,7 +206,7 @@ function DotVoting({ round, workshop, buckets, votes, onProblem, onReveal }: Dot
     if (voter === null) return;
     void board.setDots(round.id, voter.id, bucketId, dots, budget).then(
       () => onProblem(null),
-      (caught: unknown) => onProblem(caught instanceof Error ? caught.message : String(caught)),
+      (caught: unknown) => onProblem(userMessage(caught, 'running the workshop')),
     );
   };
   const voted = new Set(votes.map((vote) => vote.participant));
@@ -355,7 +356,7 @@ function Participants({ workshop, onProblem }: { readonly workshop: Workshop; re
       await board.addParticipant(workshop.id, name);
       setName('');
     } catch (caught) {
-      onProblem(caught instanceof Error ? caught.message : String(caught));
+      onProblem(userMessage(caught, 'running the workshop'));
     }
   };
   return (

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useRepositories, type DeletedNote } from '../../db';
+import { userMessage } from '../../errors/user-message';
 
 interface DeleteNoteButtonProps {
   readonly noteId: string;
@@ -27,7 +28,7 @@ export function DeleteNoteButton({ noteId, noteTitle, isDisabled, onDeleted }: D
       dialogRef.current?.close();
       if (deleted) onDeleted(deleted);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(userMessage(caught, 'deleting the note'));
     }
   };
 

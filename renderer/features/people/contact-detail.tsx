@@ -12,6 +12,7 @@ import { DeleteContactDialog } from './delete-contact-dialog';
 import { HistoryList } from './history-list';
 import { MergeDialog } from './merge-dialog';
 import { PlanChatForm, PlannedChatList } from './planned-chats-view';
+import { userMessage } from '../../errors/user-message';
 
 /** One person: who they are, their research load against the budget, cadence, planned chats and history. */
 export function ContactDetail() {
@@ -167,7 +168,7 @@ function CadencePanel({ contact, lastDays, isDue, isReadOnly }: { readonly conta
     try {
       await people.update(contact.id, { cadenceDays: value });
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(userMessage(caught, 'saving the person'));
     }
   };
 
@@ -212,7 +213,7 @@ function EditContactDialog({ contact, isOpen, onClose }: { readonly contact: Con
       await people.update(contact.id, { name: values.name, email: text(values.email), team: text(values.team), role: text(values.role), organisation: text(values.organisation) });
       onClose();
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(userMessage(caught, 'saving the person'));
     }
   };
 

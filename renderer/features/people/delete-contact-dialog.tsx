@@ -4,6 +4,7 @@ import type { Contact } from '../../../shared/domain/contact';
 import { useModalDialog } from '../../components/use-modal-dialog';
 import { useRepositories, type ContactChangeUndo } from '../../db';
 import { describeImpact } from './describe-impact';
+import { userMessage } from '../../errors/user-message';
 
 /** Deletes a contact after showing what mentions them; notes are kept, only the person is taken out of them. */
 export function DeleteContactDialog({ contact, isOpen, onClose }: { readonly contact: Contact; readonly isOpen: boolean; readonly onClose: (undo?: ContactChangeUndo) => void }) {
@@ -17,7 +18,7 @@ export function DeleteContactDialog({ contact, isOpen, onClose }: { readonly con
     try {
       onClose(await people.delete(contact.id));
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(userMessage(caught, 'deleting the person'));
     }
   };
 

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { checkBudget, DEFAULT_RESEARCH_BUDGET, type ResearchBudget } from '../../../shared/domain/research-load';
 import { useDatabase, useRepositories } from '../../db';
+import { userMessage } from '../../errors/user-message';
 
 const SHOWN = 50;
 
@@ -122,7 +123,7 @@ function BudgetForm({ budget }: { readonly budget: ResearchBudget }) {
       await settings.set('researchBudget', next);
       setMessage({ isError: false, text: 'Budget saved.' });
     } catch (caught) {
-      setMessage({ isError: true, text: caught instanceof Error ? caught.message : String(caught) });
+      setMessage({ isError: true, text: userMessage(caught, 'saving the research-load budget') });
     }
   };
 

@@ -7,6 +7,7 @@ import { useModalDialog } from '../../components/use-modal-dialog';
 import { useUndo } from '../../components/undo-service';
 import { useRepositories } from '../../db';
 import { describeImpact } from './describe-impact';
+import { userMessage } from '../../errors/user-message';
 
 const FIELD_LABELS: Readonly<Record<MergeField, string>> = { name: 'Name', email: 'Email', team: 'Team', role: 'Role', organisation: 'Organisation', cadenceDays: 'Meet every (days)' };
 
@@ -33,7 +34,7 @@ export function MergeDialog({ first, second, onClose }: { readonly first: Contac
       undoService.offer({ label: `Merged ${removed.name} into ${result.name}.`, undo: () => people.undo(undo) });
       await navigate(`/people/${kept.id}`);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(userMessage(caught, 'merging the contacts'));
     }
   };
 

@@ -3,6 +3,7 @@ import type { Contact } from '../../../shared/domain/contact';
 import { useModalDialog } from '../../components/use-modal-dialog';
 import { useRepositories } from '../../db';
 import { ContactFormFields, EMPTY_CONTACT_FORM } from './contact-form-fields';
+import { userMessage } from '../../errors/user-message';
 
 /** Creates one contact by hand. */
 export function NewContactDialog({ isOpen, onClose }: { readonly isOpen: boolean; readonly onClose: (created?: Contact) => void }) {
@@ -28,7 +29,7 @@ export function NewContactDialog({ isOpen, onClose }: { readonly isOpen: boolean
       setValues(EMPTY_CONTACT_FORM);
       onClose(created);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(userMessage(caught, 'adding the person'));
     }
   };
 

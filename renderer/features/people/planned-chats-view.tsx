@@ -11,6 +11,7 @@ import { useToast } from '../../components/toast';
 import { useUndo } from '../../components/undo-service';
 import { TokenInput } from '../../components/token-input';
 import { useDatabase, useRepositories } from '../../db';
+import { userMessage } from '../../errors/user-message';
 
 
 /** Every planned chat without notes yet: overdue ones ask for notes; plus who is due by their cadence. */
@@ -169,7 +170,7 @@ export function PlanChatForm({ contactId }: { readonly contactId?: string }) {
       if (contactId === undefined) setPicked(null);
       showToast({ message: `Chat planned for ${formatDay(plannedFor)}.` });
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(userMessage(caught, 'planning the chat'));
     }
   };
 

@@ -3,6 +3,7 @@ import { useDatabase } from '../../db';
 import { usePlatform } from '../../platform';
 import { useAppInfo } from './use-app-info';
 import { useStorageEstimate } from './use-storage-estimate';
+import { LocalLogPanel } from './local-log-panel';
 import { WorkspaceDataPanel } from './workspace-data-panel';
 
 function formatBytes(bytes: number | null): string {
@@ -23,7 +24,7 @@ export function SettingsScreen() {
       <section className="panel" aria-labelledby="about-heading">
         <h2 id="about-heading">This app</h2>
         {appInfo.status === 'loading' && <p>Loading…</p>}
-        {appInfo.status === 'error' && <p role="alert">Could not read the app details: {appInfo.message}</p>}
+        {appInfo.status === 'error' && <p role="alert">Could not read the app details: {appInfo.message} Reload the app to try again.</p>}
         {appInfo.status === 'ready' && (
           <dl className="facts">
             <dt>Version</dt>
@@ -62,6 +63,7 @@ export function SettingsScreen() {
         </dl>
       </section>
       <WorkspaceDataPanel />
+      <LocalLogPanel />
       <PlannedSection intro="More settings will live here." planned={['Research-load budgets and other preferences']} />
     </div>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/ipc/contract';
 import { usePlatform } from '../../platform';
+import { userMessage } from '../../errors/user-message';
 
 export type AppInfoState = { status: 'loading' } | { status: 'ready'; info: AppInfo } | { status: 'error'; message: string };
 
@@ -14,7 +15,7 @@ export function useAppInfo(): AppInfoState {
         if (!isCurrent) return;
         setState(result.ok ? { status: 'ready', info: result.value } : { status: 'error', message: result.error.message });
       },
-      (error: unknown) => isCurrent && setState({ status: 'error', message: String(error) }),
+      (error: unknown) => isCurrent && setState({ status: 'error', message: userMessage(error, 'reading the app details') }),
     );
     return () => {
       isCurrent = false;

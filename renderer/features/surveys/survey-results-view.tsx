@@ -15,6 +15,7 @@ import { QuestionResultCard, GridResultCard } from './question-result-card';
 import { RespondentsPanel } from './respondents-panel';
 import { ResultCardList, type ResultCardEntry } from './result-card-list';
 import { formatLabel } from './survey-format-label';
+import { userMessage } from '../../errors/user-message';
 
 type Tab = 'results' | 'answers' | 'respondents';
 
@@ -112,7 +113,7 @@ function ResultsTab({ client, surveyId, title, questions, version, onShowAnswers
     client.invalidate(surveyId);
     client.ask({ type: 'results', surveyId }).then(
       (value) => isCurrent && setResults(value.results),
-      (reason: unknown) => isCurrent && setError(reason instanceof Error ? reason.message : String(reason)),
+      (reason: unknown) => isCurrent && setError(userMessage(reason, 'reading the survey results')),
     );
     return () => {
       isCurrent = false;

@@ -8,6 +8,7 @@ import { CURRENT_SCHEMA_VERSION, schemaVersions } from '../../../renderer/db/sch
 import { createBrowserPlatform } from '../../../renderer/platform/browser-platform';
 import { PlatformProvider, type Platform } from '../../../renderer/platform';
 import { ok } from '../../../shared/ipc/result';
+import { WorkspaceFileError } from '../../../shared/backup/workspace-format';
 import { readRawRows, seedDatabase } from '../db/migration-harness';
 
 function Workspace() {
@@ -92,7 +93,7 @@ describe('DatabaseGate', () => {
     const versions = [...schemaVersions, { version: CURRENT_SCHEMA_VERSION + 1, stores: {}, upgrade: () => Promise.reject(new Error('The migration broke.')) }];
     const backup = new Blob(['a backup file']);
     const platform: Platform = { ...createBrowserPlatform(document), openBlob: () => Promise.resolve(ok({ name: 'backup.ddworkspace', blob: backup })) };
-    const recover = vi.fn(() => Promise.reject(new Error('Line 1: This is not a Discovery Desk workspace file.')));
+    const recover = vi.fn(() => Promise.reject(new WorkspaceFileError('This is not a Discovery Desk workspace file.', 1)));
     render(
       <PlatformProvider platform={platform}>
         <DatabaseGate isBrowserMode open={() => openDatabase(name, { versions })} recover={recover}>

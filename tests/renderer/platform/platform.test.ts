@@ -22,6 +22,9 @@ describe('createPlatform', () => {
       liveState: vi.fn(() => Promise.resolve(ok(null))),
       liveCommand: vi.fn(() => Promise.resolve(fail('internal', 'liveCommand failed unexpectedly: TypeError at line 3'))),
       liveEnd: vi.fn(() => Promise.resolve(fail('refused', 'No live workshop is running.'))),
+      appendLog: vi.fn(() => Promise.resolve(ok(null))),
+      readLog: vi.fn(() => Promise.resolve(ok([]))),
+      clearLog: vi.fn(() => Promise.resolve(ok(null))),
     };
     Reflect.set(window, 'desktop', desktop);
     try {

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createNotesRepository } from '../../../renderer/db/repositories/notes-repository';
+import { setErrorLogSink } from '../../../renderer/errors/error-log';
 import { createSearchClient, type SearchWorkerPort } from '../../../renderer/search/search-client';
+import type { ErrorLogEntry } from '../../../shared/errors/error-log-entry';
 import type { SearchStatus, SearchWorkerRequest } from '../../../renderer/search/search-protocol';
 import type { RichTextDoc } from '../../../shared/domain/rich-text';
 import { createTestDependencies } from '../db/create-test-dependencies';
@@ -136,12 +138,19 @@ describe('search client', () => {
   });
 
   it('reports a crashed worker as an error and fails the pending search', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logged: ErrorLogEntry[] = [];
+    setErrorLogSink({ append: async (entry) => void logged.push(entry) });
     const port = silentPort();
     const client = createSearchClient(() => port);
     const pending = client.search('anything');
     port.onerror?.(new ErrorEvent('error', { message: 'Worker exploded' }));
-    await expect(pending).rejects.toThrow('Worker exploded');
-    expect(client.getStatus()).toMatchObject({ phase: 'error', message: 'Worker exploded' });
+    // The worker's own text goes to the local log; people read what happened and what to do.
+    const plain = 'Something unexpected went wrong while searching. Try again; if it happens again, Settings › Local log has the details to report.';
+    await expect(pending).rejects.toThrow(plain);
+    expect(client.getStatus()).toMatchObject({ phase: 'error', message: plain });
+    expect(logged.map((entry) => entry.message)).toEqual(['Worker exploded']);
+    setErrorLogSink(null);
   });
 
   it('ignores malformed and stale replies', async () => {

@@ -10,6 +10,7 @@ import { PlanQuestions } from './plan-questions';
 import { PlanReviewers } from './plan-reviewers';
 import { previewPlan } from './survey-plan-draft';
 import { useDeleteSurveyPlan } from './use-delete-survey-plan';
+import { userMessage } from '../../../errors/user-message';
 
 const LIST_PATH = '/surveys/plans';
 
@@ -83,7 +84,7 @@ function SurveyPlanForm({ initial, stored }: SurveyPlanFormProps) {
       void navigate(LIST_PATH);
     } catch (caught) {
       setDeleted(false);
-      setDeleteError(caught instanceof Error ? caught.message : String(caught));
+      setDeleteError(userMessage(caught, 'deleting the survey plan'));
     }
   };
 

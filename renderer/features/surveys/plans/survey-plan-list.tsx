@@ -7,6 +7,7 @@ import { formatDay } from '../../../components/format-date';
 import { useDatabase, useRepositories } from '../../../db';
 import { SurveyPlanStatusBadge } from './survey-plan-status-badge';
 import { useDeleteSurveyPlan } from './use-delete-survey-plan';
+import { userMessage } from '../../../errors/user-message';
 
 /** Every survey plan, most recently changed first, with its status; the way to start a new one. */
 export function SurveyPlanList() {
@@ -23,7 +24,7 @@ export function SurveyPlanList() {
       const plan = await surveyPlans.create();
       void navigate(`/surveys/plans/${plan.id}`);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(userMessage(caught, 'changing the survey plans'));
     }
   };
 
@@ -32,7 +33,7 @@ export function SurveyPlanList() {
     try {
       await deletePlan(id);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(userMessage(caught, 'changing the survey plans'));
     }
   };
 

@@ -42,6 +42,9 @@ function fakeHandlers() {
     liveEnd: vi.fn(async () => {
       throw new Error('not in these tests');
     }),
+    appendLog: vi.fn(async () => null),
+    readLog: vi.fn(async () => []),
+    clearLog: vi.fn(async () => null),
   } satisfies IpcHandlers;
 }
 

@@ -1,3 +1,4 @@
+import { UserError } from '../../../../shared/errors/user-error';
 import { describe, expect, it } from 'vitest';
 import { createContactsRepository, type ContactCursor } from '../../../../renderer/db/repositories/contacts-repository';
 import { openTestDatabase } from '../open-test-database';
@@ -23,7 +24,7 @@ describe('contacts repository', () => {
 
   it('refuses a contact without a name', async () => {
     const db = await openTestDatabase('contacts-no-name');
-    await expect(createContactsRepository(db).create({ name: '   ' })).rejects.toThrow(RangeError);
+    await expect(createContactsRepository(db).create({ name: '   ' })).rejects.toThrow(UserError);
   });
 
   it('finds a contact by email, ignoring case and surrounding spaces', async () => {

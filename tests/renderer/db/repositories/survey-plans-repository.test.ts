@@ -1,3 +1,4 @@
+import { UserError } from '../../../../shared/errors/user-error';
 import { describe, expect, it } from 'vitest';
 import { createSurveyPlansRepository } from '../../../../renderer/db/repositories/survey-plans-repository';
 import type { PlanQuestion, PlanReviewer, SurveyPlanChanges } from '../../../../shared/domain/survey-plan';
@@ -65,7 +66,7 @@ describe('survey plans repository', () => {
       { reviewers: [{ ...reviewer, name: '   ' }] },
       { questions: [{ ...question, scale: { min: 1, max: Number.NaN } }] },
     ];
-    for (const changes of bad) await expect(plans.update(plan.id, changes)).rejects.toThrow(RangeError);
+    for (const changes of bad) await expect(plans.update(plan.id, changes)).rejects.toThrow(UserError);
     expect(await plans.get(plan.id)).toEqual(plan);
   });
 
