@@ -8,6 +8,7 @@ import { Citation } from './extensions/citation';
 import { EvidenceHighlight } from './extensions/evidence-highlight';
 import { PasteGuard } from './extensions/paste-guard';
 import { RequestShortcuts } from './extensions/request-shortcuts';
+import { TextLock } from './extensions/text-lock';
 
 export interface NoteEditorExtensionOptions {
   /** Shown in an empty paragraph where the cursor is. */
@@ -53,5 +54,6 @@ export function noteEditorExtensions({ placeholder = DEFAULT_PLACEHOLDER }: Note
     Citation,
     PasteGuard,
     RequestShortcuts,
+    TextLock,
   ];
 }

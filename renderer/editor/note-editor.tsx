@@ -11,6 +11,7 @@ import { isSafeHighlightId, sanitizeRichText } from '../../shared/rich-text/sani
 import { EditorToolbar } from './editor-toolbar';
 import { setCitationOpener } from './extensions/citation';
 import { setRequestHandlers } from './extensions/request-shortcuts';
+import { setTextLocked } from './extensions/text-lock';
 import { LinkForm } from './link-form';
 import { noteEditorExtensions } from './note-editor-extensions';
 import { openNoteContent, type OpenedNoteContent } from './open-note-content';
@@ -30,6 +31,8 @@ export interface NoteEditorProps {
   /** Creates the highlight record and returns its id, which the editor puts in the mark. */
   readonly onCreateHighlight?: (selection: HighlightSelection) => string | Promise<string>;
   readonly isReadOnly?: boolean;
+  /** The text cannot be changed, only highlighted (an imported survey answer: what the respondent said). */
+  readonly isTextLocked?: boolean;
   readonly ariaLabel?: string;
   readonly autoFocus?: boolean;
   /** Which note is open (e.g. its id); a new key replaces the content without calling `onChange`. */
@@ -59,6 +62,7 @@ export function NoteEditor({
   onChange,
   onCreateHighlight,
   isReadOnly = false,
+  isTextLocked = false,
   ariaLabel = 'Note',
   autoFocus = false,
   documentKey,
@@ -92,10 +96,10 @@ export function NoteEditor({
         class: 'note-editor__content',
         'aria-label': ariaLabel,
         'aria-multiline': 'true',
-        'aria-readonly': String(!isEditable),
+        'aria-readonly': String(!isEditable || isTextLocked),
       },
     }),
-    [ariaLabel, isEditable],
+    [ariaLabel, isEditable, isTextLocked],
   );
 
   const editor = useEditor({
@@ -124,6 +128,10 @@ export function NoteEditor({
   useLayoutEffect(() => {
     if (editor !== null && !editor.isDestroyed && editor.isEditable !== isEditable) editor.setEditable(isEditable, false);
   }, [editor, isEditable]);
+
+  useLayoutEffect(() => {
+    if (editor !== null && !editor.isDestroyed) setTextLocked(editor, isTextLocked);
+  }, [editor, isTextLocked]);
 
   const createHighlight = useCallback(async (target: Editor, selection: HighlightSelection, create: NonNullable<NoteEditorProps['onCreateHighlight']>) => {
     setIsHighlightPending(true);
@@ -168,13 +176,13 @@ export function NoteEditor({
   );
 
   const requestLink = useCallback((target: Editor): boolean => {
-    if (!target.isEditable) return false;
+    if (!target.isEditable || target.storage.textLock.isLocked) return false;
     setIsLinkFormOpen(true);
     return true;
   }, []);
 
   const requestCitation = useCallback((target: Editor): boolean => {
-    if (!target.isEditable || latest.current.citations === undefined) return false;
+    if (!target.isEditable || target.storage.textLock.isLocked || latest.current.citations === undefined) return false;
     setIsCitePickerOpen(true);
     return true;
   }, []);
@@ -246,8 +254,13 @@ export function NoteEditor({
   const canHighlight = onCreateHighlight !== undefined && isEditable;
 
   return (
-    <div className={isEditable ? 'note-editor' : 'note-editor note-editor--read-only'}>
-      {isEditable && (
+    <div className={isEditable && !isTextLocked ? 'note-editor' : 'note-editor note-editor--read-only'}>
+      {isEditable && isTextLocked && (
+        <p className="note-editor__locked muted">
+          What the respondent wrote, as imported: it cannot be edited. Select words and choose “Highlight as evidence” (or press Ctrl/Cmd+Shift+H) to mark them.
+        </p>
+      )}
+      {isEditable && !isTextLocked && (
         <EditorToolbar
           editor={editor}
           isLinkFormOpen={isLinkFormOpen}

@@ -5,6 +5,7 @@ import { plannedQuestionKeys, readSurveyResponses } from '../../shared/surveys/r
 import { detectSurveyFileKind } from '../../shared/surveys/detect-survey-file-kind';
 import type { PlannedResponse } from '../../shared/surveys/survey-import-plan';
 import { readSurveyWorkbook } from '../../shared/surveys/read-survey-workbook';
+import { suggestNoteColumns } from '../../shared/surveys/suggest-note-columns';
 import type { DiscoveryDb } from '../db/discovery-db';
 import { classifyWriteError } from '../db/classify-write-error';
 import type { RepositoryDependencies } from '../db/repositories/repository-dependencies';
@@ -111,7 +112,8 @@ export function createSurveyImportService(post: (reply: SurveyImportReply) => vo
     table = parsed.table;
     const delimiter = kind.kind === 'text' ? table.delimiter : undefined;
     progress('planning', 0, 1);
-    const planned = planSurveyColumns(table, { fileName: request.fileName });
+    const guessed = planSurveyColumns(table, { fileName: request.fileName });
+    const planned = { ...guessed, columns: suggestNoteColumns(table, guessed.columns) };
     const plan = decodeNotice === undefined ? planned : { ...planned, notices: [decodeNotice, ...planned.notices] };
     progress('checking', 0, 1);
     const checked = readSurveyResponses(table, plan.columns);

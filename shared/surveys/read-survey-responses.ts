@@ -200,6 +200,7 @@ function questionOf(column: SurveyColumnPlan, key: string, position: number): Pl
     position,
     ...(options === undefined ? {} : { options }),
     ...((type === 'scale' || type === 'ranking') && column.scale !== undefined ? { scale: column.scale } : {}),
+    ...(type === 'free-text' && column.makesNotes === false ? { makesNotes: false as const } : {}),
   };
   if (column.role === 'grid-item') {
     return { ...shared, text: column.item ?? column.header, type: 'grid-item', gridTitle: column.group ?? column.header, itemType: type };

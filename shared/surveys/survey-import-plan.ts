@@ -54,6 +54,8 @@ export interface SurveyColumnPlan {
   readonly separator?: string;
   /** Date columns of a Qualtrics export: the IANA zone its ImportId names (`timeZone`), which times without a zone are in. */
   readonly timeZone?: string;
+  /** Free-text columns: whether each answer becomes a survey-response note (absent: it does). Its answers stay in the survey either way. */
+  readonly makesNotes?: boolean;
   /** Non-empty answers in the column. */
   readonly filled: number;
   /** Up to five distinct non-empty values, for the preview. */
@@ -103,6 +105,8 @@ export interface PlannedQuestion {
   readonly gridTitle?: string;
   /** grid items: how the cell is read (a scale or a single choice). */
   readonly itemType?: SurveyColumnType;
+  /** Free text the person chose to keep as answers only: no survey-response note per answer. */
+  readonly makesNotes?: false;
 }
 
 /** The records a plan yields, or the problems (each naming its row and column) that stop the import. */

@@ -4,6 +4,7 @@ import { hasMatchingChannelFields, type ChannelFields, type Note, type NoteLink 
 import { richTextToPlainText, type RichTextDoc } from '../../../shared/domain/rich-text';
 import { sanitizeRichText } from '../../../shared/rich-text/sanitize-rich-text';
 import type { Highlight } from '../../../shared/domain/highlight';
+import { assertAnswerTextKept } from '../../../shared/domain/imported-answer';
 import type { DiscoveryDb } from '../discovery-db';
 import { randomId, systemClock, type RepositoryDependencies } from './repository-dependencies';
 import { countChannelsOnIndex, readNoteCounts, recountNotes } from './note-counts';
@@ -111,6 +112,8 @@ export function createNotesRepository(db: DiscoveryDb, { clock = systemClock, ne
         const existing = await db.notes.get(id);
         if (existing === undefined) return undefined;
         const note = toNote(existing.id, mergeChanges(existing, changes), existing.createdAt, clock());
+        // What a respondent said stays as imported; highlights (marks) and tags may change.
+        assertAnswerTextKept(existing, note);
         await db.notes.put(note);
         return note;
       });

@@ -78,7 +78,7 @@ const NOTE_TITLE_LENGTH = 120;
  * - Respondents are matched to contacts by email, then by name when either side has no email (two
  *   different emails are two people even with one name); unmatched named respondents become contacts.
  * - Each free-text answer of an added response (a free-text question, or a grid row read as free
- *   text) becomes a survey-response note linked to the respondent's contact, the response and the question.
+ *   text) not kept as answers only (`makesNotes: false`) becomes a survey-response note linked to the respondent's contact, the response and the question.
  */
 export async function writeSurveyImport(
   db: DiscoveryDb,
@@ -112,6 +112,8 @@ export async function writeSurveyImport(
       questionIdByKey.set(planned.key, question.id);
     }
     const questionById = new Map([...storedQuestions, ...newQuestions].map((question) => [question.id, question]));
+    // Free-text questions the person kept as answers only: their answers make no note.
+    const answersOnly = new Set(request.questions.flatMap((planned) => (planned.makesNotes === false ? [questionIdByKey.get(planned.key) ?? ''] : [])));
 
     // Responses already stored for this survey: matched by respondent key, else by their answers.
     const stored: { id: string; respondentKey: string; answersHash: string | undefined }[] = [];
@@ -155,7 +157,7 @@ export async function writeSurveyImport(
       responses.push(response);
       for (const [questionId, answer] of Object.entries(response.answers)) {
         const question = questionById.get(questionId);
-        if (question === undefined || !isFreeTextQuestion(question) || typeof answer !== 'string' || answer.trim() === '') continue;
+        if (question === undefined || !isFreeTextQuestion(question) || answersOnly.has(questionId) || typeof answer !== 'string' || answer.trim() === '') continue;
         notes.push(
           toNote(
             newId(),

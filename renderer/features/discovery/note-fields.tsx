@@ -15,6 +15,8 @@ interface NoteFieldsProps {
   readonly noteId?: string;
   readonly draft: NoteDraft;
   readonly isReadOnly: boolean;
+  /** An imported survey answer stays a survey response. */
+  readonly isChannelLocked?: boolean;
   readonly onChange: (changes: Partial<NoteDraft>) => void;
 }
 
@@ -43,7 +45,7 @@ function askWarningsNow(
 }
 
 /** Channel, date, people, teams, organisation, tags and the channel's own fields. */
-export function NoteFields({ noteId, draft, isReadOnly, onChange }: NoteFieldsProps) {
+export function NoteFields({ noteId, draft, isReadOnly, isChannelLocked = false, onChange }: NoteFieldsProps) {
   const id = useId();
   const { notes, contacts, people: peopleRepository } = useRepositories();
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -92,7 +94,7 @@ export function NoteFields({ noteId, draft, isReadOnly, onChange }: NoteFieldsPr
       <div className="note-fields__row">
         <label className="field">
           <span className="field__label">Channel</span>
-          <select value={draft.channel} disabled={isReadOnly} onChange={(event) => changeChannel(event.target.value as Channel)}>
+          <select value={draft.channel} disabled={isReadOnly || isChannelLocked} onChange={(event) => changeChannel(event.target.value as Channel)}>
             {CHANNELS.map((channel) => (
               <option key={channel.id} value={channel.id}>
                 {channel.label}

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { isImportedAnswer } from '../../../shared/domain/imported-answer';
 import type { Note } from '../../../shared/domain/note';
 import { noteForm, useDatabase, useRepositories, type DeletedNote, type NoteDraft } from '../../db';
 import { removeEvidenceHighlight } from '../../../shared/rich-text/remove-evidence-highlight';
@@ -172,7 +173,7 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
           />
         </div>
       </div>
-      <NoteFields noteId={note.id} draft={draft} isReadOnly={isReadOnly} onChange={updateFields} />
+      <NoteFields noteId={note.id} draft={draft} isReadOnly={isReadOnly} isChannelLocked={isImportedAnswer(note)} onChange={updateFields} />
       {note.channelFields?.kind === 'survey-response' && (
         <p className="note__source muted">
           An answer from a survey import. <Link to={`/surveys/${note.channelFields.surveyId}`}>Open the survey's results</Link>
@@ -182,6 +183,7 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
         documentKey={`${note.id}:${bodyVersion}:${form.revision}`}
         content={draft.body}
         isReadOnly={isReadOnly}
+        isTextLocked={isImportedAnswer(note)}
         ariaLabel="Note text"
         onChange={(body) => update({ body })}
         onCreateHighlight={createHighlight}

@@ -1,4 +1,4 @@
-import { notesFromColumn } from '../../../shared/surveys/count-import-notes';
+import { freeTextAnswersInColumn, notesFromColumn } from '../../../shared/surveys/count-import-notes';
 import type { SurveyColumnPlan, SurveyColumnRole, SurveyColumnType } from '../../../shared/surveys/survey-import-plan';
 
 const ROLE_LABELS: Readonly<Record<SurveyColumnRole, string>> = {
@@ -69,9 +69,22 @@ function ColumnRow({ column, responseCount, onChange }: ColumnRowProps) {
       <td className="import-columns__samples">{column.samples.slice(0, 3).join(' · ')}</td>
       <td className="numeric">{responseCount === 0 ? '—' : `${Math.round((column.filled / responseCount) * 100)}%`}</td>
       <td className="numeric" data-column-notes={notes}>
-        {notes === 0 ? <span className="muted">—</span> : notes.toLocaleString()}
+        <NotesCell column={column} notes={notes} onChange={onChange} />
       </td>
     </tr>
+  );
+}
+
+/** Free-text columns: a checkbox choosing whether each answer becomes a note, with how many. */
+function NotesCell({ column, notes, onChange }: { readonly column: SurveyColumnPlan; readonly notes: number; readonly onChange: ColumnRowProps['onChange'] }) {
+  const answers = freeTextAnswersInColumn(column);
+  if (answers === 0) return <span className="muted">—</span>;
+  const isOn = column.makesNotes !== false;
+  return (
+    <label className="checkbox import-columns__notes">
+      <input type="checkbox" checked={isOn} aria-label={`Make notes of the answers to ${column.header}`} onChange={(event) => onChange({ makesNotes: event.target.checked })} />
+      {isOn ? notes.toLocaleString() : <span className="muted">answers only</span>}
+    </label>
   );
 }
 
@@ -104,7 +117,7 @@ export function ImportColumnsTable({ columns, responseCount, onChange }: ImportC
             <th scope="col" className="numeric">
               Answered
             </th>
-            <th scope="col" className="numeric" title="Survey-response notes made in Discovery, one per free-text answer">
+            <th scope="col" className="numeric" title="Survey-response notes made in Discovery, one per free-text answer of a ticked question">
               Notes
             </th>
           </tr>

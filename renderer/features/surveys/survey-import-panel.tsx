@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { notesFromColumns } from '../../../shared/surveys/count-import-notes';
+import { freeTextAnswersInColumns, notesFromColumns } from '../../../shared/surveys/count-import-notes';
 import type { SurveyColumnPlan } from '../../../shared/surveys/survey-import-plan';
 import type { SurveyFileProblem } from '../../../shared/surveys/parse-survey-table';
 import type { SurveyImportControls, SurveyImportPreview, SurveyImportProgressUpdate } from '../../surveys';
@@ -182,6 +182,8 @@ function ImportPreview({ preview, problems, controls }: ImportPreviewProps) {
 
   const questionCount = useMemo(() => countQuestions(columns), [columns]);
   const noteCount = useMemo(() => notesFromColumns(columns), [columns]);
+  const freeTextCount = useMemo(() => freeTextAnswersInColumns(columns), [columns]);
+  const canIdentify = columns.some((column) => IDENTIFYING_ROLES.has(column.role));
   const change = (index: number, patch: Partial<SurveyColumnPlan>) =>
     setColumns((current) => current.map((column) => (column.index === index ? { ...column, ...patch } : column)));
 
@@ -194,7 +196,7 @@ function ImportPreview({ preview, problems, controls }: ImportPreviewProps) {
         <span className="badge badge--neutral">{formatLabel(plan.format)}</span> {plan.responseCount.toLocaleString()} responses ·{' '}
         {questionCount} questions · {columns.length} columns ·{' '}
         <span data-testid="import-note-count">
-          {noteCount.toLocaleString()} {noteCount === 1 ? 'note' : 'notes'} from free-text answers
+          {noteCount.toLocaleString()} {noteCount === 1 ? 'note' : 'notes'} from {freeTextCount.toLocaleString()} free-text {freeTextCount === 1 ? 'answer' : 'answers'}
         </span>
         {preview.encoding !== undefined && <span className="muted"> · {preview.encoding.toUpperCase()}</span>}
         {preview.delimiter !== undefined && <span className="muted"> · separated by {delimiterName(preview.delimiter)}</span>}
@@ -215,6 +217,18 @@ function ImportPreview({ preview, problems, controls }: ImportPreviewProps) {
         onTitle={setTitle}
       />
       <ResurveyWarning recent={preview.recentlySurveyed} target={target} />
+      {!canIdentify && (
+        <div className="notice notice--warning" role="status" aria-label="Respondents cannot be identified">
+          <strong>Nobody in this file can be followed up.</strong> No column is a respondent id, email or name, so respondents stay
+          anonymous: no contact is matched or created and nobody can be marked to follow up. If a column holds one of these, set its role below.
+        </div>
+      )}
+      {freeTextCount > 0 && (
+        <p className="muted import-panel__notes-hint">
+          Ticked free-text questions make one Discovery note per answer; the others stay answers only, searchable under the survey's Free-text
+          answers. Suggested: open questions with long, mostly different answers.
+        </p>
+      )}
       {problems.length > 0 && (
         <div className="notice notice--error">
           <p>
@@ -241,6 +255,9 @@ function ImportPreview({ preview, problems, controls }: ImportPreviewProps) {
     </section>
   );
 }
+
+/** Columns that tell respondents apart and link them to people. */
+const IDENTIFYING_ROLES: ReadonlySet<SurveyColumnPlan['role']> = new Set(['respondent-key', 'email', 'name']);
 
 function countQuestions(columns: readonly SurveyColumnPlan[]): number {
   const groups = new Set<string>();

@@ -9,6 +9,7 @@ import type { SurveyImportSummary } from '../../../renderer/db/repositories/surv
 import type { SurveyImportPreview, SurveyImportReply, SurveyImportRequest } from '../../../renderer/surveys/survey-import-protocol';
 import { createSurveyImportService, type SurveyImportService, type SurveyImportServiceOptions } from '../../../renderer/surveys/survey-import-service';
 import type { SurveyFileProblem } from '../../../shared/surveys/parse-survey-table';
+import { questionKey } from '../../../shared/surveys/read-survey-responses';
 import type { SurveyColumnPlan } from '../../../shared/surveys/survey-import-plan';
 import { createTestDependencies } from '../db/create-test-dependencies';
 import { openTestDatabase } from '../db/open-test-database';
@@ -546,9 +547,19 @@ describe.skipIf(!hasRealSurveys)('survey import service: the real exports', () =
     expect(await harness.db.surveyResponses.where('[surveyId+respondentKey]').between([summary.surveyId, ''], [summary.surveyId, '\uffff']).count()).toBe(responses);
     expect((await harness.db.surveys.get(summary.surveyId))?.responseCount).toBe(responses);
 
-    // Every non-blank free-text answer (a free-text question, or a grid row read as free text) is a note.
+    // Every non-blank free-text answer (a free-text question, or a grid row read as free text) of a
+    // question suggested for notes is a note; the short, repeated ones stay answers only.
+    const noteKeys = new Set(
+      result.plan.columns
+        .filter((column) => column.makesNotes === true)
+        .map((column) => questionKey(column.role === 'grid-item' ? `${column.group ?? column.header} [${column.item ?? column.header}]` : column.header)),
+    );
     const questions = await harness.db.surveyQuestions.toArray();
-    const freeText = new Set(questions.filter((q) => q.type === 'free-text' || (q.type === 'grid-item' && q.itemType === 'free-text')).map((q) => q.id));
+    const freeText = new Set(
+      questions
+        .filter((q) => (q.type === 'free-text' || (q.type === 'grid-item' && q.itemType === 'free-text')) && noteKeys.has((q.key ?? '').replace(/ #\d+$/, '')))
+        .map((q) => q.id),
+    );
     const stored = await harness.db.surveyResponses.toArray();
     const freeTextAnswers = stored.flatMap((response) =>
       Object.entries(response.answers).filter(([id, answer]) => freeText.has(id) && typeof answer === 'string' && answer.trim() !== ''),
@@ -561,9 +572,15 @@ describe.skipIf(!hasRealSurveys)('survey import service: the real exports', () =
     // survey's one open question holds short lists of library names, a choice with write-ins, not prose.
     if (file === 'fivethirtyeight-steak-risk-survey.csv' || file === 'dask-user-survey-2019.csv') expect(freeTextAnswers).toBe(0);
     else expect(notes.length).toBeGreaterThan(0);
-    // A grid row's note is titled with its grid: LimeSurvey's "Other" boxes.
+    // A grid row's note is titled with its grid, when the person ticks LimeSurvey's "Other" boxes
+    // (short write-ins, answers only by default).
     if (file === 'cpp-developer-survey-2016-full-headings.csv') {
-      expect(notes.filter((note) => note.title === '24 - What are your preferred build systems for C++ projects? [Other]').length).toBeGreaterThan(0);
+      const other = (column: SurveyColumnPlan) => column.role === 'grid-item' && column.item === 'Other';
+      const again = await start('import-real-other');
+      const read = await preview(again, file, bufferOf(readFileSync(realSurveyPath(file))));
+      await imported(again, { columns: read.plan.columns.map((column) => (other(column) ? { ...column, makesNotes: true } : column)), title: read.plan.title });
+      const ticked = await again.db.notes.toArray();
+      expect(ticked.filter((note) => note.title === '24 - What are your preferred build systems for C++ projects? [Other]').length).toBeGreaterThan(0);
     }
   });
 });

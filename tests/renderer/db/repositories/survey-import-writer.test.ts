@@ -45,6 +45,21 @@ async function tableCounts(db: DiscoveryDb) {
 }
 
 describe('writeSurveyImport', () => {
+  it('makes no note of the answers to a free-text question kept as answers only, and keeps those answers in the response', async () => {
+    const db = await openTestDatabase('survey-import-answers-only');
+    const questions = [...QUESTIONS, { key: 'team', position: 3, text: 'Which team are you on?', type: 'free-text', makesNotes: false } satisfies PlannedQuestion];
+    const summary = await writeSurveyImport(
+      db,
+      request([response('r1', { answers: { satisfaction: 4, tools: [], pain: 'Deploys are slow', team: 'Checkout' } })], { questions }),
+      createTestDependencies(),
+    );
+    expect(summary.notesCreated).toBe(1);
+    const notes = await db.notes.toArray();
+    expect(notes.map((note) => note.title)).toEqual(['What slows you down?']);
+    const [stored] = await db.surveyResponses.toArray();
+    expect(Object.values(stored?.answers ?? {})).toContain('Checkout');
+  });
+
   it('writes the survey, its questions and responses, and a note per free-text answer linked to its respondent', async () => {
     const db = await openTestDatabase('survey-import-new');
     await createNotesRepository(db).ensureCounts();
