@@ -1,3 +1,4 @@
+import type { SurveyFollowUp } from '../../shared/domain/survey';
 import type { AnswerCondition, SurveyResults } from '../../shared/surveys/survey-results';
 
 /** One filter on respondents: the answer to `questionId` meets `condition`. */
@@ -11,7 +12,7 @@ export interface RespondentRow {
   readonly respondentKey: string;
   readonly contactId?: string;
   readonly submittedAt?: number;
-  readonly followUp?: { readonly markedAt: number; readonly doneAt?: number };
+  readonly followUp?: SurveyFollowUp;
 }
 
 export interface FreeTextAnswerRow {

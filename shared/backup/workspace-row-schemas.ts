@@ -75,7 +75,7 @@ export const WORKSPACE_ROW_SCHEMAS = {
     submittedAt: z.number().optional(),
     answers: z.record(z.string(), surveyAnswer),
     answersHash: text.optional(),
-    followUp: z.looseObject({ markedAt: time, doneAt: time.optional() }).optional(),
+    followUp: z.looseObject({ markedAt: time, doneAt: time.optional(), chatNoteId: id.optional(), chatStartHash: text.optional() }).optional(),
   }),
   rounds: z.looseObject({
     id,

@@ -48,6 +48,18 @@ export interface SurveyResponse {
   readonly answers: Readonly<Record<string, SurveyAnswer>>;
   /** A hash of the answers as read from the file: a re-import tells changed responses from unchanged ones by it. */
   readonly answersHash?: string;
-  /** Set when someone marked the respondent "to follow up"; cleared when done or unmarked. */
-  readonly followUp?: { readonly markedAt: number; readonly doneAt?: number };
+  /** Set when someone marked the respondent "to follow up"; removed when unmarked. */
+  readonly followUp?: SurveyFollowUp;
+}
+
+/**
+ * A respondent marked to follow up. Planning a coffee chat links its note (`chatNoteId`, with a
+ * fingerprint of the text it started with); the follow-up is done (`doneAt`) when that note is
+ * saved with more than it started with, not when it is created.
+ */
+export interface SurveyFollowUp {
+  readonly markedAt: number;
+  readonly doneAt?: number;
+  readonly chatNoteId?: string;
+  readonly chatStartHash?: string;
 }

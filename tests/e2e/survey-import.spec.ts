@@ -80,10 +80,26 @@ test('a researcher imports a SurveyMonkey export, corrects a column, reads the r
   await expect(page.getByText('To follow up', { exact: true })).toHaveCount(2);
   await page.screenshot({ path: 'test-results/screenshots/survey-follow-ups.png', fullPage: true });
 
-  // A follow-up becomes a coffee-chat note with that person in one step.
-  await page.getByRole('button', { name: 'Start a coffee chat with Ada Lovelace' }).click();
+  // A follow-up becomes a coffee-chat note with that person in one step, starting with the answer
+  // that found them; the follow-up is done only once the chat is written down.
+  await page.getByRole('button', { name: 'Plan a coffee chat with Ada Lovelace' }).click();
   await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('Follow-up with Ada Lovelace on Platform survey, November');
   await expect(page.getByRole('button', { name: 'Remove Ada Lovelace' })).toBeVisible();
+  const chat = page.getByRole('textbox', { name: 'Note text' });
+  await expect(chat).toContainText('How satisfied are you with the deploy pipeline?: 1 (Very dissatisfied)');
+  await page.goBack();
+  await page.getByRole('tab', { name: 'Respondents & follow-ups' }).click();
+  await page.getByRole('link', { name: 'Ada Lovelace' }).click();
+  const respondent = page.getByRole('region', { name: 'Response of Ada Lovelace' });
+  await expect(respondent.getByText('Chat planned, note not written yet')).toBeVisible();
+  await expect(respondent.getByRole('textbox', { name: 'Answer to What slows you down the most?' })).toContainText('Flaky integration tests block every merge');
+  await respondent.getByRole('link', { name: 'Open the chat note' }).click();
+  await page.getByRole('textbox', { name: 'Note text' }).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('Builds queue behind the nightly job.');
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+  await page.goBack();
+  await expect(respondent.getByText(/^Followed up /)).toBeVisible();
 
   // A free-text answer is a note in Discovery, found by search.
   await page.keyboard.press('Alt+1');

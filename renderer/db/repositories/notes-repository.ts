@@ -5,6 +5,8 @@ import { richTextToPlainText, type RichTextDoc } from '../../../shared/domain/ri
 import { sanitizeRichText } from '../../../shared/rich-text/sanitize-rich-text';
 import type { Highlight } from '../../../shared/domain/highlight';
 import { assertAnswerTextKept } from '../../../shared/domain/imported-answer';
+import { isChatWritten } from '../../../shared/surveys/follow-up-chat';
+import { parseRespondentPath } from '../../../shared/surveys/survey-routes';
 import type { DiscoveryDb } from '../discovery-db';
 import { randomId, systemClock, type RepositoryDependencies } from './repository-dependencies';
 import { countChannelsOnIndex, readNoteCounts, recountNotes } from './note-counts';
@@ -108,13 +110,14 @@ export function createNotesRepository(db: DiscoveryDb, { clock = systemClock, ne
     },
 
     update(id, changes) {
-      return writeTransaction(db, [db.notes], async () => {
+      return writeTransaction(db, [db.notes, db.surveyResponses], async () => {
         const existing = await db.notes.get(id);
         if (existing === undefined) return undefined;
         const note = toNote(existing.id, mergeChanges(existing, changes), existing.createdAt, clock());
         // What a respondent said stays as imported; highlights (marks) and tags may change.
         assertAnswerTextKept(existing, note);
         await db.notes.put(note);
+        await completeFollowUps(db, note, clock());
         return note;
       });
     },
@@ -240,6 +243,23 @@ async function selectiveCandidates(db: DiscoveryDb, filter: NoteFilter): Promise
   const [smallest, ...others] = keySets.sort((a, b) => a.length - b.length);
   const otherSets = others.map((keys) => new Set(keys));
   return new Set((smallest ?? []).filter((id) => otherSets.every((keys) => keys.has(id))));
+}
+
+/**
+ * A follow-up chat note links the response that prompted it; once the note is saved with more than
+ * it started with, the chat happened and the follow-up is done.
+ */
+async function completeFollowUps(db: DiscoveryDb, note: Note, now: number): Promise<void> {
+  if (note.channel !== 'coffee-chat') return;
+  for (const link of note.links) {
+    const target = parseRespondentPath(link.url);
+    if (target === undefined) continue;
+    const response = await db.surveyResponses.get(target.responseId);
+    const followUp = response?.followUp;
+    if (response === undefined || followUp === undefined || followUp.chatNoteId !== note.id || followUp.doneAt !== undefined) continue;
+    if (followUp.chatStartHash === undefined || !isChatWritten(note.plainText, followUp.chatStartHash)) continue;
+    await db.surveyResponses.put({ ...response, followUp: { ...followUp, doneAt: now } });
+  }
 }
 
 // Copies field by field, so nothing a caller's object carries beyond NewNote is stored.

@@ -1,3 +1,4 @@
+import { respondentPath, surveyPath } from '../../../shared/surveys/survey-routes';
 import type { Channel } from '../../../shared/domain/channel';
 import type { ContactFields, ContactImportWrites, ExistingContactKeys } from '../../../shared/contacts/contact-csv';
 import { DAY_MS } from '../../../shared/domain/clock';
@@ -216,7 +217,9 @@ export function createPeopleRepository(db: DiscoveryDb, dependencies: Repository
       if (survey === undefined) continue;
       const answered = responses.filter((response) => response.surveyId === survey.id);
       const at = Math.max(...answered.map((response) => response.submittedAt ?? survey.importedAt));
-      entries.push({ kind: 'survey', id: survey.id, title: survey.title, at, href: `/surveys/${survey.id}` });
+      // The person's own response opens (their whole response), not only the survey's results.
+      const own = answered[0];
+      entries.push({ kind: 'survey', id: survey.id, title: survey.title, at, href: own === undefined ? surveyPath(survey.id) : respondentPath(survey.id, own.id) });
     }
     for (const workshop of workshops) {
       entries.push({ kind: 'workshop', id: workshop.id, title: 'Prioritization workshop', at: workshop.createdAt, href: `/board/${workshop.roundId}` });

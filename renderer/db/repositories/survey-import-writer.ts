@@ -163,7 +163,7 @@ export async function writeSurveyImport(
             newId(),
             {
               channel: 'survey-response',
-              title: truncate(exportedQuestionText(question), NOTE_TITLE_LENGTH),
+              title: surveyAnswerNoteTitle(question),
               body: plainTextToRichText(answer),
               occurredAt: planned.submittedAt ?? now,
               personIds: contactId === undefined ? [] : [contactId],
@@ -335,6 +335,11 @@ async function matchContacts(
 
 function* chunks<T>(items: readonly T[], size: number): Generator<readonly T[]> {
   for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
+}
+
+/** The title of the note made from an answer: its question (a grid row with its grid), cut to 120 characters. */
+export function surveyAnswerNoteTitle(question: SurveyQuestion): string {
+  return truncate(exportedQuestionText(question), NOTE_TITLE_LENGTH);
 }
 
 function truncate(text: string, length: number): string {

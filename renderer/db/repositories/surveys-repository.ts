@@ -1,9 +1,15 @@
 import { Dexie } from 'dexie';
+import type { Note } from '../../../shared/domain/note';
 import type { Survey, SurveyQuestion, SurveyResponse } from '../../../shared/domain/survey';
+import { plainTextToRichText } from '../../../shared/rich-text/plain-text-to-rich-text';
+import { chatStartHash } from '../../../shared/surveys/follow-up-chat';
+import { respondentPath } from '../../../shared/surveys/survey-routes';
 import { matchQuestionKeys } from '../../../shared/surveys/match-question-keys';
 import { matchStoredResponses } from '../../../shared/surveys/match-stored-responses';
 import type { DiscoveryDb } from '../discovery-db';
-import { systemClock, type RepositoryDependencies } from './repository-dependencies';
+import { randomId, systemClock, type RepositoryDependencies } from './repository-dependencies';
+import { toNote, type NewNote } from './notes-repository';
+import { surveyAnswerNoteTitle } from './survey-import-writer';
 import { writeTransaction } from './write-transaction';
 
 /** A stored survey a file looks like a newer export of, with the share of its questions found in the file. */
@@ -46,11 +52,23 @@ export interface SurveysRepository {
   responses(ids: readonly string[]): Promise<readonly SurveyResponse[]>;
   /** Marks (or unmarks) a respondent "to follow up"; `done` records that the follow-up happened. */
   setFollowUp(responseId: string, state: 'marked' | 'done' | 'none'): Promise<SurveyResponse | undefined>;
+  /**
+   * Plans a coffee chat for a respondent in one transaction: writes the chat note (linked back to
+   * the response) and links it from the follow-up (marking the respondent if needed). The follow-up
+   * is done only when the note is saved with more than it starts with (see the notes repository).
+   */
+  planFollowUpChat(responseId: string, note: NewNote): Promise<Note | undefined>;
+  /** One response with its survey's questions; undefined when either is gone. */
+  response(responseId: string): Promise<SurveyResponse | undefined>;
+  /** The survey-response notes made from this response's answers, by question id. */
+  answerNotes(response: SurveyResponse): Promise<ReadonlyMap<string, Note>>;
+  /** Makes a note of one free-text answer kept as an answer only (so it can be highlighted); returns the note. */
+  noteOfAnswer(responseId: string, questionId: string): Promise<Note | undefined>;
 }
 
 const RESPONSE_INDEX = '[surveyId+respondentKey]';
 
-export function createSurveysRepository(db: DiscoveryDb, { clock = systemClock }: RepositoryDependencies = {}): SurveysRepository {
+export function createSurveysRepository(db: DiscoveryDb, { clock = systemClock, newId = randomId }: RepositoryDependencies = {}): SurveysRepository {
   const questions = (surveyId: string) =>
     db.surveyQuestions.where('[surveyId+position]').between([surveyId, Dexie.minKey], [surveyId, Dexie.maxKey]).toArray();
   const repository: SurveysRepository = {
@@ -114,6 +132,65 @@ export function createSurveysRepository(db: DiscoveryDb, { clock = systemClock }
     async responses(ids) {
       const rows = await db.surveyResponses.bulkGet([...ids]);
       return rows.filter((row): row is SurveyResponse => row !== undefined);
+    },
+
+    planFollowUpChat(responseId, input) {
+      return writeTransaction(db, [db.surveyResponses, db.notes], async () => {
+        const response = await db.surveyResponses.get(responseId);
+        if (response === undefined) return undefined;
+        const now = clock();
+        const link = { url: `#${respondentPath(response.surveyId, response.id)}`, label: 'The survey answers that prompted this chat' };
+        const note = toNote(newId(), { ...input, links: [...(input.links ?? []), link] }, now, now);
+        await db.notes.add(note);
+        const followUp = { markedAt: response.followUp?.markedAt ?? now, chatNoteId: note.id, chatStartHash: chatStartHash(note.plainText) };
+        await db.surveyResponses.put({ ...response, followUp });
+        return note;
+      });
+    },
+
+    response: (responseId) => db.surveyResponses.get(responseId),
+
+    async answerNotes(response) {
+      // Notes of a response share its respondent (a person index) or its date (the date index).
+      const candidates =
+        response.contactId !== undefined
+          ? await db.notes.where('personIds').equals(response.contactId).toArray()
+          : response.submittedAt !== undefined
+            ? await db.notes.where('[occurredAt+id]').between([response.submittedAt, Dexie.minKey], [response.submittedAt, Dexie.maxKey]).toArray()
+            : await db.notes.where('[channel+occurredAt+id]').between(['survey-response', Dexie.minKey, Dexie.minKey], ['survey-response', Dexie.maxKey, Dexie.maxKey]).toArray();
+      const byQuestion = new Map<string, Note>();
+      for (const note of candidates) {
+        const fields = note.channelFields;
+        if (fields?.kind === 'survey-response' && fields.responseId === response.id && fields.questionId !== undefined) byQuestion.set(fields.questionId, note);
+      }
+      return byQuestion;
+    },
+
+    noteOfAnswer(responseId, questionId) {
+      return writeTransaction(db, [db.surveyResponses, db.surveyQuestions, db.notes], async () => {
+        const response = await db.surveyResponses.get(responseId);
+        const question = await db.surveyQuestions.get(questionId);
+        const answer = response?.answers[questionId];
+        if (response === undefined || question === undefined || typeof answer !== 'string' || answer.trim() === '') return undefined;
+        const existing = (await repository.answerNotes(response)).get(questionId);
+        if (existing !== undefined) return existing;
+        const now = clock();
+        const note = toNote(
+          newId(),
+          {
+            channel: 'survey-response',
+            title: surveyAnswerNoteTitle(question),
+            body: plainTextToRichText(answer),
+            occurredAt: response.submittedAt ?? now,
+            personIds: response.contactId === undefined ? [] : [response.contactId],
+            channelFields: { kind: 'survey-response', surveyId: response.surveyId, responseId, questionId },
+          },
+          now,
+          now,
+        );
+        await db.notes.add(note);
+        return note;
+      });
     },
 
     setFollowUp(responseId, state) {

@@ -1,6 +1,8 @@
 import { useEffect, useId, useState } from 'react';
+import { Link } from 'react-router';
 import type { SurveyQuestion } from '../../../shared/domain/survey';
 import { freeTextLabel, isFreeTextQuestion } from '../../../shared/surveys/free-text-questions';
+import { respondentPath } from '../../../shared/surveys/survey-routes';
 import { formatDay } from '../../components/format-date';
 import { useRepositories } from '../../db';
 import type { FreeTextAnswerRow, SurveyResultsClient } from '../../surveys';
@@ -78,7 +80,9 @@ export function FreeTextAnswers({ client, surveyId, questions, initialQuestionId
               <li key={answer.responseId} className="free-text__answer">
                 <blockquote className="quote">{answer.text}</blockquote>
                 <p className="muted">
-                  {answer.contactId === undefined ? 'Anonymous' : (names.get(answer.contactId) ?? 'Unknown person')}
+                  <Link to={respondentPath(surveyId, answer.responseId)}>
+                    {answer.contactId === undefined ? 'Anonymous' : (names.get(answer.contactId) ?? 'Unknown person')}
+                  </Link>
                   {answer.submittedAt !== undefined && ` · ${formatDay(answer.submittedAt)}`}
                 </p>
               </li>

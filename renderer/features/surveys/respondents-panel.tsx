@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Survey, SurveyQuestion } from '../../../shared/domain/survey';
-import { noteTemplate } from '../../../shared/rich-text/note-templates';
+import { followUpChatBody } from '../../../shared/surveys/follow-up-chat';
+import { promptingAnswers } from '../../../shared/surveys/format-answer';
+import { respondentPath } from '../../../shared/surveys/survey-routes';
 import { describeCondition, type AnswerCondition } from '../../../shared/surveys/survey-results';
 import { formatDay } from '../../components/format-date';
 import { useToast } from '../../components/toast';
 import { useDatabase, useRepositories } from '../../db';
 import type { RespondentFilter, RespondentRow, SurveyResultsClient } from '../../surveys';
+import { FollowUpBadge } from './respondent-page';
 
 const LIMIT = 300;
 
@@ -24,9 +27,9 @@ export function RespondentsPanel({ client, survey, questions }: RespondentsPanel
   const [filters, setFilters] = useState<readonly RespondentFilter[]>([]);
   const [followUpOnly, setFollowUpOnly] = useState(false);
   const [shown, setShown] = useState<{ total: number; respondents: readonly RespondentRow[] } | null>(null);
-  const [people, setPeople] = useState<ReadonlyMap<string, { name: string; email?: string }>>(new Map());
+  const [people, setPeople] = useState<ReadonlyMap<string, { name: string; email?: string; team?: string }>>(new Map());
   const [version, setVersion] = useState(0);
-  const { contacts, surveys, notes } = useRepositories();
+  const { contacts, surveys } = useRepositories();
   const { isReadOnly } = useDatabase();
   const showToast = useToast();
   const navigate = useNavigate();
@@ -38,7 +41,14 @@ export function RespondentsPanel({ client, survey, questions }: RespondentsPanel
       const ids = [...new Set(value.respondents.flatMap((row) => (row.contactId === undefined ? [] : [row.contactId])))];
       const found = await contacts.getMany(ids);
       if (!isCurrent) return;
-      setPeople(new Map(found.map((person) => [person.id, { name: person.name, ...(person.email === undefined ? {} : { email: person.email }) }])));
+      setPeople(
+        new Map(
+          found.map((person) => [
+            person.id,
+            { name: person.name, ...(person.email === undefined ? {} : { email: person.email }), ...(person.team === undefined ? {} : { team: person.team }) },
+          ]),
+        ),
+      );
       setShown({ total: value.total, respondents: value.respondents });
     });
     return () => {
@@ -57,18 +67,23 @@ export function RespondentsPanel({ client, survey, questions }: RespondentsPanel
 
   const startChat = async (row: RespondentRow) => {
     if (row.contactId === undefined) return;
-    const person = people.get(row.contactId)?.name ?? 'respondent';
-    const note = await notes.create({
+    const person = people.get(row.contactId);
+    const [response] = await surveys.responses([row.responseId]);
+    if (response === undefined) return;
+    // The answers that found this respondent (the active filters) open the chat, with the person's team.
+    const prompting = promptingAnswers(questions, response.answers, filters.map((filter) => filter.questionId));
+    const note = await surveys.planFollowUpChat(row.responseId, {
       channel: 'coffee-chat',
-      title: `Follow-up with ${person} on ${survey.title}`,
-      body: noteTemplate('coffee-chat'),
+      title: `Follow-up with ${person?.name ?? 'respondent'} on ${survey.title}`,
+      body: followUpChatBody({ surveyTitle: survey.title, answers: prompting, team: person?.team }),
       occurredAt: Date.now(),
       personIds: [row.contactId],
+      ...(person?.team === undefined || person.team === '' ? {} : { teams: [person.team] }),
       tags: ['survey follow-up'],
     });
-    await surveys.setFollowUp(row.responseId, 'done');
     client.invalidate(survey.id);
-    showToast({ message: `Started a coffee-chat note with ${person}; the follow-up is marked done.` });
+    if (note === undefined) return;
+    showToast({ message: `Planned a coffee chat with ${person?.name ?? 'the respondent'}; the follow-up is done once the chat's note is written.` });
     await navigate(`/discovery/notes/${note.id}`, { state: { isNew: true } });
   };
 
@@ -130,18 +145,12 @@ export function RespondentsPanel({ client, survey, questions }: RespondentsPanel
                   return (
                     <tr key={row.responseId}>
                       <th scope="row">
-                        {name}
+                        <Link to={respondentPath(survey.id, row.responseId)}>{name}</Link>
                         {person?.email !== undefined && person.email !== person.name && <span className="muted"> · {person.email}</span>}
                       </th>
                       <td>{row.submittedAt === undefined ? '—' : formatDay(row.submittedAt)}</td>
                       <td>
-                        {row.followUp === undefined ? (
-                          <span className="muted">—</span>
-                        ) : row.followUp.doneAt !== undefined ? (
-                          <span className="badge badge--ok">Done {formatDay(row.followUp.doneAt)}</span>
-                        ) : (
-                          <span className="badge badge--warning">To follow up</span>
-                        )}
+                        {row.followUp === undefined ? <span className="muted">—</span> : <FollowUpBadge response={row} />}
                       </td>
                       <td>
                         <div className="respondents__actions">
@@ -150,9 +159,9 @@ export function RespondentsPanel({ client, survey, questions }: RespondentsPanel
                             Follow up
                           </button>
                         )}
-                        {!isReadOnly && row.followUp !== undefined && row.followUp.doneAt === undefined && row.contactId !== undefined && (
-                          <button type="button" className="button button--small button--primary" onClick={() => void startChat(row)} aria-label={`Start a coffee chat with ${name}`}>
-                            Start coffee chat
+                        {!isReadOnly && row.followUp !== undefined && row.followUp.chatNoteId === undefined && row.contactId !== undefined && (
+                          <button type="button" className="button button--small button--primary" onClick={() => void startChat(row)} aria-label={`Plan a coffee chat with ${name}`}>
+                            Plan a coffee chat
                           </button>
                         )}
                         {!isReadOnly && row.followUp !== undefined && (

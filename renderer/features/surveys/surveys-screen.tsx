@@ -1,6 +1,7 @@
-import { Route, Routes } from 'react-router';
+import { Route, Routes, useParams } from 'react-router';
 import { SectionTabs, type SectionTab } from '../../components/section-tabs';
 import { SurveyPlansView } from './plans/survey-plans-view';
+import { RespondentPage } from './respondent-page';
 import { SurveysHome } from './surveys-home';
 import './surveys.css';
 
@@ -17,8 +18,14 @@ export function SurveysScreen() {
       <Routes>
         <Route index element={<SurveysHome />} />
         <Route path="plans/*" element={<SurveyPlansView />} />
+        <Route path=":surveyId/respondents/:responseId" element={<RespondentRoute />} />
         <Route path=":surveyId/*" element={<SurveysHome />} />
       </Routes>
     </div>
   );
+}
+
+function RespondentRoute() {
+  const { surveyId = '', responseId = '' } = useParams();
+  return <RespondentPage key={responseId} surveyId={surveyId} responseId={responseId} />;
 }

@@ -46,7 +46,7 @@ describe('people repository', () => {
     expect(await people.loadOfTeam('Payments', NOW)).toMatchObject({ last30: 3, last90: 4 });
   });
 
-  it('lists a person’s history newest first: notes, the survey (opening its results) and workshops', async () => {
+  it('lists a person’s history newest first: notes, the survey (opening their own response) and workshops', async () => {
     const { db, contacts, people, note } = await setUp('people-history');
     const ada = await contacts.create({ name: 'Ada' });
     const older = await note('coffee-chat', 10, [ada.id]);
@@ -58,7 +58,7 @@ describe('people repository', () => {
     expect(history.map((entry) => [entry.kind, entry.id, entry.href])).toEqual([
       ['note', newer.id, `/discovery/notes/${newer.id}`],
       ['workshop', 'w1', '/board/round'],
-      ['survey', 's1', '/surveys/s1'],
+      ['survey', 's1', '/surveys/s1/respondents/r1'],
       ['note', older.id, `/discovery/notes/${older.id}`],
     ]);
   });
