@@ -59,31 +59,34 @@ function renderPage(db: DiscoveryDb, surveyId: string, responseId: string) {
   );
 }
 
+// Live queries settle after several IndexedDB round trips: slow on a loaded machine.
+const WAIT = { timeout: 8000 };
+
 describe("one respondent's whole response", () => {
   it('shows every answer, empty ones as such, the free text as highlightable notes, and plans a chat that is not done yet', async () => {
     const user = userEvent.setup();
     const { db, response } = await seed('respondent-page', true);
     renderPage(db, response.surveyId, response.id);
 
-    const page = await screen.findByRole('region', { name: 'Response of Ada Lovelace' });
+    const page = await screen.findByRole('region', { name: 'Response of Ada Lovelace' }, WAIT);
     const answers = within(page).getByRole('list', { name: 'Answers' });
     const items = within(answers).getAllByRole('listitem');
     expect(items.map((item) => within(item).getByRole('heading').textContent)).toEqual(['How satisfied are you?', 'Which tools?', 'What slows you down?', 'Which team are you on?']);
     expect(items[0]?.textContent).toContain('1 (Unhappy)');
     expect(within(items[1] ?? page).getByText('No answer')).toBeTruthy();
     // An answer made a note: the respondent's words, locked, highlightable.
-    const pain = await within(page).findByRole('textbox', { name: 'Answer to What slows you down?' });
+    const pain = await within(page).findByRole('textbox', { name: 'Answer to What slows you down?' }, WAIT);
     expect(pain.textContent).toBe('Flaky tests block every merge');
     expect(pain.getAttribute('aria-readonly')).toBe('true');
     // An answer kept as an answer only can be made a note to highlight.
     await user.click(within(items[3] ?? page).getByRole('button', { name: 'Make it a note to highlight' }));
-    expect(await within(page).findByRole('textbox', { name: 'Answer to Which team are you on?' })).toBeTruthy();
+    expect(await within(page).findByRole('textbox', { name: 'Answer to Which team are you on?' }, WAIT)).toBeTruthy();
 
     expect(within(page).getByText('Not marked to follow up')).toBeTruthy();
     await user.click(within(page).getByRole('button', { name: 'Follow up' }));
-    expect(await within(page).findByText('To follow up')).toBeTruthy();
+    expect(await within(page).findByText('To follow up', {}, WAIT)).toBeTruthy();
     await user.click(within(page).getByRole('button', { name: 'Plan a coffee chat' }));
-    expect(await screen.findByText('Chat note open')).toBeTruthy();
+    expect(await screen.findByText('Chat note open', {}, WAIT)).toBeTruthy();
 
     const chat = (await db.notes.toArray()).find((note) => note.channel === 'coffee-chat');
     expect(chat?.plainText).toContain('What slows you down?: Flaky tests block every merge');
@@ -96,13 +99,13 @@ describe("one respondent's whole response", () => {
     const user = userEvent.setup();
     const { db, response } = await seed('respondent-page-anonymous', false);
     renderPage(db, response.surveyId, response.id);
-    const page = await screen.findByRole('region', { name: /^Response of Anonymous respondent/ });
+    const page = await screen.findByRole('region', { name: /^Response of Anonymous respondent/ }, WAIT);
     expect((within(page).getByRole('button', { name: 'Plan a coffee chat' }) as HTMLButtonElement).disabled).toBe(true);
     await user.tab();
     expect(document.activeElement?.textContent).toContain('Platform survey');
     await user.tab();
     expect(document.activeElement?.textContent).toBe('Follow up');
     await user.keyboard('{Enter}');
-    await waitFor(async () => expect((await db.surveyResponses.get(response.id))?.followUp?.markedAt).toEqual(expect.any(Number)));
+    await waitFor(async () => expect((await db.surveyResponses.get(response.id))?.followUp?.markedAt).toEqual(expect.any(Number)), WAIT);
   });
 });
