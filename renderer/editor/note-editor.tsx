@@ -15,6 +15,7 @@ import { setTextLocked } from './extensions/text-lock';
 import { LinkForm } from './link-form';
 import { noteEditorExtensions } from './note-editor-extensions';
 import { openNoteContent, type OpenedNoteContent } from './open-note-content';
+import { userMessage } from '../errors/user-message';
 
 /** The text a person selected to mark as evidence, in editor positions. */
 export interface HighlightSelection {
@@ -154,7 +155,7 @@ export function NoteEditor({
         setNotice('The highlighted text was deleted before the highlight was made.');
       }
     } catch (error) {
-      setNotice(`Could not highlight the evidence: ${error instanceof Error ? error.message : String(error)}`);
+      setNotice(`Could not highlight the evidence: ${userMessage(error, 'highlighting the evidence')}`);
     } finally {
       target.off('transaction', track);
       setIsHighlightPending(false);

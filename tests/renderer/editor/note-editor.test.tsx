@@ -6,6 +6,7 @@ import { NoteEditor, type HighlightSelection } from '../../../renderer/editor';
 import type { RichTextDoc, RichTextMark, RichTextNode } from '../../../shared/domain/rich-text';
 import { richTextToPlainText } from '../../../shared/domain/rich-text';
 import { noteTemplate } from '../../../shared/rich-text/note-templates';
+import { StorageFullError } from '../../../renderer/db/storage-full-error';
 
 const docOf = (...paragraphs: string[]): RichTextDoc => ({
   type: 'doc',
@@ -325,13 +326,25 @@ describe('NoteEditor', () => {
 
     it('says so and leaves the text unmarked when the highlight cannot be created', async () => {
       vi.spyOn(console, 'error').mockImplementation(() => undefined);
-      const onCreateHighlight = vi.fn(() => Promise.reject(new Error('The disk is full')));
+      const onCreateHighlight = vi.fn(() => Promise.reject(new StorageFullError()));
       const { user, editor, onChange } = setup({ onCreateHighlight });
       await user.click(editor);
       selectText(editor, 'forty');
       await user.click(screen.getByRole('button', { name: 'Highlight evidence' }));
-      expect((await screen.findByRole('alert')).textContent).toContain('The disk is full');
+      expect((await screen.findByRole('alert')).textContent).toContain('Could not highlight the evidence: Your disk is full');
       expect(onChange).not.toHaveBeenCalled();
+    });
+
+    it('shows an unexpected failure as a plain sentence, never the exception’s text', async () => {
+      vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const onCreateHighlight = vi.fn(() => Promise.reject(new TypeError('Cannot read properties of undefined (reading "forty")')));
+      const { user, editor } = setup({ onCreateHighlight });
+      await user.click(editor);
+      selectText(editor, 'forty');
+      await user.click(screen.getByRole('button', { name: 'Highlight evidence' }));
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toContain('Could not highlight the evidence: Something unexpected went wrong while highlighting the evidence.');
+      expect(alert.textContent).not.toContain('Cannot read');
     });
 
     it('refuses an id that could break out of the mark', async () => {
