@@ -1,10 +1,8 @@
+import { UserError } from '../errors/user-error';
 import type { Note } from './note';
 
-/**
- * Refused: a write that would change what a respondent said. A RangeError, like the other checks
- * on a note's fields, so its message (what went wrong, what to do) reaches the person as it is.
- */
-export class ImportedAnswerEditError extends RangeError {
+/** Refused: a write that would change what a respondent said; its message reaches the person as it is. */
+export class ImportedAnswerEditError extends UserError {
   override readonly name = 'ImportedAnswerEditError';
   constructor() {
     super('This is what a respondent wrote in a survey, so its text cannot be changed. Highlight or tag it, or write your own thoughts in another note.');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createNotesRepository } from '../../../../renderer/db/repositories/notes-repository';
 import { ImportedAnswerEditError } from '../../../../shared/domain/imported-answer';
+import { isUserError } from '../../../../shared/errors/user-error';
 import type { RichTextDoc } from '../../../../shared/domain/rich-text';
 import { createTestDependencies } from '../create-test-dependencies';
 import { openTestDatabase } from '../open-test-database';
@@ -39,5 +40,11 @@ describe('imported survey answers in the write path', () => {
     expect((await notes.update(chat.id, { body: text('Hello again') }))?.plainText).toBe('Hello again');
     const typed = await notes.create({ channel: 'survey-response', title: 'Typed', body: text('A'), occurredAt: 1 });
     expect((await notes.update(typed.id, { body: text('B') }))?.plainText).toBe('B');
+  });
+});
+
+describe('the refusal', () => {
+  it('is an error meant for people, shown as it is', () => {
+    expect(isUserError(new ImportedAnswerEditError())).toBe(true);
   });
 });
