@@ -27,6 +27,8 @@ export interface TeamApiContext {
   readonly members: TeamMembers;
   readonly limiter: JoinLimiter;
   readonly log: ServerLog;
+  /** Documents the server holds in memory now (they unload when their last client leaves). */
+  readonly openDocuments: () => number;
   /** Closes the revoked member's open connections (on this instance and, with Redis, the others). */
   readonly disconnectMember: (memberId: string) => Promise<void>;
 }
@@ -90,7 +92,7 @@ export function createTeamApi(context: TeamApiContext) {
   }
 
   async function route(request: IncomingMessage, path: string, method: string): Promise<unknown> {
-    if (path === '/team/health' && method === 'GET') return { ok: true, version: context.version, workspaceId: context.workspaceId };
+    if (path === '/team/health' && method === 'GET') return { ok: true, version: context.version, workspaceId: context.workspaceId, openDocuments: context.openDocuments() };
     if (path === '/team/join' && method === 'POST') return join(request);
     if (path === '/team/me' && method === 'GET') {
       const member = await authenticated(request, false);

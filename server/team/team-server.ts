@@ -214,6 +214,7 @@ export async function createTeamServer(options: TeamServerOptions): Promise<Team
     members,
     limiter: createJoinLimiter(now),
     log,
+    openDocuments: () => hocuspocus.getDocumentsCount(),
     async disconnectMember(memberId) {
       closeMemberSockets(memberId);
       if (control !== null) await control.publish(`${redisPrefix}:revoked`, memberId);

@@ -59,7 +59,7 @@ describe('team server API', () => {
     expect(admin.memberToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect((await team.api('/team/join', { body: { inviteToken: invite.inviteToken, displayName: 'Bo' } })).status).toBe(403);
 
-    expect(await team.api('/team/health')).toEqual({ status: 200, body: { ok: true, version: '9.9.9-test', workspaceId: team.server.workspaceId } });
+    expect(await team.api('/team/health')).toEqual({ status: 200, body: { ok: true, version: '9.9.9-test', workspaceId: team.server.workspaceId, openDocuments: 0 } });
     expect((await team.api('/team/me', { token: admin.memberToken })).body).toEqual({ memberId: admin.memberId, displayName: 'Ana', role: 'admin', workspaceId: team.server.workspaceId });
 
     const created = await team.api('/team/invites', { token: admin.memberToken, body: { uses: 2, expiresInHours: 1 } });

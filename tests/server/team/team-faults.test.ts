@@ -1,0 +1,228 @@
+import fc from 'fast-check';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { buildServer } from '../../../scripts/build-server.mjs';
+import { openSqliteTeamStore } from '../../../server/team/sqlite-team-store';
+import { teamDocumentName } from '../../../shared/team/team-document-name';
+import { networkFault, seededValue, type NetworkFault } from '../../harness/seeded';
+import { startServerProcess, type ServerProcess } from '../../harness/server-process';
+import { startTcpProxy, type TcpProxy } from '../../harness/tcp-proxy';
+import { liveClient, type LiveClient, type LiveDocumentClient } from '../live-clients';
+
+/**
+ * Jepsen-style checks of the team server as its own process (`kill -9` and restart on the same
+ * SQLite file), each client behind its own TCP proxy, with a seeded random workload over several
+ * documents (rows in Y.Maps, note text) and seeded network faults.
+ */
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const KEYS = ['table/notes/0', 'table/contacts/0', 'note/n1'] as const;
+let entry: string;
+const cleanups: (() => Promise<void> | void)[] = [];
+const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+beforeAll(async () => {
+  const outDir = join(root, 'node_modules', '.cache', 'team-server-process');
+  mkdirSync(outDir, { recursive: true });
+  await buildServer(outDir);
+  entry = join(outDir, 'team-server.mjs');
+}, 120_000);
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function startProcess(): Promise<ServerProcess<string>> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'team-faults-'));
+  const server = await startServerProcess<string>({
+    entry,
+    dataDir,
+    args: ({ port, dataDir: data }) => ['--host', '127.0.0.1', '--port', String(port), '--data', data],
+    // The admin invite is the last line printed at start.
+    ready: (line) => (/^ {2}[A-Za-z0-9_-]{43}$/.test(line) ? line.trim() : null),
+  });
+  cleanups.push(async () => {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return server;
+}
+
+async function api(port: number, path: string, body?: unknown, token?: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+interface Device {
+  readonly proxy: TcpProxy;
+  client: LiveClient;
+  /** The device's local copies (what y-dexie keeps in the app), kept when the client is closed. */
+  readonly docs: Map<string, Y.Doc>;
+  open: Map<string, LiveDocumentClient>;
+}
+
+type Operation =
+  | { readonly kind: 'set'; readonly device: number; readonly doc: number; readonly value: string }
+  | { readonly kind: 'delete'; readonly device: number; readonly doc: number; readonly pick: number }
+  | { readonly kind: 'type'; readonly device: number; readonly at: number; readonly text: string };
+
+const operation = (devices: number): fc.Arbitrary<Operation> =>
+  fc.oneof(
+    fc.record({ kind: fc.constant('set' as const), device: fc.nat(devices - 1), doc: fc.nat(1), value: fc.string({ minLength: 1, maxLength: 12 }) }),
+    fc.record({ kind: fc.constant('delete' as const), device: fc.nat(devices - 1), doc: fc.nat(1), pick: fc.nat(1000) }),
+    fc.record({ kind: fc.constant('type' as const), device: fc.nat(devices - 1), at: fc.nat(1000), text: fc.string({ minLength: 1, maxLength: 8 }) }),
+  );
+
+describe('team server under faults', () => {
+  it('converges, loses no acknowledged edit and keeps deletes deleted across partitions, kill -9 inside the store debounce, and a client closed while offline', async () => {
+    const server = await startProcess();
+    const admin = await api(server.port, '/team/join', { inviteToken: server.info, displayName: 'Ana' });
+    const workspaceId = String(admin.body.workspaceId);
+    const adminToken = String(admin.body.memberToken);
+    const tokens = [adminToken];
+    for (const name of ['Bo', 'Cy']) {
+      const invite = await api(server.port, '/team/invites', {}, adminToken);
+      tokens.push(String((await api(server.port, '/team/join', { inviteToken: invite.body.inviteToken, displayName: name })).body.memberToken));
+    }
+    const names = KEYS.map((key) => teamDocumentName(workspaceId, key));
+
+    const devices: Device[] = [];
+    const connect = (proxy: TcpProxy, docs: Map<string, Y.Doc>, index: number) => {
+      const client = liveClient(`${proxy.url()}sync`);
+      cleanups.push(() => client.destroy());
+      return { client, open: new Map(names.map((name) => [name, client.open(name, tokens[index] ?? '', docs.get(name))])) };
+    };
+    for (let index = 0; index < 3; index++) {
+      const proxy = await startTcpProxy({ port: server.port });
+      cleanups.push(() => proxy.close());
+      const docs = new Map(names.map((name) => [name, new Y.Doc()]));
+      devices.push({ proxy, docs, ...connect(proxy, docs, index) });
+    }
+    await Promise.all(devices.flatMap((device) => [...device.open.values()].map((open) => open.ready)));
+
+    const setKeys: { doc: number; key: string; value: string }[] = [];
+    const deleted = new Set<string>();
+    let counter = 0;
+    const apply = (op: Operation) => {
+      const device = devices[op.device];
+      if (device === undefined) return;
+      if (op.kind === 'type') {
+        const text = device.docs.get(names[2] ?? '')?.getText('body');
+        text?.insert(op.at % (text.length + 1), op.text);
+        return;
+      }
+      const rows = device.docs.get(names[op.doc] ?? '')?.getMap<string>('rows');
+      if (rows === undefined) return;
+      if (op.kind === 'set') {
+        const key = `k${counter++}`;
+        rows.set(key, op.value);
+        setKeys.push({ doc: op.doc, key, value: op.value });
+        return;
+      }
+      const candidates = setKeys.filter((entry) => entry.doc === op.doc && !deleted.has(`${entry.doc}/${entry.key}`) && rows.has(entry.key));
+      const target = candidates[op.pick % Math.max(1, candidates.length)];
+      if (target === undefined) return;
+      rows.delete(target.key);
+      deleted.add(`${target.doc}/${target.key}`);
+    };
+    const acknowledged = (devicesToWait: readonly Device[]) => Promise.all(devicesToWait.flatMap((device) => [...device.open.values()].map((open) => open.acknowledged())));
+
+    for (const seed of [11, 23]) {
+      const ops = seededValue(fc.array(operation(3), { minLength: 20, maxLength: 30 }), seed);
+      const faults = seededValue(fc.array(networkFault(3), { minLength: 3, maxLength: 3 }), seed + 1);
+      // Phase 1: edits under seeded faults; heal; everything acknowledged.
+      for (const [index, op] of ops.entries()) {
+        const planned = faults[index % 10 === 0 ? index / 10 : -1];
+        if (planned !== undefined) applyFault(devices[planned.client]?.proxy, planned.fault);
+        apply(op);
+        if (index % 5 === 4) await tick(5);
+      }
+      for (const device of devices) {
+        device.proxy.heal();
+        device.proxy.resume();
+        device.proxy.delay(0);
+      }
+      await acknowledged(devices);
+    }
+    const acknowledgedRows = JSON.stringify(names.map((name) => devices[0]?.docs.get(name)?.getMap('rows').toJSON()));
+
+    // Phase 2: acknowledged edits, then kill -9 inside the store debounce (1 s) and a restart.
+    for (let index = 0; index < 6; index++) apply({ kind: 'set', device: index % 3, doc: index % 2, value: `before-kill-${index}` });
+    apply({ kind: 'type', device: 1, at: 0, text: 'typed-before-kill ' });
+    await acknowledged(devices);
+    const mustSurvive = setKeys.slice(-6);
+    await server.kill9();
+    // Device 2 goes offline, edits, and is closed (its local copy kept) while the server is down.
+    const offline = devices[2];
+    if (offline === undefined) throw new Error('no device');
+    offline.proxy.partition();
+    apply({ kind: 'set', device: 2, doc: 0, value: 'written-offline' });
+    apply({ kind: 'type', device: 2, at: 0, text: 'offline-text ' });
+    offline.client.destroy();
+    await server.restart();
+    // Device 2 reopens from its local copy and syncs.
+    offline.proxy.heal();
+    Object.assign(offline, connect(offline.proxy, offline.docs, 2));
+    await acknowledged(devices);
+
+    // Every replica converges, and so does a fresh reader of the stored state.
+    const reader = liveClient(`http://127.0.0.1:${server.port}/sync`);
+    cleanups.push(() => reader.destroy());
+    const fresh = names.map((name) => reader.open(name, adminToken));
+    await Promise.all(fresh.map((open) => open.ready));
+    const expected = (doc: Y.Doc) => JSON.stringify({ rows: Object.entries(doc.getMap('rows').toJSON()).sort(([a], [b]) => a.localeCompare(b)), body: doc.getText('body').toString() });
+    for (const [position, name] of names.entries()) {
+      const target = fresh[position];
+      if (target === undefined) throw new Error('no reader');
+      await expect.poll(() => devices.map((device) => expected(device.docs.get(name) ?? new Y.Doc()) === expected(target.doc)), { timeout: 20_000 }).toEqual([true, true, true]);
+    }
+    const finalRows = names.map((name) => fresh[names.indexOf(name)]?.doc.getMap<string>('rows').toJSON() ?? {});
+    // No acknowledged edit lost; deletes stay deleted.
+    for (const entry of setKeys) {
+      const row = finalRows[entry.doc] ?? {};
+      if (deleted.has(`${entry.doc}/${entry.key}`)) expect(row[entry.key]).toBeUndefined();
+      else expect(row[entry.key]).toBe(entry.value);
+    }
+    for (const entry of mustSurvive) expect(finalRows[entry.doc]?.[entry.key]).toBe(entry.value);
+    expect(Object.values(finalRows[0] ?? {})).toContain('written-offline');
+    expect(fresh[2]?.doc.getText('body').toString()).toContain('typed-before-kill');
+    expect(fresh[2]?.doc.getText('body').toString()).toContain('offline-text');
+    expect(acknowledgedRows.length).toBeGreaterThan(2);
+
+    // A wrong token through its own proxy receives none of the workspace's bytes.
+    const intruderProxy = await startTcpProxy({ port: server.port });
+    cleanups.push(() => intruderProxy.close());
+    const intruder = liveClient(`${intruderProxy.url()}sync`);
+    cleanups.push(() => intruder.destroy());
+    await expect(intruder.open(names[0] ?? '', 'C'.repeat(43)).ready).rejects.toThrow(/refused/);
+    expect(intruderProxy.clientReceived('written-offline')).toBe(false);
+    expect(intruderProxy.clientReceived('before-kill-0')).toBe(false);
+
+    // Everyone leaves: the server's open documents return to zero; the stored file has it all.
+    for (const device of devices) device.client.destroy();
+    reader.destroy();
+    intruder.destroy();
+    await expect.poll(async () => (await api(server.port, '/team/health')).body.openDocuments, { timeout: 20_000 }).toBe(0);
+    await server.stop();
+    const stored = openSqliteTeamStore(join(server.dataDir, 'team.sqlite'));
+    const storedDoc = new Y.Doc();
+    Y.applyUpdate(storedDoc, (await stored.fetch(names[0] ?? '')) ?? new Uint8Array());
+    await stored.close();
+    expect(storedDoc.getMap('rows').toJSON()).toEqual(finalRows[0]);
+  }, 120_000);
+});
+
+function applyFault(proxy: TcpProxy | undefined, fault: NetworkFault) {
+  if (proxy === undefined) return;
+  if (fault.kind === 'cut') proxy.cut();
+  if (fault.kind === 'partition') proxy.partition();
+  if (fault.kind === 'hold') proxy.hold();
+  if (fault.kind === 'delay') proxy.delay(fault.ms);
+}
