@@ -1,4 +1,6 @@
 import { Dexie, type Table } from 'dexie';
+import yDexie from 'y-dexie';
+import type * as Y from 'yjs';
 import type { Artifact } from '../../shared/domain/artifact';
 import type { Card, Initiative, PainBucket, Vote } from '../../shared/domain/board';
 import type { Contact } from '../../shared/domain/contact';
@@ -37,6 +39,12 @@ export interface SettingRecord {
   readonly value: unknown;
 }
 
+/** A row of `syncDocs`: one Yjs document of the team workspace, its state kept by y-dexie. */
+export interface SyncDocRecord {
+  readonly key: string;
+  readonly doc: Y.Doc;
+}
+
 export interface DiscoveryDbOptions {
   /** The schema versions to declare; tests add versions to exercise migrations. */
   readonly versions?: readonly SchemaVersion[];
@@ -72,6 +80,7 @@ export class DiscoveryDb extends Dexie {
   declare readonly scores: Table<Score, string>;
   declare readonly plannedChats: Table<PlannedChat, string>;
   declare readonly errorLog: Table<ErrorLogEntry, string>;
+  declare readonly syncDocs: Table<SyncDocRecord, string, { readonly key: string }>;
 
   /** The schema version this build writes. */
   readonly appSchemaVersion: number;
@@ -80,7 +89,8 @@ export class DiscoveryDb extends Dexie {
   private storedNewerVersion: number | null = null;
 
   constructor(name: string = DB_NAME, { versions = schemaVersions, isSchemaDeclared = true }: DiscoveryDbOptions = {}) {
-    super(name, { chromeTransactionDurability: 'strict' });
+    // y-dexie keeps the team workspace's Yjs documents (syncDocs.doc) and compacts their updates.
+    super(name, { chromeTransactionDurability: 'strict', addons: [yDexie] });
     this.appSchemaVersion = latestSchemaVersion(versions);
     if (isSchemaDeclared) {
       declareSchemaVersions(this, versions);

@@ -6,9 +6,10 @@ export const DERIVED_TABLES: ReadonlySet<string> = new Set(['searchIndex']);
 
 /**
  * Tables about this machine, not the workspace, never written to a workspace file and kept as
- * they are by a restore: the local error log.
+ * they are by a restore: the local error log, and this device's copy of the team workspace's
+ * documents (y-dexie: `syncDocs` and the updates table it adds).
  */
-export const LOCAL_TABLES: ReadonlySet<string> = new Set(['errorLog']);
+export const LOCAL_TABLES: ReadonlySet<string> = new Set(['errorLog', 'syncDocs', '$syncDocs.doc_updates']);
 
 /**
  * `meta` rows that are not user data: the schema version (the file's header carries it; the

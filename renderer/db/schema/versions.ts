@@ -4,6 +4,7 @@ import { schemaV2 } from './v2';
 import { schemaV3 } from './v3';
 import { schemaV4 } from './v4';
 import { schemaV5 } from './v5';
+import { schemaV6 } from './v6';
 
 /** One schema version: its stores (null deletes a table) and the data migration run on the way up. */
 export interface SchemaVersion {
@@ -22,6 +23,7 @@ export const schemaVersions: readonly SchemaVersion[] = [
   { version: 3, stores: schemaV3 },
   { version: 4, stores: schemaV4 },
   { version: 5, stores: schemaV5 },
+  { version: 6, stores: schemaV6 },
 ];
 
 /** The highest version in a list of schema versions (0 for none). */

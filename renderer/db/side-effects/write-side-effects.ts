@@ -28,6 +28,12 @@ export interface TableSideEffects<Row> {
   readonly afterWrite?: (changes: readonly RowChange<Row>[], transaction: SideEffectTransaction) => Promise<void>;
   /** Runs inside the transaction when a key range was deleted (a clear) without reading the rows. */
   readonly afterRangeDeleted?: (transaction: SideEffectTransaction) => Promise<void>;
+  /**
+   * Runs once the transaction committed, with every row it changed in this table, in write order
+   * (never for an aborted transaction: a cancelled import reaches no listener). The team sync
+   * takes local writes into its documents here.
+   */
+  readonly afterCommit?: (changes: readonly RowChange<Row>[]) => void;
 }
 
 /** The keys one committed transaction wrote and deleted in one table with side effects. */
@@ -42,7 +48,7 @@ export interface CommittedTableWrites {
 export type CommitListener = (commit: readonly CommittedTableWrites[]) => void;
 
 export interface WriteSideEffects {
-  /** Registers a table's side effects; returns the function that removes them. */
+  /** Registers side effects of a table (several sets per table run in registration order); returns the function that removes them. */
   register<Row>(table: string, effects: TableSideEffects<Row>): () => void;
   /** Calls `listener` after every committed transaction that wrote a registered table; returns the unsubscribe function. */
   onCommit(listener: CommitListener): () => void;
@@ -54,16 +60,33 @@ interface PendingTableWrites {
   readonly written: Set<string>;
   readonly deleted: Set<string>;
   isRangeDeleted: boolean;
+  /** Kept only while a registered set has afterCommit. */
+  readonly changes: RowChange<unknown>[];
 }
 
 /** A side-effect registry and the middleware running it. */
 export function createWriteSideEffects(): WriteSideEffects {
   // Stored loosely: each table's handlers see only their own table's rows.
+  const registrations = new Map<string, TableSideEffects<unknown>[]>();
+  // The sets of a table combined into one, rebuilt on every (un)registration.
   const registry = new Map<string, TableSideEffects<unknown>>();
+  const rebuild = (table: string) => {
+    const sets = registrations.get(table) ?? [];
+    if (sets.length === 0) registry.delete(table);
+    else registry.set(table, combineTableSideEffects(sets));
+  };
   const listeners = new Set<CommitListener>();
   const pending = new WeakMap<DBCoreTransaction, Map<string, PendingTableWrites>>();
 
   const publish = (tables: Map<string, PendingTableWrites>) => {
+    for (const [table, writes] of tables) {
+      if (writes.changes.length === 0) continue;
+      try {
+        registry.get(table)?.afterCommit?.(writes.changes);
+      } catch (error) {
+        console.error('A side effect after a commit failed.', error);
+      }
+    }
     const commit = [...tables].map(([table, writes]) => ({ table, written: [...writes.written], deleted: [...writes.deleted], isRangeDeleted: writes.isRangeDeleted }));
     for (const listener of [...listeners]) {
       try {
@@ -85,7 +108,7 @@ export function createWriteSideEffects(): WriteSideEffects {
     }
     let writes = tables.get(table);
     if (writes === undefined) {
-      writes = { written: new Set(), deleted: new Set(), isRangeDeleted: false };
+      writes = { written: new Set(), deleted: new Set(), isRangeDeleted: false, changes: [] };
       tables.set(table, writes);
     }
     return writes;
@@ -126,9 +149,11 @@ export function createWriteSideEffects(): WriteSideEffects {
     register(table, effects) {
       // The handlers only ever receive rows of `table`, which is what TableSideEffects<Row> declares.
       const stored = effects as TableSideEffects<unknown>;
-      registry.set(table, stored);
+      registrations.set(table, [...(registrations.get(table) ?? []), stored]);
+      rebuild(table);
       return () => {
-        if (registry.get(table) === stored) registry.delete(table);
+        registrations.set(table, (registrations.get(table) ?? []).filter((set) => set !== stored));
+        rebuild(table);
       };
     },
     onCommit(listener) {
@@ -154,10 +179,10 @@ async function mutateWithEffects(
     await effects.afterRangeDeleted?.(transaction);
     return response;
   }
-  const { beforeWrite, afterWrite } = effects;
+  const { beforeWrite, afterWrite, afterCommit } = effects;
   const derived: DBCoreMutateRequest = request.type !== 'delete' && beforeWrite !== undefined ? { ...request, values: request.values.map((row) => beforeWrite(row)) } : request;
   const keys: unknown[] = derived.type === 'delete' ? derived.keys : (derived.keys ?? derived.values.map((row) => table.schema.primaryKey.extractKey?.(row)));
-  const before: unknown[] = afterWrite === undefined || derived.type === 'add' ? [] : await table.getMany({ trans: derived.trans, keys });
+  const before: unknown[] = (afterWrite === undefined && afterCommit === undefined) || derived.type === 'add' ? [] : await table.getMany({ trans: derived.trans, keys });
   const response = await table.mutate(derived);
   const changes: RowChange<unknown>[] = [];
   keys.forEach((key, position) => {
@@ -172,8 +197,38 @@ async function mutateWithEffects(
       changes.push({ key, before: before[position], after: derived.values[position] });
     }
   });
+  if (afterCommit !== undefined) writes.changes.push(...changes);
   if (afterWrite !== undefined && changes.length > 0) await afterWrite(changes, transaction);
   return response;
+}
+
+/** Several sets of one table as one: derivations chained, handlers run in registration order. */
+function combineTableSideEffects(sets: readonly TableSideEffects<unknown>[]): TableSideEffects<unknown> {
+  if (sets.length === 1 && sets[0] !== undefined) return sets[0];
+  const beforeWrites = sets.flatMap((set) => (set.beforeWrite === undefined ? [] : [set.beforeWrite]));
+  const afterWrites = sets.flatMap((set) => (set.afterWrite === undefined ? [] : [set.afterWrite]));
+  const afterRangeDeleteds = sets.flatMap((set) => (set.afterRangeDeleted === undefined ? [] : [set.afterRangeDeleted]));
+  const afterCommits = sets.flatMap((set) => (set.afterCommit === undefined ? [] : [set.afterCommit]));
+  const combined: { -readonly [K in keyof TableSideEffects<unknown>]: TableSideEffects<unknown>[K] } = {
+    alsoWrites: [...new Set(sets.flatMap((set) => set.alsoWrites ?? []))],
+  };
+  if (beforeWrites.length > 0) combined.beforeWrite = (row) => beforeWrites.reduce((derived, derive) => derive(derived), row);
+  if (afterWrites.length > 0) {
+    combined.afterWrite = async (changes, transaction) => {
+      for (const afterWrite of afterWrites) await afterWrite(changes, transaction);
+    };
+  }
+  if (afterRangeDeleteds.length > 0) {
+    combined.afterRangeDeleted = async (transaction) => {
+      for (const afterRangeDeleted of afterRangeDeleteds) await afterRangeDeleted(transaction);
+    };
+  }
+  if (afterCommits.length > 0) {
+    combined.afterCommit = (changes) => {
+      for (const afterCommit of afterCommits) afterCommit(changes);
+    };
+  }
+  return combined;
 }
 
 function throwFailure(response: DBCoreMutateResponse): void {

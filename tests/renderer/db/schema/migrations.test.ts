@@ -147,6 +147,26 @@ const upgradeTests: Readonly<Record<number, () => Promise<void>>> = {
       [...Object.keys(schemaV1), 'searchIndex', 'surveyPlans', 'workshops', 'scores', 'plannedChats', 'errorLog'].sort(),
     );
   },
+  6: async () => {
+    // Version 6 adds the team workspace's documents (syncDocs, and y-dexie's updates table). A v5
+    // workspace with a note and a log entry comes through untouched; a document row can be added.
+    const name = uniqueDatabaseName('v6');
+    const logRow = { id: 'log-1', loggedAt: 10, appVersion: '1.0.0', where: 'test', name: 'Error', message: 'failed', stack: '' };
+    const rows = { notes: [noteRowV1], errorLog: [logRow] };
+    const versions = schemaVersions.filter((schemaVersion) => schemaVersion.version <= 6);
+    const db = await openSeededDatabase({ name, version: 5, rows, versions });
+    expect(await db.notes.toArray()).toEqual([noteRowV1]);
+    expect(await db.errorLog.toArray()).toEqual([logRow]);
+    expect(await db.syncDocs.count()).toBe(0);
+    expect(await createMetaRepository(db).getSchemaVersion()).toBe(6);
+    expect(db.backendDB().version).toBe(60);
+    await db.syncDocs.add({ key: 'table/notes/0' });
+    expect((await db.syncDocs.get('table/notes/0'))?.key).toBe('table/notes/0');
+    db.close();
+    expect((await readStoredShape(name)).tableNames).toEqual(
+      [...Object.keys(schemaV1), 'searchIndex', 'surveyPlans', 'workshops', 'scores', 'plannedChats', 'errorLog', 'syncDocs', '$syncDocs.doc_updates'].sort(),
+    );
+  },
 };
 
 const openDatabases: DiscoveryDb[] = [];

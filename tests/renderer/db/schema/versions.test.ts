@@ -67,6 +67,13 @@ describe('schema versions', () => {
           },
           "version": 5,
         },
+        {
+          "hasUpgrade": false,
+          "stores": {
+            "syncDocs": "key, doc: Y.Doc",
+          },
+          "version": 6,
+        },
       ]
     `);
   });
@@ -89,8 +96,9 @@ describe('schema versions', () => {
   it('gives every table of the current schema a typed property on DiscoveryDb', () => {
     const db = new DiscoveryDb('schema-property-check');
     const tableNames = [...new Set(schemaVersions.flatMap((schemaVersion) => Object.keys(schemaVersion.stores)))].sort();
-    expect(tableNames).toEqual([...Object.keys(schemaV1), 'searchIndex', 'surveyPlans', 'workshops', 'scores', 'plannedChats', 'errorLog'].sort());
-    expect(db.tables.map((table) => table.name).sort()).toEqual(tableNames);
+    expect(tableNames).toEqual([...Object.keys(schemaV1), 'searchIndex', 'surveyPlans', 'workshops', 'scores', 'plannedChats', 'errorLog', 'syncDocs'].sort());
+    // y-dexie adds one updates table per Y.Doc property.
+    expect(db.tables.map((table) => table.name).sort()).toEqual([...tableNames, '$syncDocs.doc_updates'].sort());
     expect(db.notes.name).toBe('notes');
     expect(db.meta.name).toBe('meta');
     expect(db.searchIndex.name).toBe('searchIndex');
@@ -99,6 +107,7 @@ describe('schema versions', () => {
     expect(db.scores.name).toBe('scores');
     expect(db.plannedChats.name).toBe('plannedChats');
     expect(db.errorLog.name).toBe('errorLog');
+    expect(db.syncDocs.name).toBe('syncDocs');
   });
 
   it('maps native IndexedDB versions to schema versions, counting Dexie schema patches as the same version', () => {

@@ -36,6 +36,11 @@ const WRITERS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   // Five tables by name: the staging copy, the row count check, the replace of every table, and this
   // machine's own settings read before and written back after a restore (never notes or contacts).
   'renderer/db/repositories/restore-workspace.ts': { 'table(name)': 5, 'every table': 1 },
+  // The team sync: teammates' rows written by table name (notes and contacts among them) through
+  // the one write path, scenario in tests/renderer/sync/sync-engine-dexie.test.ts (plain text and
+  // counts follow); and y-dexie's updates table, cleared when leaving a team (never notes or contacts).
+  'renderer/db/repositories/sync-rows-repository.ts': { 'table(name)': 1 },
+  'renderer/db/repositories/sync-docs-repository.ts': { 'table(name)': 1 },
 };
 
 const DIRECT_WRITE = /\.(notes|contacts)\s*\.\s*(add|bulkAdd|put|bulkPut|update|bulkUpdate|delete|bulkDelete|clear|upsert|bulkUpsert)\s*\(/g;

@@ -57,3 +57,29 @@ describe('write side effects', () => {
     expect(parseCommittedWritesMessage({ type: 'other' })).toBeUndefined();
   });
 });
+
+describe('several side-effect sets on one table', () => {
+  it('all run, and afterCommit hears each committed change once and nothing of an aborted transaction', async () => {
+    const db = await openTestDatabase('side-effects-after-commit');
+    const seen: { key: string; before: unknown; after: unknown }[] = [];
+    const derived: string[] = [];
+    db.sideEffects.register<{ key: string; value: unknown }>('settings', { beforeWrite: (row) => (derived.push(row.key), row) });
+    db.sideEffects.register<{ key: string; value: unknown }>('settings', { afterCommit: (changes) => seen.push(...changes) });
+    await db.settings.put({ key: 'theme', value: 'dark' });
+    await db.settings.put({ key: 'theme', value: 'light' });
+    await expect(
+      db.transaction('rw', db.settings, async () => {
+        await db.settings.put({ key: 'theme', value: 'system' });
+        throw new Error('cancelled');
+      }),
+    ).rejects.toThrow('cancelled');
+    await db.settings.delete('theme');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(derived).toEqual(['theme', 'theme', 'theme']);
+    expect(seen).toEqual([
+      { key: 'theme', before: undefined, after: { key: 'theme', value: 'dark' } },
+      { key: 'theme', before: { key: 'theme', value: 'dark' }, after: { key: 'theme', value: 'light' } },
+      { key: 'theme', before: { key: 'theme', value: 'light' }, after: undefined },
+    ]);
+  });
+});

@@ -1,0 +1,61 @@
+import type { Table } from 'dexie';
+import { mergeRemoteFields } from '../../../shared/sync/row-fields';
+import { primaryKeyField, SYNCED_TABLES, type SyncedTable } from '../../../shared/sync/synced-tables';
+import type { RemoteRowWrite, SyncRowStore } from '../../sync/sync-engine';
+import type { DiscoveryDb } from '../discovery-db';
+import { writeTransaction } from './write-transaction';
+
+type Row = Readonly<Record<string, unknown>>;
+
+/**
+ * The shared tables as the team sync sees them. Other members' changes are written here, in one
+ * transaction per batch, through the one write path (derived fields, note counts and the search
+ * index follow as for any write); each row keeps its local fields and takes only the fields the
+ * team changed.
+ */
+export function createSyncRowsRepository(db: DiscoveryDb): SyncRowStore {
+  const tableOf = (table: SyncedTable): Table<Row, string> => db.table(table);
+  return {
+    read: (table, keys) => tableOf(table).bulkGet([...keys]),
+
+    async applyRemote(writes: readonly RemoteRowWrite[], written) {
+      const tables = [...new Set(writes.map((write) => write.table))].map(tableOf);
+      await writeTransaction(db, tables, async () => {
+        for (const write of writes) {
+          const table = tableOf(write.table);
+          if (write.remote === undefined) {
+            if ((await table.get(write.key)) === undefined) continue;
+            written(write.table, write.key, undefined);
+            await table.delete(write.key);
+            continue;
+          }
+          const local = await table.get(write.key);
+          const row = mergeRemoteFields(local, write.remote, write.changed);
+          row[primaryKeyField(write.table)] = write.key;
+          written(write.table, write.key, row);
+          await table.put(row);
+        }
+      });
+    },
+
+    async *pages(table, pageSize) {
+      let last: string | undefined;
+      for (;;) {
+        const page = await (last === undefined ? tableOf(table).orderBy(':id') : tableOf(table).where(':id').above(last)).limit(pageSize).toArray();
+        if (page.length === 0) return;
+        yield page;
+        const key = page[page.length - 1]?.[primaryKeyField(table)];
+        if (typeof key !== 'string' || page.length < pageSize) return;
+        last = key;
+      }
+    },
+  };
+}
+
+/** Every shared table's committed writes go to `listener` (the sync engine, once the device joined a team). */
+export function followSharedTableWrites(db: DiscoveryDb, listener: (table: SyncedTable, changes: readonly { key: string; before: unknown; after: unknown }[]) => void): () => void {
+  const unregister = SYNCED_TABLES.map((table) => db.sideEffects.register<unknown>(table, { afterCommit: (changes) => listener(table, changes) }));
+  return () => {
+    for (const stop of unregister) stop();
+  };
+}
