@@ -5,6 +5,7 @@ import { useUndo } from '../../components/undo-service';
 import { experimentForm, useDatabase, useRepositories, type ExperimentDraft } from '../../db';
 import { SaveStatus, useFormSave } from '../../forms';
 import { userMessage } from '../../errors/user-message';
+import { UserError } from '../../../shared/errors/user-error';
 
 const OUTCOME_LABELS: Readonly<Record<ExperimentOutcome, string>> = { survived: 'Survived', killed: 'Killed', inconclusive: 'Inconclusive' };
 
@@ -34,7 +35,7 @@ export function ExperimentCard({ initial, number }: { readonly initial: Experime
   const lock = () =>
     run(async () => {
       // Save exactly what is on screen first, so the criteria locked are the ones the person read.
-      if (!(await autosave.flush())) throw new Error('Save the experiment first: the kill criteria on screen are not saved yet.');
+      if (!(await autosave.flush())) throw new UserError('Save the experiment first: the kill criteria on screen are not saved yet.');
       await validation.lockKillCriteria(initial.id);
     });
 
