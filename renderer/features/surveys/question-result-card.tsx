@@ -1,3 +1,4 @@
+import { choiceDisplay, type ChoiceDisplay } from '../../../shared/surveys/choice-display';
 import type { SurveyQuestion } from '../../../shared/domain/survey';
 import { freeTextLabel } from '../../../shared/surveys/free-text-questions';
 import type { GridResult, OptionCount, QuestionResult } from '../../../shared/surveys/survey-results';
@@ -36,7 +37,7 @@ export function QuestionResultCard({ question, result }: { readonly question: Su
       </p>
       {result.nps !== undefined && <NpsLine nps={result.nps} />}
       {result.stats !== undefined && <NumberSummaryLine stats={result.stats} />}
-      {result.options !== undefined && result.options.length > 0 && question.type !== 'number' && <DistributionChart options={result.options} />}
+      {result.options !== undefined && result.options.length > 0 && question.type !== 'number' && <DistributionChart display={choiceDisplay(question, result.options)} />}
       {question.type === 'free-text' && <p className="muted">The answers are listed under Free-text answers, and each is a note in Discovery.</p>}
     </article>
   );
@@ -106,29 +107,49 @@ function barsOf(options: readonly OptionCount[]): ChartBar[] {
 }
 
 /**
- * A horizontal bar per option, in the question's order, each labelled with its count and percent.
+ * A horizontal bar per option (scales and ranges in their order, other choices most chosen first,
+ * one-off write-ins folded into "Other (N)"), each labelled with its count and percent.
  * Plain HTML and CSS, not a chart library: a survey of thousands of questions draws hundreds of
  * these as it scrolls, and a chart library's measuring and state took a tenth of a second each.
  */
-function DistributionChart({ options }: { readonly options: readonly OptionCount[] }) {
-  const bars = barsOf(options);
+function DistributionChart({ display }: { readonly display: ChoiceDisplay }) {
+  const bars = barsOf(display.shown);
   const most = Math.max(1, ...bars.map((bar) => bar.count));
+  const { oneOffs } = display;
   return (
     <figure className="result-card__chart">
       <ul className="result-bars">
         {bars.map((bar) => (
-          <li key={bar.label} className="result-bars__row">
-            <span className="result-bars__label" title={bar.label}>
-              {bar.label}
-            </span>
-            <span className="result-bars__track" aria-hidden="true">
-              <span className="result-bars__bar" style={{ width: `${(bar.count / most) * 100}%` }} />
-            </span>
-            <span className="result-bars__value">{bar.text}</span>
-          </li>
+          <BarRow key={bar.label} bar={bar} most={most} />
         ))}
       </ul>
+      {oneOffs.length > 0 && (
+        <details className="result-bars__other">
+          <summary>
+            Other ({oneOffs.length.toLocaleString()}) <span className="muted">· answers given once each</span>
+          </summary>
+          <ul className="result-bars" aria-label="Answers given once each">
+            {barsOf(oneOffs).map((bar) => (
+              <BarRow key={bar.label} bar={bar} most={most} />
+            ))}
+          </ul>
+        </details>
+      )}
     </figure>
+  );
+}
+
+function BarRow({ bar, most }: { readonly bar: ChartBar; readonly most: number }) {
+  return (
+    <li className="result-bars__row">
+      <span className="result-bars__label" title={bar.label}>
+        {bar.label}
+      </span>
+      <span className="result-bars__track" aria-hidden="true">
+        <span className="result-bars__bar" style={{ width: `${(bar.count / most) * 100}%` }} />
+      </span>
+      <span className="result-bars__value">{bar.text}</span>
+    </li>
   );
 }
 
