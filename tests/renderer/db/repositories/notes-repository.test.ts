@@ -9,6 +9,7 @@ import { EMPTY_RICH_TEXT_DOC, type RichTextDoc } from '../../../../shared/domain
 import { openTestDatabase } from '../open-test-database';
 import { createTestDependencies } from '../create-test-dependencies';
 import { uniqueDatabaseName } from '../unique-database-name';
+import { UserError } from '../../../../shared/errors/user-error';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -84,7 +85,7 @@ describe('notes repository', () => {
     const db = await openTestDatabase('notes-channel-fields');
     const notes = createNotesRepository(db, createTestDependencies());
     await expect(notes.create(newNote({ channel: 'coffee-chat', channelFields: { kind: 'peer-company', company: 'Initech' } }))).rejects.toThrow(
-      RangeError,
+      UserError,
     );
     expect(await db.notes.count()).toBe(0);
   });
