@@ -69,7 +69,7 @@ async function runBeforeUpgrade(name: string, versions: readonly SchemaVersion[]
     await beforeUpgrade(stored, storedVersion);
   } catch (error) {
     throw new BackupBeforeUpgradeError(
-      `The workspace was not updated to this version because the backup before the update failed${isUserError(error) ? ` (${error.message})` : ''}. Nothing was changed; free some disk space and start the app again.`,
+      `The workspace was not updated to this version because the backup before the update failed${isUserError(error) ? `: ${error.message}` : ''}. Nothing was changed; free some disk space and start the app again.`,
       { cause: error },
     );
   } finally {

@@ -5,6 +5,7 @@ import { exportWorkspace } from '../../../../renderer/db/repositories/export-wor
 import { CURRENT_SCHEMA_VERSION } from '../../../../renderer/db/schema/versions';
 import { readRawRows, readStoredShape, seedDatabase } from '../migration-harness';
 import { uniqueDatabaseName } from '../unique-database-name';
+import { UserError } from '../../../../shared/errors/user-error';
 
 const contact = { id: 'c1', name: 'Ada', nameKey: 'ada', createdAt: 1, updatedAt: 1 };
 
@@ -34,7 +35,7 @@ describe('the backup before a schema upgrade', () => {
     const name = uniqueDatabaseName('backup-failed');
     await seedDatabase({ name, version: 2, rows: { contacts: [contact] } });
 
-    const result = await openDatabase(name, { beforeUpgrade: () => Promise.reject(new Error('disk full (ENOSPC)')) });
+    const result = await openDatabase(name, { beforeUpgrade: () => Promise.reject(new UserError('disk full (ENOSPC)')) });
 
     expect(result.db).toBeNull();
     const error = result.db === null ? result.status.error : null;
