@@ -1,4 +1,4 @@
-import { PlannedSection } from '../../components/planned-section';
+import { Link } from 'react-router';
 import { useDatabase } from '../../db';
 import { usePlatform } from '../../platform';
 import { useAppInfo } from './use-app-info';
@@ -64,7 +64,13 @@ export function SettingsScreen() {
       </section>
       <WorkspaceDataPanel />
       <LocalLogPanel />
-      <PlannedSection intro="More settings will live here." planned={['Research-load budgets and other preferences']} />
+      <section className="panel" aria-labelledby="elsewhere-heading">
+        <h2 id="elsewhere-heading">Set elsewhere</h2>
+        <p>
+          Research-load budgets (how often one person or one team may be asked in 30 and 90 days) are set in{' '}
+          <Link to="/people/load">People › Research load</Link>, beside the figures they limit.
+        </p>
+      </section>
     </div>
   );
 }

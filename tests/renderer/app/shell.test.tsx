@@ -36,10 +36,11 @@ describe('the app shell', () => {
     await waitFor(() => expect(document.activeElement).toBe(board));
   });
 
-  it('says plainly that sections not built yet do nothing', { timeout: 30_000 }, async () => {
+  it('points from Settings to the research-load budgets that work under People, never calling them not built', { timeout: 30_000 }, async () => {
     renderApp('#/settings');
-    expect(await screen.findByRole('heading', { name: 'Not built yet' }, { timeout: 10_000 })).toBeTruthy();
-    expect(screen.getByText(/none of it works yet/)).toBeTruthy();
+    const link = await screen.findByRole('link', { name: 'People › Research load' }, { timeout: 10_000 });
+    expect(link.getAttribute('href')).toBe('#/people/load');
+    expect(screen.queryByText(/not built yet|none of it works yet/i)).toBeNull();
   });
 
   it('sends unknown addresses to Discovery instead of a blank page', async () => {
