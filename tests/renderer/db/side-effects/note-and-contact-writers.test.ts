@@ -12,6 +12,7 @@ import { createPeopleRepository } from '../../../../renderer/db/repositories/peo
 import { createPlannedChatsRepository } from '../../../../renderer/db/repositories/planned-chats-repository';
 import { restoreWorkspace } from '../../../../renderer/db/repositories/restore-workspace';
 import { writeSurveyImport } from '../../../../renderer/db/repositories/survey-import-writer';
+import { createSurveysRepository } from '../../../../renderer/db/repositories/surveys-repository';
 import { followCommittedWrites } from '../../../../renderer/search/search-requests-for-commit';
 import type { SearchService } from '../../../../renderer/search/search-service';
 import { contactNameKey } from '../../../../shared/domain/contact';
@@ -33,6 +34,7 @@ const WRITERS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   'renderer/db/repositories/contacts-repository.ts': { 'contacts.add': 1 },
   'renderer/db/repositories/people-repository.ts': { 'contacts.put': 3, 'contacts.delete': 2, 'contacts.bulkDelete': 1, 'contacts.bulkPut': 1, 'contacts.bulkAdd': 1 },
   'renderer/db/repositories/survey-import-writer.ts': { 'contacts.bulkAdd': 1, 'notes.bulkAdd': 1 },
+  'renderer/db/repositories/surveys-repository.ts': { 'notes.add': 2 },
   // Five tables by name: the staging copy, the row count check, the replace of every table, and this
   // machine's own settings read before and written back after a restore (never notes or contacts).
   'renderer/db/repositories/restore-workspace.ts': { 'table(name)': 5, 'every table': 1 },
@@ -163,6 +165,30 @@ describe('derived data follows every writer', () => {
     await chats.writeNote(chat.id, 'Chat with Katherine');
     await expectFound(setup, 'katherine', ['Chat with Katherine']);
     await expectFound(setup, 'johnson', ['Chat with Katherine']);
+    await expectDerivedDataFollowed(setup.db);
+  });
+
+  it('surveys-repository: planFollowUpChat and noteOfAnswer (a follow-up chat and a note made of a kept answer are found at once)', async () => {
+    const setup = await setUp('writers-survey-notes');
+    const dependencies = createTestDependencies();
+    await writeSurveyImport(
+      setup.db,
+      {
+        title: 'Platform survey',
+        sourceFileName: 'platform.csv',
+        format: 'generic',
+        questions: [{ key: 'pain', position: 0, text: 'What slows you down?', type: 'free-text', makesNotes: false }],
+        responses: [{ row: 2, respondentKey: 'r1', answersHash: 'h1', email: 'mary@example.com', name: 'Mary Jackson', answers: { pain: 'Quarantined wind tunnels' } }],
+      },
+      dependencies,
+    );
+    const [response] = await setup.db.surveyResponses.toArray();
+    if (response === undefined) throw new Error('no response');
+    const surveys = createSurveysRepository(setup.db, dependencies);
+    await surveys.planFollowUpChat(response.id, note('Follow-up with Mary', 'aerodynamics', { personIds: response.contactId === undefined ? [] : [response.contactId] }));
+    await expectFound(setup, 'aerodynamics', ['Follow-up with Mary']);
+    await surveys.noteOfAnswer(response.id, Object.keys(response.answers)[0] ?? '');
+    await expectFound(setup, 'quarantined', ['What slows you down?']);
     await expectDerivedDataFollowed(setup.db);
   });
 
