@@ -149,6 +149,8 @@ test('a researcher imports contacts, logs two chats, sees load and history, merg
   await page.goto('/#/people');
   await page.getByRole('list', { name: 'Contacts list' }).getByRole('link', { name: 'Ada Lovelace' }).click();
   await page.getByRole('list', { name: 'History' }).getByRole('link', { name: 'Second survey' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Second survey' })).toBeVisible();
+  // It opens her own response to that survey, with the way back to the survey's results.
+  await expect(page).toHaveURL(/#\/surveys\/[^/]+\/respondents\//);
+  await expect(page.getByRole('link', { name: /Second survey/ })).toBeVisible();
   expect(pageErrors).toEqual([]);
 });
