@@ -45,8 +45,6 @@ export type LiveWorkshops = ReturnType<typeof createLiveWorkshops>;
 /** The live workshops a server runs: creating, joining, authenticating, the facilitator's commands and the outcome. */
 export function createLiveWorkshops(deps: LiveWorkshopsDependencies) {
   const { store, hocuspocus, now, log } = deps;
-  /** Per workshop, the fingerprint of each ballot as it was tallied, to spot late ballots. */
-  const tallied = new Map<string, Map<string, string>>();
 
   const control = <T>(workshopId: string, change: (doc: Y.Doc) => T) => withDocument(hocuspocus, controlDocumentName(workshopId), change);
 
@@ -184,7 +182,8 @@ export function createLiveWorkshops(deps: LiveWorkshopsDependencies) {
     const budget = await control(workshopId, (doc) => readSettings(doc).budget);
     const ballots = await readBallots(workshopId, bucketIds, budget);
     const results = tallyBallots(bucketIds, ballots);
-    tallied.set(workshopId, new Map(ballots.map(({ participantId, ballot }) => [participantId, ballotFingerprint(ballot)])));
+    // Kept in the store, not in memory: after a crash and restart, ballots already counted must not come back as late.
+    store.putTalliedBallots(workshopId, new Map(ballots.map(({ participantId, ballot }) => [participantId, ballotFingerprint(ballot)])));
     await control(workshopId, (doc) => {
       const settings = doc.getMap<unknown>('settings');
       const map = doc.getMap<unknown>('results');
@@ -278,25 +277,55 @@ export function createLiveWorkshops(deps: LiveWorkshopsDependencies) {
   async function ballotChanged(documentName: string, doc: Y.Doc): Promise<void> {
     const target = parseDocumentName(documentName);
     if (target?.kind !== 'ballot') return;
-    const workshop = store.getWorkshop(target.workshopId);
+    await evaluateBallot(target.workshopId, target.participantId, readRawBallot(doc));
+  }
+
+  async function evaluateBallot(workshopId: string, participantId: string, raw: ReturnType<typeof readRawBallot>): Promise<void> {
+    const workshop = store.getWorkshop(workshopId);
     if (workshop === undefined || workshop.isEnded) return;
-    const bucketIds = await boardBucketIds(target.workshopId);
-    await control(target.workshopId, (controlDoc) => {
+    const bucketIds = await boardBucketIds(workshopId);
+    await control(workshopId, (controlDoc) => {
       const settings = readSettings(controlDoc);
-      const ballot = cleanBallot(readRawBallot(doc), bucketIds, settings.budget);
+      const ballot = cleanBallot(raw, bucketIds, settings.budget);
       const roster = controlDoc.getMap<unknown>('roster');
-      const entry = readRoster(controlDoc).get(target.participantId);
+      const entry = readRoster(controlDoc).get(participantId);
       const hasVoted = Object.keys(ballot.dots).length > 0;
       const hasScored = Object.keys(ballot.scores).length > 0;
-      if (entry && (entry.hasVoted !== hasVoted || entry.hasScored !== hasScored)) roster.set(target.participantId, { ...entry, hasVoted, hasScored });
+      if (entry && (entry.hasVoted !== hasVoted || entry.hasScored !== hasScored)) roster.set(participantId, { ...entry, hasVoted, hasScored });
       if (!settings.areVotesRevealed && !settings.areScoresRevealed) return;
-      const before = tallied.get(target.workshopId)?.get(target.participantId);
+      const before = store.talliedBallots(workshopId).get(participantId);
       if (before === ballotFingerprint(ballot)) return;
       const results = controlDoc.getMap<unknown>('results');
       const late = results.get('late');
       const list = Array.isArray(late) ? late.filter((id): id is string => typeof id === 'string') : [];
-      if (!list.includes(target.participantId)) results.set('late', [...list, target.participantId]);
+      if (!list.includes(participantId)) results.set('late', [...list, participantId]);
     });
+  }
+
+  /** Per workshop, the bucket ids of the board as last seen, to notice buckets arriving or going. */
+  const boardBuckets = new Map<string, string>();
+
+  /**
+   * After a board change: when its buckets changed, every ballot is read again. A dot or score on
+   * a bucket the server has not received yet (the ballot and the board travel separately) stays
+   * in the ballot, pending; once the bucket arrives it counts (voted, or a late ballot after the reveal).
+   */
+  async function boardChanged(documentName: string, doc: Y.Doc): Promise<void> {
+    const target = parseDocumentName(documentName);
+    if (target?.kind !== 'board') return;
+    const key = readBuckets(doc)
+      .map((bucket) => bucket.id)
+      .sort()
+      .join('\n');
+    if (boardBuckets.get(target.workshopId) === key) return;
+    boardBuckets.set(target.workshopId, key);
+    const workshop = store.getWorkshop(target.workshopId);
+    if (workshop === undefined || workshop.isEnded) return;
+    for (const participant of store.listParticipants(target.workshopId)) {
+      if (participant.tokenHash === null) continue;
+      const raw = await withDocument(hocuspocus, ballotDocumentName(target.workshopId, participant.id), readRawBallot);
+      await evaluateBallot(target.workshopId, participant.id, raw);
+    }
   }
 
   /** Marks who is connected, from the connections to the control document. */
@@ -315,7 +344,7 @@ export function createLiveWorkshops(deps: LiveWorkshopsDependencies) {
     });
   }
 
-  return { create, join, authenticate, command, outcome, end, ballotChanged, presenceChanged, requireWorkshop, findWorkshop: (workshopId: string) => store.getWorkshop(workshopId) };
+  return { create, join, authenticate, command, outcome, end, ballotChanged, boardChanged, presenceChanged, requireWorkshop, findWorkshop: (workshopId: string) => store.getWorkshop(workshopId) };
 }
 
 function isParticipantContext(context: unknown): context is { principal: { kind: 'participant'; participantId: string } } {

@@ -25,6 +25,10 @@ export interface LiveStore extends SqliteDocumentLog {
   endWorkshop(id: string): void;
   putParticipant(participant: StoredParticipant): void;
   listParticipants(workshopId: string): readonly StoredParticipant[];
+  /** Replaces the workshop's tallied ballots: each participant's ballot fingerprint as the last reveal counted it. */
+  putTalliedBallots(workshopId: string, fingerprints: ReadonlyMap<string, string>): void;
+  /** The fingerprints of the last reveal, kept across restarts so late ballots are told apart from tallied ones. */
+  talliedBallots(workshopId: string): ReadonlyMap<string, string>;
   close(): void;
 }
 
@@ -47,6 +51,7 @@ interface ParticipantRow {
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS workshops (id TEXT PRIMARY KEY, join_code TEXT NOT NULL, facilitator_token_hash TEXT NOT NULL, is_ended INTEGER NOT NULL, created_at INTEGER NOT NULL);
   CREATE TABLE IF NOT EXISTS participants (workshop_id TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, token_hash TEXT, PRIMARY KEY (workshop_id, id));
+  CREATE TABLE IF NOT EXISTS tallied_ballots (workshop_id TEXT NOT NULL, participant_id TEXT NOT NULL, fingerprint TEXT NOT NULL, PRIMARY KEY (workshop_id, participant_id));
 `;
 
 const toWorkshop = (row: WorkshopRow): StoredWorkshop => ({ id: row.id, joinCode: row.join_code, facilitatorTokenHash: row.facilitator_token_hash, isEnded: row.is_ended === 1, createdAt: row.created_at });
@@ -65,7 +70,14 @@ export function openSqliteStore(file: string): LiveStore {
       'INSERT INTO participants (workshop_id, id, name, token_hash) VALUES (?, ?, ?, ?) ON CONFLICT(workshop_id, id) DO UPDATE SET name = excluded.name, token_hash = excluded.token_hash',
     ),
     participants: db.prepare<[string], ParticipantRow>('SELECT * FROM participants WHERE workshop_id = ? ORDER BY rowid'),
+    dropTallied: db.prepare<[string]>('DELETE FROM tallied_ballots WHERE workshop_id = ?'),
+    addTallied: db.prepare<[string, string, string]>('INSERT INTO tallied_ballots (workshop_id, participant_id, fingerprint) VALUES (?, ?, ?)'),
+    tallied: db.prepare<[string], { participant_id: string; fingerprint: string }>('SELECT participant_id, fingerprint FROM tallied_ballots WHERE workshop_id = ?'),
   };
+  const putTalliedBallots = db.transaction((workshopId: string, fingerprints: ReadonlyMap<string, string>) => {
+    statements.dropTallied.run(workshopId);
+    for (const [participantId, fingerprint] of fingerprints) statements.addTallied.run(workshopId, participantId, fingerprint);
+  });
 
   return {
     fetch: documents.fetch,
@@ -83,6 +95,8 @@ export function openSqliteStore(file: string): LiveStore {
     endWorkshop: (id) => void statements.endWorkshop.run(id),
     putParticipant: (participant) => void statements.putParticipant.run(participant.workshopId, participant.id, participant.name, participant.tokenHash),
     listParticipants: (workshopId) => statements.participants.all(workshopId).map((row) => ({ workshopId: row.workshop_id, id: row.id, name: row.name, tokenHash: row.token_hash })),
+    putTalliedBallots: (workshopId, fingerprints) => void putTalliedBallots(workshopId, fingerprints),
+    talliedBallots: (workshopId) => new Map(statements.tallied.all(workshopId).map((row) => [row.participant_id, row.fingerprint])),
     close: () => db.close(),
   };
 }

@@ -162,7 +162,9 @@ function configureHooks(hocuspocus: Hocuspocus, workshops: LiveWorkshops, store:
       if (check.refusal !== 'read-only') throw Object.assign(new Error(check.refusal), { code: 4400, reason: `refused-${check.refusal}` });
     },
     async onChange({ documentName, document, transactionOrigin }) {
-      if (transactionOrigin === undefined || parseDocumentName(documentName)?.kind !== 'ballot') return;
+      const kind = parseDocumentName(documentName)?.kind;
+      if (kind === 'board') return workshops.boardChanged(documentName, document);
+      if (transactionOrigin === undefined || kind !== 'ballot') return;
       await workshops.ballotChanged(documentName, document);
     },
     async connected({ documentName }) {

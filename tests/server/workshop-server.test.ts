@@ -149,6 +149,60 @@ describe('workshop server', () => {
     expect(readResults(watcher.doc).votes?.find((tally) => tally.bucketId === 'b2')?.dots).toBe(1);
   });
 
+  it('keeps a vote on a bucket that has not arrived yet pending, and counts it once the bucket arrives', async () => {
+    const { joinCode, workshopId } = await server.workshops.create(INPUT);
+    const ana = await joined(joinCode, 'Ana');
+    const bo = await joined(joinCode, 'Bo');
+    const watcher = client().open(controlDocumentName(workshopId), bo.token);
+    const boBoard = client().open(boardDocumentName(workshopId), bo.token);
+    const anaBallot = client().open(ballotDocumentName(workshopId, ana.participantId), ana.token);
+    await Promise.all([watcher.ready, boBoard.ready, anaBallot.ready]);
+    anaBallot.doc.getMap('dots').set('b1', 1);
+    await anaBallot.acknowledged();
+    await until(watcher.doc, () => readRoster(watcher.doc).get(ana.participantId)?.hasVoted === true);
+    await server.workshops.command(workshopId, { command: 'reveal-votes' });
+    await until(watcher.doc, () => readResults(watcher.doc).votes !== null);
+
+    // Ana made bucket b3 on her device and put a dot on it; her ballot reaches the server before the bucket does.
+    anaBallot.doc.getMap('dots').set('b3', 2);
+    await anaBallot.acknowledged();
+    expect(readResults(watcher.doc).late).toEqual([]);
+    boBoard.doc.getMap('buckets').set('b3', { title: 'Flaky tests', createdAt: 5 });
+    await until(watcher.doc, () => readResults(watcher.doc).late.includes(ana.participantId));
+    await server.workshops.command(workshopId, { command: 'retally' });
+    await until(watcher.doc, () => readResults(watcher.doc).votes?.some((tally) => tally.bucketId === 'b3') === true);
+    expect(readResults(watcher.doc).votes?.find((tally) => tally.bucketId === 'b3')).toEqual({ bucketId: 'b3', dots: 2, voters: 1 });
+  });
+
+  it('remembers which ballots were tallied across a server crash and restart: an unchanged ballot is not reported late', async () => {
+    const { joinCode, workshopId } = await server.workshops.create(INPUT);
+    const ana = await joined(joinCode, 'Ana');
+    const bo = await joined(joinCode, 'Bo');
+    const anaClient = client();
+    const anaBallot = anaClient.open(ballotDocumentName(workshopId, ana.participantId), ana.token);
+    await anaBallot.ready;
+    anaBallot.doc.getMap('dots').set('b1', 2);
+    await anaBallot.acknowledged();
+    await server.workshops.command(workshopId, { command: 'reveal-votes' });
+    anaClient.destroy();
+    await expect.poll(() => server.hocuspocus.getDocumentsCount()).toBe(0);
+
+    await server.close();
+    await startServer();
+    const watcher = client().open(controlDocumentName(workshopId), bo.token);
+    const boBoard = client().open(boardDocumentName(workshopId), bo.token);
+    await Promise.all([watcher.ready, boBoard.ready]);
+    expect(readResults(watcher.doc).votes?.find((tally) => tally.bucketId === 'b1')?.dots).toBe(2);
+    // The room goes back to grouping and adds a bucket: every ballot is read again. Ana's, counted
+    // before the crash and unchanged, must not come back as late; Bo's vote after the reveal is.
+    boBoard.doc.getMap('buckets').set('b4', { title: 'Onboarding', createdAt: 6 });
+    const boBallot = client().open(ballotDocumentName(workshopId, bo.participantId), bo.token);
+    await boBallot.ready;
+    boBallot.doc.getMap('dots').set('b4', 1);
+    await until(watcher.doc, () => readResults(watcher.doc).late.includes(bo.participantId));
+    expect(readResults(watcher.doc).late).toEqual([bo.participantId]);
+  });
+
   it('releases a taken seat: the old device loses it, the person rejoins under the name and gets their ballot back', async () => {
     const { joinCode, workshopId } = await server.workshops.create(INPUT);
     const ana = await joined(joinCode, 'Ana');
