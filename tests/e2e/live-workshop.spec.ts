@@ -71,7 +71,16 @@ test('a facilitator and three participants on their own browsers run a whole liv
 
   // Cy's phone dies: the facilitator releases the seat, the old page is told, and Cy rejoins under the name from another device.
   const oldCy = cy;
-  await live.getByRole('button', { name: 'Release Cy’s seat' }).click();
+  const release = live.getByRole('button', { name: 'Release Cy’s seat' });
+  // It must look like a button (a border and a background of its own), not like the names around it.
+  const looks = await release.evaluate((element) => {
+    const style = getComputedStyle(element);
+    return { border: style.borderTopColor, width: style.borderTopWidth, background: style.backgroundColor };
+  });
+  expect(looks.width).not.toBe('0px');
+  expect(looks.border).not.toBe('rgba(0, 0, 0, 0)');
+  expect(looks.background).not.toBe('rgba(0, 0, 0, 0)');
+  await release.click();
   await expect(oldCy.getByText('The facilitator released your name for another device.')).toBeVisible();
   await expect(live.getByRole('heading', { name: 'Participants (2 connected of 3)' })).toBeVisible();
   cy = await joinAs(browser, joinUrl ?? '', code ?? '', 'Cy', { width: 390, height: 844 });

@@ -276,7 +276,7 @@ function Roster({ state, onCommand }: { readonly state: LiveState; readonly onCo
             {entry.hasScored && <span className="badge badge--neutral">scored</span>}
             {entry.hasJoined && (
               // A person whose device died rejoins under their name once the seat is free; the old device loses it.
-              <button type="button" className="button button--quiet" aria-label={`Release ${entry.name}’s seat`} title="Free this name so its owner can rejoin from another device" onClick={() => onCommand({ command: 'release-seat', participantId: entry.id })}>
+              <button type="button" className="button button--small" aria-label={`Release ${entry.name}’s seat`} title="Free this name so its owner can rejoin from another device" onClick={() => onCommand({ command: 'release-seat', participantId: entry.id })}>
                 Release seat
               </button>
             )}
