@@ -7,6 +7,7 @@ export { createRepositories, useRepositories, type Repositories } from './use-re
 export type { DeletedNote, NewNote, NoteChanges, NotesRepository } from './repositories/notes-repository';
 export type { NewContact, ContactsRepository } from './repositories/contacts-repository';
 export type { HighlightsRepository } from './repositories/highlights-repository';
+export type { TagChangeUndo, TagsRepository } from './repositories/tags-repository';
 export { clearJournaledEdit, dropJournaledEdit, journalEdit, recoverJournaledEdits, type RecoveredEdits } from './form-journal';
 export { FormSaveError, isSameFormValue, saveForm, type SavedForm } from './save-form';
 export { createConflictCopiesRepository, type ConflictCopiesRepository, type ConflictCopy } from './repositories/conflict-copies-repository';

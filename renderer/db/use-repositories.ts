@@ -13,6 +13,7 @@ import { createPlannedChatsRepository, type PlannedChatsRepository } from './rep
 import { createRoundsRepository, type RoundsRepository } from './repositories/rounds-repository';
 import { createSettingsRepository, type SettingsRepository } from './repositories/settings-repository';
 import { createSurveyPlansRepository, type SurveyPlansRepository } from './repositories/survey-plans-repository';
+import { createTagsRepository, type TagsRepository } from './repositories/tags-repository';
 import { createSurveysRepository, type SurveysRepository } from './repositories/surveys-repository';
 import { createWorkspaceRepository, type WorkspaceRepository } from './repositories/workspace-repository';
 import { createValidationRepository, type ValidationRepository } from './repositories/validation-repository';
@@ -33,6 +34,7 @@ export interface Repositories {
   readonly board: BoardRepository;
   readonly conflictCopies: ConflictCopiesRepository;
   readonly errorLog: ErrorLogRepository;
+  readonly tags: TagsRepository;
 }
 
 /** The repositories over a database (the hook below, and code that runs outside React). */
@@ -53,6 +55,7 @@ export function createRepositories(db: DiscoveryDb): Repositories {
     board: createBoardRepository(db),
     conflictCopies: createConflictCopiesRepository(db),
     errorLog: createErrorLogRepository(db),
+    tags: createTagsRepository(db),
   };
 }
 

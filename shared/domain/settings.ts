@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNEL_IDS, type Channel } from './channel';
 import { DEFAULT_RESEARCH_BUDGET, type ResearchBudget } from './research-load';
+import { MAX_TAG_LENGTH, type TagGroups } from './tag-vocabulary';
 
 /** Workspace settings, stored one key per row. */
 export interface Settings {
@@ -19,6 +20,8 @@ export interface Settings {
   readonly lastUsedChannel: Channel;
   /** How many asks a person or team may get before the app warns. */
   readonly researchBudget: ResearchBudget;
+  /** The tag board's groups: tag name to group name (tags themselves live on notes and highlights). */
+  readonly tagGroups: TagGroups;
 }
 
 export type SettingKey = keyof Settings;
@@ -33,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   backupsToKeep: 10,
   lastUsedChannel: 'coffee-chat',
   researchBudget: DEFAULT_RESEARCH_BUDGET,
+  tagGroups: {},
 };
 
 const settingSchemas: { readonly [K in SettingKey]: z.ZodType<Settings[K]> } = {
@@ -49,6 +53,7 @@ const settingSchemas: { readonly [K in SettingKey]: z.ZodType<Settings[K]> } = {
     teamPer30Days: z.number().int().min(0).max(10000),
     teamPer90Days: z.number().int().min(0).max(10000),
   }),
+  tagGroups: z.record(z.string().min(1).max(10 * MAX_TAG_LENGTH), z.string().min(1).max(MAX_TAG_LENGTH)),
 };
 
 /** Checks a stored or entered setting value; undefined when it is not valid for the key. */

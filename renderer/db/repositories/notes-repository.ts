@@ -176,11 +176,13 @@ export function createNotesRepository(db: DiscoveryDb, { clock = systemClock, ne
 
     async query(filter, limit) {
       if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`A page holds at least one note, not ${limit}.`);
-      return db.transaction('r', db.notes, db.meta, async () => {
+      return db.transaction('r', db.notes, db.highlights, db.meta, async () => {
         const candidates = await selectiveCandidates(db, filter);
+        // The candidates already hold the tag, on the note or on one of its highlights.
+        const perNote = withoutTag(filter);
         if (candidates !== null && candidates.size <= SELECTIVE_FILTER_LIMIT) {
           const rows = await db.notes.bulkGet([...candidates]);
-          const matches = rows.filter((note): note is Note => note !== undefined && matchesNoteFilter(note, filter)).sort(compareNewestFirst);
+          const matches = rows.filter((note): note is Note => note !== undefined && matchesNoteFilter(note, perNote)).sort(compareNewestFirst);
           return { notes: matches.slice(0, limit), total: matches.length };
         }
         const range = dateRange(db, filter);
@@ -193,7 +195,7 @@ export function createNotesRepository(db: DiscoveryDb, { clock = systemClock, ne
         }
         const notes = await range
           .reverse()
-          .filter((note) => candidates.has(note.id) && matchesNoteFilter(note, filter))
+          .filter((note) => candidates.has(note.id) && matchesNoteFilter(note, perNote))
           .limit(limit)
           .toArray();
         return { notes, total: null };
@@ -230,16 +232,28 @@ function dateRange(db: DiscoveryDb, filter: NoteFilter) {
   return db.notes.where(NEWEST_INDEX).between([low(filter.from), -Infinity], [high(filter.to), []], true, true);
 }
 
+function withoutTag(filter: NoteFilter): NoteFilter {
+  const { tag: _tag, ...rest } = filter;
+  return rest;
+}
+
+// One tag vocabulary: a note has a tag when it carries it or when one of its highlights does.
+async function idsOfNotesTagged(db: DiscoveryDb, tag: string): Promise<string[]> {
+  const [own, highlights] = await Promise.all([db.notes.where('tags').equals(tag).primaryKeys(), db.highlights.where('tags').equals(tag).toArray()]);
+  return [...new Set([...own, ...highlights.map((highlight) => highlight.noteId)])];
+}
+
 // The ids matching every equality filter, read as keys only from their indexes; null when none is set.
 async function selectiveCandidates(db: DiscoveryDb, filter: NoteFilter): Promise<Set<string> | null> {
   const lookups = [
     filter.personId === undefined ? null : db.notes.where('personIds').equals(filter.personId),
     filter.team === undefined ? null : db.notes.where('teams').equals(filter.team),
     filter.organisation === undefined ? null : db.notes.where('organisation').equals(filter.organisation),
-    filter.tag === undefined ? null : db.notes.where('tags').equals(filter.tag),
   ].filter((collection) => collection !== null);
-  if (lookups.length === 0) return null;
-  const keySets = await Promise.all(lookups.map((collection) => collection.primaryKeys()));
+  const keyLookups: Promise<readonly string[]>[] = lookups.map((collection) => collection.primaryKeys());
+  if (filter.tag !== undefined) keyLookups.push(idsOfNotesTagged(db, filter.tag));
+  if (keyLookups.length === 0) return null;
+  const keySets = await Promise.all(keyLookups);
   const [smallest, ...others] = keySets.sort((a, b) => a.length - b.length);
   const otherSets = others.map((keys) => new Set(keys));
   return new Set((smallest ?? []).filter((id) => otherSets.every((keys) => keys.has(id))));

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { CHANNELS, type Channel } from '../../../shared/domain/channel';
 import { ChannelBadge } from '../../components/channel-badge';
 import { formatDay } from '../../components/format-date';
@@ -15,7 +15,9 @@ export function HighlightsView() {
     const people = await contacts.getMany([...new Set(sources.flatMap((note) => note.personIds))]);
     return { rows, notesById: new Map(sources.map((note) => [note.id, note])), names: new Map(people.map((person) => [person.id, person.name])) };
   }, [highlights, notes, contacts]);
-  const [tag, setTag] = useState('');
+  // The tag board links here with ?tag=…
+  const [params] = useSearchParams();
+  const [tag, setTag] = useState(() => params.get('tag') ?? '');
   const [personId, setPersonId] = useState('');
   const [channel, setChannel] = useState<Channel | ''>('');
 

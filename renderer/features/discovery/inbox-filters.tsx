@@ -16,8 +16,9 @@ interface InboxFiltersProps {
 /** Channel, person, team, organisation, tag and date filters; they combine. */
 export function InboxFilters({ filter, params, setParam, clearFilters }: InboxFiltersProps) {
   const id = useId();
-  const { notes, contacts } = useRepositories();
-  const tags = useLiveQuery(() => notes.distinctValues('tags'), [notes]) ?? [];
+  const { notes, contacts, tags: tagVocabulary } = useRepositories();
+  // Note and highlight tags alike: the tag filter finds notes through their highlights too.
+  const tags = useLiveQuery(() => tagVocabulary.distinct(), [tagVocabulary]) ?? [];
   const teams = useLiveQuery(() => notes.distinctValues('teams'), [notes]) ?? [];
   const organisations = useLiveQuery(() => notes.distinctValues('organisation'), [notes]) ?? [];
   const personId = params.get('person');

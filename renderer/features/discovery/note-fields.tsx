@@ -47,10 +47,11 @@ function askWarningsNow(
 /** Channel, date, people, teams, organisation, tags and the channel's own fields. */
 export function NoteFields({ noteId, draft, isReadOnly, isChannelLocked = false, onChange }: NoteFieldsProps) {
   const id = useId();
-  const { notes, contacts, people: peopleRepository } = useRepositories();
+  const { notes, contacts, people: peopleRepository, tags } = useRepositories();
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const knownTeams = useLiveQuery(() => notes.distinctValues('teams'), [notes]) ?? NO_VALUES;
-  const knownTags = useLiveQuery(() => notes.distinctValues('tags'), [notes]) ?? NO_VALUES;
+  // One vocabulary: highlight tags are suggested as note tags too.
+  const knownTags = useLiveQuery(() => tags.distinct(), [tags]) ?? NO_VALUES;
   const knownOrganisations = useLiveQuery(() => notes.distinctValues('organisation'), [notes]) ?? NO_VALUES;
   const people = useLiveQuery(() => contacts.getMany(draft.personIds), [contacts, draft.personIds.join(',')]);
 

@@ -14,9 +14,10 @@ interface NoteHighlightsProps {
 }
 
 export function NoteHighlights({ noteId, isReadOnly, onRemove }: NoteHighlightsProps) {
-  const { highlights } = useRepositories();
+  const { highlights, tags } = useRepositories();
   const rows = useLiveQuery(() => highlights.listForNote(noteId), [highlights, noteId]);
-  const knownTags = useLiveQuery(() => highlights.distinctTags(), [highlights]) ?? NO_TAGS;
+  // One vocabulary: note tags are suggested as highlight tags too.
+  const knownTags = useLiveQuery(() => tags.distinct(), [tags]) ?? NO_TAGS;
   const suggest = useCallback(
     (text: string) => knownTags.filter((tag) => tag.toLowerCase().startsWith(text.trim().toLowerCase())).map((tag) => ({ id: tag, label: tag })),
     [knownTags],
