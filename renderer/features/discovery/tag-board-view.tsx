@@ -99,7 +99,8 @@ export function TagBoardView() {
             <span className="muted">0 highlights</span>
           )}
         </td>
-        <td className="tag-board__actions">
+        <td>
+          <div className="tag-board__actions">
           <button type="button" className="button button--small" aria-label={`Rename “${summary.tag}”`} onClick={() => setEditing({ tag: summary.tag, what: 'rename' })}>
             Rename
           </button>
@@ -124,6 +125,7 @@ export function TagBoardView() {
                 </option>
               ))}
           </select>
+          </div>
         </td>
       </tr>
     );
