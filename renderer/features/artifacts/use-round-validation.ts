@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { PainBucket } from '../../../shared/domain/board';
 import { solutionValidationState, type ValidationState } from '../../../shared/domain/solution-validation-state';
 import type { Experiment, Solution } from '../../../shared/domain/validation';
+import { buildValidationTree, type ValidationTreeBucket } from '../../../shared/domain/validation-tree';
 import { useRepositories } from '../../db';
 
 export interface SolutionSummary {
@@ -15,6 +16,8 @@ export interface RoundValidation {
   /** The round's buckets, ranked first (by rank), then the rest by title. */
   readonly buckets: readonly PainBucket[];
   readonly solutions: readonly SolutionSummary[];
+  /** The same, as a tree: bucket, its candidate solutions, their experiments. */
+  readonly tree: readonly ValidationTreeBucket[];
 }
 
 /** The round's buckets with their candidate solutions, experiments and validation states, kept live. */
@@ -29,6 +32,7 @@ export function useRoundValidation(roundId: string): RoundValidation | undefined
     const bucketsById = new Map(buckets.map((bucket) => [bucket.id, bucket]));
     return {
       buckets,
+      tree: buildValidationTree(buckets, solutions, experiments),
       solutions: solutions.flatMap((solution) => {
         const bucket = bucketsById.get(solution.bucketId);
         if (bucket === undefined) return [];

@@ -10,7 +10,12 @@ const TONE: Readonly<Record<ValidationState, string>> = {
   inconclusive: 'badge--warning',
 };
 
+/** The words for a validation state. */
+export function validationStateLabel(state: ValidationState): string {
+  return VALIDATION_STATES.find((entry) => entry.id === state)?.label ?? state;
+}
+
 /** A solution's validation state as a badge. */
 export function ValidationStateBadge({ state }: { readonly state: ValidationState }) {
-  return <span className={`badge ${TONE[state]}`}>{VALIDATION_STATES.find((entry) => entry.id === state)?.label ?? state}</span>;
+  return <span className={`badge ${TONE[state]}`}>{validationStateLabel(state)}</span>;
 }

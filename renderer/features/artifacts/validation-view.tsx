@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Route, Routes } from 'react-router';
-import type { PainBucket } from '../../../shared/domain/board';
 import type { Round } from '../../../shared/domain/round';
 import { VALIDATION_STATES } from '../../../shared/domain/solution-validation-state';
 import { useDatabase, useRepositories } from '../../db';
+import type { ValidationTreeBucket } from '../../../shared/domain/validation-tree';
 import { SolutionDetail } from './solution-detail';
 import { useRoundValidation, type SolutionSummary } from './use-round-validation';
 import { ValidationStateBadge } from './validation-state-badge';
+import { solutionPath, ValidationTree } from './validation-tree';
 import { userMessage } from '../../errors/user-message';
 
 /** Solution validation: candidate solutions per bucket, the existing-capability check and experiments. */
@@ -37,21 +38,20 @@ function ValidationHome({ round }: { readonly round: Round }) {
   }
   return (
     <div className="validation">
-      <StateOverview solutions={data.solutions} roundId={round.id} />
       <section aria-labelledby="validation-buckets" className="validation__buckets">
         <h2 id="validation-buckets" className="artifact__title">
-          Candidate solutions by bucket
+          Solution trees by bucket
         </h2>
-        {data.buckets.map((bucket) => (
-          <BucketSolutions key={bucket.id} bucket={bucket} roundId={round.id} solutions={data.solutions.filter((summary) => summary.bucket.id === bucket.id)} />
+        <p className="muted validation__hint">
+          Each bucket is a tree: its candidate solutions, and under each the experiments trying to kill it. Arrow keys move and fold, Enter opens a solution.
+        </p>
+        {data.tree.map((node) => (
+          <BucketSolutions key={node.bucket.id} node={node} roundId={round.id} />
         ))}
       </section>
+      <StateOverview solutions={data.solutions} roundId={round.id} />
     </div>
   );
-}
-
-function solutionPath(roundId: string, solutionId: string): string {
-  return `/artifacts/${encodeURIComponent(roundId)}/validation/${encodeURIComponent(solutionId)}`;
 }
 
 /** Every solution of the round grouped by validation state. */
@@ -91,13 +91,8 @@ function StateOverview({ solutions, roundId }: { readonly solutions: readonly So
   );
 }
 
-interface BucketSolutionsProps {
-  readonly bucket: PainBucket;
-  readonly roundId: string;
-  readonly solutions: readonly SolutionSummary[];
-}
-
-function BucketSolutions({ bucket, roundId, solutions }: BucketSolutionsProps) {
+function BucketSolutions({ node, roundId }: { readonly node: ValidationTreeBucket; readonly roundId: string }) {
+  const { bucket } = node;
   const { validation } = useRepositories();
   const { isReadOnly } = useDatabase();
   const [title, setTitle] = useState('');
@@ -121,28 +116,7 @@ function BucketSolutions({ bucket, roundId, solutions }: BucketSolutionsProps) {
 
   return (
     <article className="panel validation__bucket" aria-label={`Bucket ${bucketTitle}`}>
-      <header className="validation__bucket-header">
-        <h3 className="validation__bucket-title">
-          {bucket.rank === undefined ? '' : `${bucket.rank}. `}
-          {bucketTitle}
-        </h3>
-        {bucket.statement.trim() !== '' && <p className="muted">{bucket.statement}</p>}
-      </header>
-      {solutions.length === 0 ? (
-        <p className="muted">No candidate solution yet.</p>
-      ) : (
-        <ul className="validation__solutions">
-          {solutions.map((summary) => (
-            <li key={summary.solution.id} className="validation__solution">
-              <Link to={solutionPath(roundId, summary.solution.id)}>{summary.solution.title || 'Untitled solution'}</Link>
-              <ValidationStateBadge state={summary.state} />
-              <span className="muted">
-                {summary.experiments.length === 1 ? '1 experiment' : `${summary.experiments.length} experiments`}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ValidationTree node={node} roundId={roundId} />
       {!isReadOnly && (
         <form className="validation__add" onSubmit={(event) => void add(event)}>
           <input aria-label={`New solution for ${bucketTitle}`} placeholder="A candidate solution…" value={title} onChange={(event) => setTitle(event.target.value)} />
