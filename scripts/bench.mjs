@@ -21,11 +21,20 @@ if (!chromiumPath) {
   process.exit(1);
 }
 
-// `--only=workshop` drives Node clients against the workshop server: it needs no renderer build.
+// `--only=workshop` drives Node clients and participant pages against the workshop server: it needs no renderer build.
 const needsApp = only !== 'workshop';
 if (needsApp) {
   console.log('Building the renderer…');
   await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+}
+
+// The live workshop part's two Chromium participants open the participant page, served by the
+// workshop server from a build of its own (as the renderer's, so no other build swaps it out).
+const participantDir = fileURLToPath(new URL('../bench/.cache/participant', import.meta.url));
+if (only === undefined || only === 'workshop') {
+  console.log('Building the participant page…');
+  const participantConfig = fileURLToPath(new URL('../vite.participant.config.ts', import.meta.url));
+  await build({ configFile: participantConfig, logLevel: 'warn', build: { outDir: participantDir, emptyOutDir: true } });
 }
 
 // The suite is TypeScript (tests/bench); Vite's module runner loads it without a separate build step.
@@ -40,7 +49,7 @@ const server = needsApp ? await preview({ configFile, logLevel: 'warn', build: {
 const appUrl = server === null ? 'http://127.0.0.1/' : server.resolvedUrls?.local[0];
 try {
   if (!appUrl) throw new Error('The preview server did not report its address.');
-  process.exitCode = await suite.runBench({ root, appUrl, chromiumPath, chromiumArgs: CHROMIUM_ARGS, isSmall, ...(only === undefined ? {} : { only }) });
+  process.exitCode = await suite.runBench({ root, appUrl, chromiumPath, chromiumArgs: CHROMIUM_ARGS, isSmall, participantDir, ...(only === undefined ? {} : { only }) });
 } finally {
   await server?.close();
 }

@@ -81,4 +81,15 @@ export const workshopMetrics = (size: string) => ({
   serverCpuMs: `workshop.server_cpu_ms.${size}`,
   /** Deliveries measured: each change times each other participant. */
   deliveries: `workshop.deliveries.${size}`,
+  /**
+   * A dot added or taken back on one of the two Chromium participant pages (the click in the page)
+   * until the facilitator's screen shows that person as voted or not: the panel asks the server
+   * once a second, as the app does, so this includes that wait.
+   */
+  browserVoteToFacilitatorP95: `workshop.browser_vote_to_facilitator_p95_ms.${size}`,
+  browserVoteToFacilitatorP50: `workshop.browser_vote_to_facilitator_p50_ms.${size}`,
+  /** The same votes until the server's state first shows them (asked back to back): the part that is not the panel's wait. */
+  browserVoteToServerStateP95: `workshop.browser_vote_to_server_state_p95_ms.${size}`,
+  /** Votes measured on the Chromium pages. */
+  browserVotes: `workshop.browser_votes.${size}`,
 });

@@ -22,13 +22,15 @@ export interface RunBenchOptions {
   readonly isSmall: boolean;
   /** Runs one part only (`workspaces`, `import`, `results`, `board`, `backup` or `workshop`) and merges its figures into the results file. */
   readonly only?: string;
+  /** The built participant page of live workshops, for the workshop part's Chromium participants. */
+  readonly participantDir?: string;
 }
 
 /** The parts `--only` can name. */
 export const PARTS = ['workspaces', 'import', 'results', 'board', 'backup', 'workshop'];
 
 /** Runs every scenario, prints the table, writes the results; resolves with the exit code (1 when a scenario failed). */
-export async function runBench({ root, appUrl, chromiumPath, chromiumArgs, isSmall, only }: RunBenchOptions): Promise<number> {
+export async function runBench({ root, appUrl, chromiumPath, chromiumArgs, isSmall, only, participantDir }: RunBenchOptions): Promise<number> {
   const runs = (part: string) => only === undefined || only === part;
   if (only !== undefined && !PARTS.includes(only)) throw new Error(`--only takes ${PARTS.join(', ')}, not ${only}.`);
   const profile = isSmall ? SMALL_PROFILE : FULL_PROFILE;
@@ -36,7 +38,7 @@ export async function runBench({ root, appUrl, chromiumPath, chromiumArgs, isSma
   const cacheDir = join(root, 'bench', '.cache');
   const browserOptions = { chromiumPath, chromiumArgs };
 
-  // The live workshop part drives Node clients only: no app, no seeding bundle.
+  // The live workshop part drives Node clients and participant pages only: no app, no seeding bundle.
   if (only !== 'workshop') console.log('Building the seeding bundle…');
   const bundleSource = only === 'workshop' ? '' : await buildSeedBundle(root, cacheDir);
 
@@ -74,8 +76,9 @@ export async function runBench({ root, appUrl, chromiumPath, chromiumArgs, isSma
 
   if (runs('workshop')) {
     const { participants, cardCount } = profile.workshop;
-    console.log(`\nLive workshop: ${participants} participants (Node clients) on ${cardCount.toLocaleString('en')} cards, the server in its own process`);
-    outcomes.push(await workshopScenario({ profile }));
+    console.log(`\nLive workshop: ${participants} participants (Node clients) and 2 Chromium participant pages on ${cardCount.toLocaleString('en')} cards, the server in its own process`);
+    if (participantDir === undefined) throw new Error('The workshop part needs the built participant page (participantDir).');
+    outcomes.push(await workshopScenario({ profile, browserOptions, participantDir }));
   }
 
   // A partial run keeps the figures of the parts it did not run.

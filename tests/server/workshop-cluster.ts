@@ -45,14 +45,20 @@ export interface WorkshopCluster {
   dispose(): Promise<void>;
 }
 
-export async function startWorkshopCluster(input: LiveWorkshopInput, options: { readonly storeDebounceMs: number }): Promise<WorkshopCluster> {
+export interface WorkshopClusterOptions {
+  readonly storeDebounceMs: number;
+  /** The built participant page, served by the workshop server (none: only the API). */
+  readonly participantDir?: string;
+}
+
+export async function startWorkshopCluster(input: LiveWorkshopInput, options: WorkshopClusterOptions): Promise<WorkshopCluster> {
   const entry = await buildHostProcess();
   const dataDir = mkdtempSync(join(tmpdir(), 'workshop-cluster-'));
   const workshopPort = await freePort();
   const server = await startServerProcess<string>({
     entry,
     dataDir,
-    env: () => ({ LIVE_WORKSHOP_DATA: dataDir, LIVE_ADMIN_SECRET: SECRET, LIVE_STORE_DEBOUNCE_MS: String(options.storeDebounceMs) }),
+    env: () => ({ LIVE_WORKSHOP_DATA: dataDir, LIVE_ADMIN_SECRET: SECRET, LIVE_STORE_DEBOUNCE_MS: String(options.storeDebounceMs), ...(options.participantDir ? { LIVE_PARTICIPANT_DIR: options.participantDir } : {}) }),
     ready: (line) => {
       try {
         const parsed: unknown = JSON.parse(line);
