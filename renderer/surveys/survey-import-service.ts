@@ -7,6 +7,7 @@ import type { PlannedResponse } from '../../shared/surveys/survey-import-plan';
 import { readSurveyWorkbook } from '../../shared/surveys/read-survey-workbook';
 import { suggestNoteColumns } from '../../shared/surveys/suggest-note-columns';
 import type { DiscoveryDb } from '../db/discovery-db';
+import { isUserError } from '../../shared/errors/user-error';
 import { classifyWriteError } from '../db/classify-write-error';
 import type { RepositoryDependencies } from '../db/repositories/repository-dependencies';
 import { SurveyImportCancelledError, writeSurveyImport } from '../db/repositories/survey-import-writer';
@@ -29,6 +30,11 @@ export interface SurveyImportService {
 const SAMPLE_ROWS = 5;
 /** A stored survey is offered for a re-import when at least this share of its questions are in the file. */
 const MATCH_THRESHOLD = 0.5;
+
+/** What an unexpected failure says: the exception's own text goes to the worker's console, never to the screen. */
+const WRITE_FAILED = 'Nothing was imported: the responses could not be stored. Try again; if it keeps failing, reload the app and import the file again.';
+const READ_FAILED =
+  'The file could not be read: something unexpected went wrong while reading it, and nothing was saved. Check that it is a CSV, TSV or XLSX survey export and try again; if it keeps failing, export it again from the survey tool.';
 
 const fileProblem = (message: string, row: number | null = null): SurveyFileProblem => ({ row, message });
 
@@ -183,7 +189,8 @@ export function createSurveyImportService(post: (reply: SurveyImportReply) => vo
         return;
       }
       const classified = classifyWriteError(error);
-      fail([fileProblem(`Nothing was imported: ${classified instanceof Error ? classified.message : String(classified)}`)]);
+      if (!isUserError(classified)) console.error('The survey import could not be written', error);
+      fail([fileProblem(isUserError(classified) ? `Nothing was imported: ${classified.message}` : WRITE_FAILED)]);
     } finally {
       importing = null;
     }
@@ -205,7 +212,8 @@ export function createSurveyImportService(post: (reply: SurveyImportReply) => vo
             return;
         }
       } catch (error) {
-        fail([fileProblem(`The file could not be read: ${error instanceof Error ? error.message : String(error)}`)]);
+        if (!isUserError(error)) console.error('The survey file could not be read', error);
+        fail([fileProblem(isUserError(error) ? error.message : READ_FAILED)]);
       }
     },
   };

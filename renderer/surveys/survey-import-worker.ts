@@ -1,5 +1,5 @@
 // The survey import worker: a thin shell over createSurveyImportService. One worker reads one file.
-import { openDatabase } from '../db/open-database';
+import { openWorkerDatabase } from '../db/open-worker-database';
 import { parseSurveyImportRequest, type SurveyImportReply } from './survey-import-protocol';
 import { createSurveyImportService } from './survey-import-service';
 
@@ -11,14 +11,7 @@ interface WorkerScope {
 const scope: WorkerScope = self;
 
 const service = createSurveyImportService((reply) => scope.postMessage(reply), {
-  openDb: async (name) => {
-    const result = await openDatabase(name);
-    if (result.db === null) {
-      const { error } = result.status;
-      throw new Error(`the workspace could not be opened (${error instanceof Error ? error.message : String(error)})`);
-    }
-    return result.db;
-  },
+  openDb: (name) => openWorkerDatabase(name, 'importing the survey'),
 });
 
 // Requests are handled as they come: a `cancel` must reach the service while an import is writing.

@@ -507,10 +507,17 @@ function assignRun(run: Run, kind: 'auto' | 'grid'): void {
 function findOptionRuns(drafts: readonly ColumnDraft[]): Run[] {
   const runs: Run[] = [];
   let current: ColumnDraft[] = [];
+  /** The last column before the current lists that is not an option column: the question they follow. */
+  let before: ColumnDraft | undefined;
+  /** Lists (answered or not) since that column. */
+  let listsAfter = 0;
   const close = () => {
-    if (current.length >= 2 && current.some((draft) => draft.stats.filled > 0)) {
-      const group = optionRunTitle(current.map((draft) => draft.header));
-      runs.push({ group, id: group, members: current.map((draft) => ({ draft, item: draft.header })) });
+    if (current.length >= 2) {
+      listsAfter += 1;
+      if (current.some((draft) => draft.stats.filled > 0)) {
+        const group = optionRunTitle(before?.header, listsAfter);
+        runs.push({ group, id: `${group}\u0000${current[0]?.index ?? 0}`, members: current.map((draft) => ({ draft, item: draft.header })) });
+      }
     }
     current = [];
   };
@@ -520,7 +527,13 @@ function findOptionRuns(drafts: readonly ColumnDraft[]): Run[] {
       draft.header !== '' &&
       (draft.stats.filled === 0 || (draft.stats.values.size === 1 && foldText([...draft.stats.values.keys()][0] ?? '') === foldText(draft.header)));
     if (!fits) {
+      // A list's "Other" write-in belongs to the list: the next list still follows the same question.
+      const isWriteIn = current.length >= 2 && /^other\b/i.test(draft.header.trim());
       close();
+      if (isCandidate(draft) && !isWriteIn) {
+        before = draft;
+        listsAfter = 0;
+      }
       continue;
     }
     if (current.some((member) => foldText(member.header) === foldText(draft.header))) close();
@@ -530,16 +543,19 @@ function findOptionRuns(drafts: readonly ColumnDraft[]): Run[] {
   return runs;
 }
 
-/** Typeform drops the question of a checkbox list: name it by its first options. */
-function optionRunTitle(options: readonly string[]): string {
-  let title = '';
-  for (const option of options) {
-    const next = title === '' ? option : `${title} / ${option}`;
-    if (next.length > 80 && title !== '') return `${title} / …`;
-    title = next;
-  }
-  return title;
+/**
+ * Typeform leaves a checkbox list's question out of its export: each option is a column of its
+ * own and nothing names the list. Rather than passing an option off as the question, the list is
+ * called what it is and placed by the question it follows (`Checkbox list after “Have you been
+ * diagnosed?”`, `Second checkbox list after …` for another list right after it); the person can
+ * retype the question in the preview.
+ */
+function optionRunTitle(previous: string | undefined, ordinal: number): string {
+  const which = ordinal <= 1 ? 'Checkbox list' : `${ORDINALS[ordinal - 2] ?? `${ordinal}th`} checkbox list`;
+  return previous === undefined || previous === '' ? `${which} (untitled in the file)` : `${which} after “${shorten(previous)}”`;
 }
+
+const ORDINALS = ['Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth'];
 
 /** A cell of an option column that says "not chosen" (Qualtrics writes 0 for an option seen but not picked). */
 const UNCHOSEN_CELLS = new Set(['0', 'false', 'no']);

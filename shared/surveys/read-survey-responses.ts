@@ -42,6 +42,9 @@ const quote = (text: string): string => {
   return `"${flat.length > QUOTE_LENGTH ? `${flat.slice(0, QUOTE_LENGTH - 1)}…` : flat}"`;
 };
 
+/** A scale point's words as compared across files: case, spacing and curly quotes do not matter. */
+const foldLabel = (label: string): string => label.trim().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').toLowerCase();
+
 const freeText = (raw: string): string => {
   const text = raw.trim();
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
@@ -273,8 +276,16 @@ export function plannedQuestionKeys(table: SurveyTable, columns: readonly Survey
   return questionReaders(table, columns).map((reader) => reader.question.key);
 }
 
-function serialiseAnswer(answer: Exclude<SurveyAnswer, null>): string {
-  if (typeof answer === 'number') return `n${answer}`;
+/**
+ * An answer as hashed. A scale point with words is hashed by its words (`wsatisfied`), never its
+ * number: a word scale numbers only the points a file's answers use, so the same answer is point 3
+ * in one export and point 4 in a newer one that also holds a lower point.
+ */
+function serialiseAnswer(answer: Exclude<SurveyAnswer, null>, scale: PlannedQuestion['scale']): string {
+  if (typeof answer === 'number') {
+    const label = scale?.labels?.[answer - scale.min];
+    return label === undefined || label === '' ? `n${answer}` : `w${foldLabel(label)}`;
+  }
   if (typeof answer === 'string') return `s${answer}`;
   return `a${answer.join('\u001d')}`;
 }
@@ -388,7 +399,7 @@ export function readSurveyResponses(table: SurveyTable, columns: readonly Survey
   // Hashes take answers in the order of their question keys' tags and skip empty ones, so a newer
   // export with its columns moved or a question added gives unchanged responses the same hashes.
   const hashOrder = readers
-    .map((reader) => ({ key: reader.question.key, tag: `\u001f${hashText(reader.question.key)}\u001e` }))
+    .map((reader) => ({ key: reader.question.key, scale: reader.question.scale, tag: `\u001f${hashText(reader.question.key)}\u001e` }))
     .sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
   const contentColumns = readers
     .flatMap((reader) =>
@@ -482,9 +493,9 @@ export function readSurveyResponses(table: SurveyTable, columns: readonly Survey
     }
     const name = readName(row);
     const answersHasher = createTextHasher();
-    for (const { key, tag } of hashOrder) {
+    for (const { key, scale, tag } of hashOrder) {
       const answer = answers[key] ?? null;
-      if (answer !== null) answersHasher.update(tag).update(serialiseAnswer(answer));
+      if (answer !== null) answersHasher.update(tag).update(serialiseAnswer(answer, scale));
     }
     responses.push({
       row: sheetRow,

@@ -131,3 +131,39 @@ export function scalePointOf(text: string, scale: { readonly min: number; readon
   }
   return undefined;
 }
+
+/** A stored word scale and a file's one brought onto one numbering: each side's point → the merged point. */
+export interface MergedWordScale {
+  readonly scale: WordScale;
+  readonly fromStored: ReadonlyMap<number, number>;
+  readonly fromFile: ReadonlyMap<number, number>;
+}
+
+/**
+ * Two word scales of one question (a stored import's and a newer file's) on one numbering. A word
+ * scale holds only the points a file's answers use, so "Satisfied" is point 3 in a file without
+ * the midpoint and point 4 in one with it: the merged scale holds the points of both in the
+ * scale's order (the stored spelling kept), and each side's points map onto it by their words.
+ * Null when there is nothing to renumber: either side has no words for every point (numbers and
+ * numbered labels such as `1 - Keine Probleme` are their own points), or both use the same words.
+ */
+export function mergeWordScales(stored: SurveyScaleBounds, file: SurveyScaleBounds): MergedWordScale | null {
+  const storedLabels = stored.labels ?? [];
+  const fileLabels = file.labels ?? [];
+  if (storedLabels.length === 0 || fileLabels.length === 0 || [...storedLabels, ...fileLabels].some((label) => label === '')) return null;
+  const same = stored.min === file.min && storedLabels.length === fileLabels.length && storedLabels.every((label, i) => foldCase(label) === foldCase(fileLabels[i] ?? ''));
+  if (same) return null;
+  const merged = findWordScale([...storedLabels, ...fileLabels]);
+  if (merged === null) return null;
+  const pointOf = new Map(merged.labels.map((label, i) => [foldCase(label), merged.min + i]));
+  const mapping = (side: SurveyScaleBounds, labels: readonly string[]) =>
+    new Map(labels.map((label, i) => [side.min + i, pointOf.get(foldCase(label)) ?? side.min + i]));
+  return { scale: merged, fromStored: mapping(stored, storedLabels), fromFile: mapping(file, fileLabels) };
+}
+
+/** A scale as stored or planned: bounds and, maybe, a word per point. */
+interface SurveyScaleBounds {
+  readonly min: number;
+  readonly max: number;
+  readonly labels?: readonly string[] | undefined;
+}

@@ -26,11 +26,7 @@ async function chooseFile(page: Page, name: string, buffer: Buffer) {
   await expect(page.locator('[data-import-state="preview"]')).toBeVisible();
 }
 
-// Known regression, found at the end of the 2026-12-06 stop: re-importing the newer export reports
-// "2 unchanged and 2 changed" where nothing changed. Word scales now keep only the points someone
-// answered (issue 15 item 7), so a newer file with more points answered numbers the same answers
-// differently and their hashes differ. Marked fixme until the scale's points are keyed by label.
-test.fixme('a researcher imports a SurveyMonkey export, corrects a column, reads the results, finds an answer and re-imports a newer export', async ({ page }) => {
+test('a researcher imports a SurveyMonkey export, corrects a column, reads the results, finds an answer and re-imports a newer export', async ({ page }) => {
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto('/#/surveys');

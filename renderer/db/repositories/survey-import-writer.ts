@@ -5,6 +5,8 @@ import type { Survey, SurveyAnswer, SurveyQuestion, SurveyResponse } from '../..
 import { plainTextToRichText } from '../../../shared/rich-text/plain-text-to-rich-text';
 import { exportedQuestionText } from '../../../shared/surveys/export-survey-results';
 import { isFreeTextQuestion } from '../../../shared/surveys/free-text-questions';
+import { UserError } from '../../../shared/errors/user-error';
+import { mergeWordScales } from '../../../shared/surveys/survey-scale';
 import { matchStoredResponses } from '../../../shared/surveys/match-stored-responses';
 import type { PlannedQuestion, PlannedResponse } from '../../../shared/surveys/survey-import-plan';
 import type { DiscoveryDb } from '../discovery-db';
@@ -94,7 +96,7 @@ export async function writeSurveyImport(
     const now = clock();
     const existingSurvey = request.surveyId === undefined ? undefined : await db.surveys.get(request.surveyId);
     if (request.surveyId !== undefined && existingSurvey === undefined) {
-      throw new Error('The survey to add these responses to no longer exists. Import them as a new survey instead.');
+      throw new UserError('The survey to add these responses to no longer exists. Import them as a new survey instead.');
     }
     const surveyId = existingSurvey?.id ?? newId();
 
@@ -110,6 +112,21 @@ export async function writeSurveyImport(
       nextPosition += 1;
       newQuestions.push(question);
       questionIdByKey.set(planned.key, question.id);
+    }
+    // A word scale numbers only the points a file's answers use: stored and file points are brought
+    // onto one numbering by their words, so "Satisfied" stays "Satisfied" whatever else was answered.
+    const storedByKey = new Map(storedQuestions.flatMap((question) => (question.key === undefined ? [] : [[question.key, question] as const])));
+    const filePoints = new Map<string, ReadonlyMap<number, number>>();
+    const storedPoints = new Map<string, ReadonlyMap<number, number>>();
+    const rescaledQuestions: SurveyQuestion[] = [];
+    for (const planned of request.questions) {
+      const storedQuestion = storedByKey.get(planned.key);
+      if (storedQuestion?.scale === undefined || planned.scale === undefined) continue;
+      const merged = mergeWordScales(storedQuestion.scale, planned.scale);
+      if (merged === null) continue;
+      filePoints.set(planned.key, merged.fromFile);
+      if ([...merged.fromStored].some(([from, to]) => from !== to)) storedPoints.set(storedQuestion.id, merged.fromStored);
+      rescaledQuestions.push({ ...storedQuestion, scale: merged.scale });
     }
     const questionById = new Map([...storedQuestions, ...newQuestions].map((question) => [question.id, question]));
     // Free-text questions the person kept as answers only: their answers make no note.
@@ -151,7 +168,7 @@ export async function writeSurveyImport(
         respondentKey: planned.respondentKey,
         ...(contactId === undefined ? {} : { contactId }),
         ...(planned.submittedAt === undefined ? {} : { submittedAt: planned.submittedAt }),
-        answers: answersById(planned.answers, questionIdByKey),
+        answers: answersById(planned.answers, questionIdByKey, filePoints),
         answersHash: planned.answersHash,
       };
       responses.push(response);
@@ -196,6 +213,15 @@ export async function writeSurveyImport(
     onProgress?.({ stage: 'writing', done, total });
     await db.surveys.put(survey);
     await db.surveyQuestions.bulkAdd(newQuestions);
+    await db.surveyQuestions.bulkPut(rescaledQuestions);
+    if (storedPoints.size > 0) {
+      await db.surveyResponses
+        .where('[surveyId+respondentKey]')
+        .between([surveyId, Dexie.minKey], [surveyId, Dexie.maxKey])
+        .modify((response, row) => {
+          row.value = { ...response, answers: renumberPoints(response.answers, storedPoints) };
+        });
+    }
     report(newQuestions.length);
     for (const chunk of chunks(contacts.created, chunkSize)) {
       checkCancelled();
@@ -213,7 +239,7 @@ export async function writeSurveyImport(
       const updated = rows.flatMap((row, index) => {
         const entry = chunk[index];
         if (row === undefined || entry === undefined) return [];
-        return [{ ...row, answers: answersById(entry.planned.answers, questionIdByKey), answersHash: entry.planned.answersHash }];
+        return [{ ...row, answers: answersById(entry.planned.answers, questionIdByKey, filePoints), answersHash: entry.planned.answersHash }];
       });
       await db.surveyResponses.bulkPut(updated);
       report(chunk.length);
@@ -259,13 +285,29 @@ function toSurveyQuestion(planned: PlannedQuestion, surveyId: string, id: string
   };
 }
 
-function answersById(answers: Readonly<Record<string, SurveyAnswer>>, questionIdByKey: ReadonlyMap<string, string>): Record<string, SurveyAnswer> {
+/** A response's answers by question id; scale points of the file's numbering (`points`, by question key) on the stored one. */
+function answersById(
+  answers: Readonly<Record<string, SurveyAnswer>>,
+  questionIdByKey: ReadonlyMap<string, string>,
+  points: ReadonlyMap<string, ReadonlyMap<number, number>>,
+): Record<string, SurveyAnswer> {
   const byId: Record<string, SurveyAnswer> = {};
   for (const [key, answer] of Object.entries(answers)) {
     const id = questionIdByKey.get(key);
-    if (id !== undefined && answer !== null) byId[id] = answer;
+    if (id === undefined || answer === null) continue;
+    byId[id] = typeof answer === 'number' ? (points.get(key)?.get(answer) ?? answer) : answer;
   }
   return byId;
+}
+
+/** Stored answers with the scale points of some questions (by id) renumbered. */
+function renumberPoints(answers: Readonly<Record<string, SurveyAnswer>>, points: ReadonlyMap<string, ReadonlyMap<number, number>>): Record<string, SurveyAnswer> {
+  const renumbered: Record<string, SurveyAnswer> = { ...answers };
+  for (const [id, map] of points) {
+    const answer = answers[id];
+    if (typeof answer === 'number') renumbered[id] = map.get(answer) ?? answer;
+  }
+  return renumbered;
 }
 
 interface ContactMatches {

@@ -31,10 +31,6 @@ const ALLOWED = new Map<string, string>([
   ['renderer/search/search-worker.ts', 'reported to the client, formatted there'],
   // The survey results worker rejects with the original; the results screen formats it with userMessage.
   ['renderer/surveys/survey-results-service.ts', 'rejected to the client, formatted by the screen'],
-  // The survey import worker's problems are mostly the readers' own sentences for people; not yet split from exceptions.
-  ['renderer/surveys/survey-import-service.ts', 'import problems (known gap: see the #14 report)'],
-  ['renderer/surveys/survey-import-worker.ts', 'import problems (known gap: see the #14 report)'],
-  ['renderer/contacts/contact-import-worker.ts', 'import problems (known gap: see the #14 report)'],
 ]);
 
 const files = sourceFiles('renderer').map((path) => ({ path, lines: readFileSync(join(ROOT, path), 'utf8').split('\n') }));

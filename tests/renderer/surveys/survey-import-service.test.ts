@@ -3,16 +3,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DiscoveryDb } from '../../../renderer/db/discovery-db';
 import type { SurveyImportSummary } from '../../../renderer/db/repositories/survey-import-writer';
 import type { SurveyImportPreview, SurveyImportReply, SurveyImportRequest } from '../../../renderer/surveys/survey-import-protocol';
 import { createSurveyImportService, type SurveyImportService, type SurveyImportServiceOptions } from '../../../renderer/surveys/survey-import-service';
+import { UserError } from '../../../shared/errors/user-error';
 import type { SurveyFileProblem } from '../../../shared/surveys/parse-survey-table';
 import { questionKey } from '../../../shared/surveys/read-survey-responses';
 import type { SurveyColumnPlan } from '../../../shared/surveys/survey-import-plan';
 import { createTestDependencies } from '../db/create-test-dependencies';
 import { openTestDatabase } from '../db/open-test-database';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 // jsdom's URL is not Node's, so files are found through paths. Real exports are read in place
 // from ../shared/real-surveys beside the clone, never copied in.
@@ -257,13 +262,25 @@ describe('survey import service: read', () => {
     expect(await tableCounts(harness.db)).toEqual(EMPTY);
   });
 
-  it('answers failed when the workspace cannot be opened', async () => {
+  it('answers failed when the workspace cannot be opened, with the sentence written for people', async () => {
     const db = await openTestDatabase('import-read-no-db');
-    const { service, replies } = serviceOver(db, { openDb: () => Promise.reject(new Error('the workspace could not be opened (blocked)')) });
+    const message = 'The workspace could not be opened while importing the survey, so nothing was imported. Close the app’s other windows.';
+    const { service, replies } = serviceOver(db, { openDb: () => Promise.reject(new UserError(message)) });
     await service.handle({ type: 'read', databaseName: 'x', fileName: 'generic.csv', bytes: fixtureBuffer('generic.csv') });
-    expect(answers(replies)).toEqual([
-      { type: 'failed', problems: [{ row: null, message: 'The file could not be read: the workspace could not be opened (blocked)' }], wroteNothing: true },
-    ]);
+    expect(answers(replies)).toEqual([{ type: 'failed', problems: [{ row: null, message }], wroteNothing: true }]);
+  });
+
+  it('never shows an unexpected exception’s own text: it says what failed and what to do', async () => {
+    const db = await openTestDatabase('import-read-raw-error');
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { service, replies } = serviceOver(db, { openDb: () => Promise.reject(new TypeError('Cannot read properties of undefined (reading "x")')) });
+    await service.handle({ type: 'read', databaseName: 'x', fileName: 'generic.csv', bytes: fixtureBuffer('generic.csv') });
+    const [reply] = answers(replies);
+    expect(reply).toMatchObject({ type: 'failed', wroteNothing: true });
+    const text = JSON.stringify(reply);
+    expect(text).toContain('The file could not be read');
+    expect(text).toContain('try again');
+    expect(text).not.toMatch(/Cannot read properties|TypeError/);
   });
 });
 
@@ -357,6 +374,19 @@ describe('survey import service: import', () => {
     const harness = await start('import-cancel-idle');
     await harness.service.handle({ type: 'cancel' });
     expect(harness.replies).toEqual([{ type: 'cancelled' }]);
+  });
+
+  it('says plainly that nothing was imported when the write fails unexpectedly, without the exception text', async () => {
+    const harness = await start('import-write-raw-error');
+    const result = await preview(harness, 'generic.csv');
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.spyOn(harness.db.surveys, 'put').mockRejectedValue(new Error('DataCloneError: internal slot #42'));
+    expect(await importWith(harness, { columns: result.plan.columns, title: 'x' })).toEqual({
+      type: 'failed',
+      problems: [{ row: null, message: 'Nothing was imported: the responses could not be stored. Try again; if it keeps failing, reload the app and import the file again.' }],
+      wroteNothing: true,
+    });
+    expect(await tableCounts(harness.db)).toEqual(EMPTY);
   });
 
   it('answers failed when adding to a survey that no longer exists, and writes nothing', async () => {

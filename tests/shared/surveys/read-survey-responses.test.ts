@@ -123,7 +123,7 @@ describe('readSurveyResponses: SurveyMonkey, Typeform, Microsoft Forms', () => {
     expect(questions.map((q) => q.key)).toEqual([
       'which cloud do you deploy to?',
       'how many services does your team own?',
-      'terraform / ansible / pulumi',
+      'checkbox list after “how many services does your team own?”',
       'other',
       'why did you pick those tools?',
       'why?',
@@ -131,7 +131,7 @@ describe('readSurveyResponses: SurveyMonkey, Typeform, Microsoft Forms', () => {
     ]);
     expect(responses[0]).toMatchObject({ respondentKey: '0f3c9a8e7b6d5c4b3a2910fedcba9876', submittedAt: utc(2024, 2, 10, 12, 4, 31) });
     expect(responses[0]?.answers).toMatchObject({
-      'terraform / ansible / pulumi': ['Terraform', 'Pulumi'],
+      'checkbox list after “how many services does your team own?”': ['Terraform', 'Pulumi'],
       'why did you pick those tools?': 'Terraform is what we know.\nPulumi for the new stuff.',
       'why?': 'Speed',
       'why? (after “why did you pick those tools?”)': 'Cost',
@@ -290,6 +290,39 @@ describe('readSurveyResponses: keys and hashes', () => {
       expect(after.responses[i]?.respondentKey).toBe(response.respondentKey);
       expect(after.responses[i]?.answersHash).toBe(response.answersHash);
     }
+  });
+
+  it('hashes a word-scale answer by its words, so files holding different points of the scale agree', () => {
+    // The older export holds three points (Satisfied is point 2), the newer one also the lowest two
+    // (Satisfied is point 4): the same respondent said the same thing in both.
+    const older = tableFromRows([
+      ['Respondent', 'How satisfied are you with deploys?', 'Comment'],
+      ['r1', 'Satisfied', 'fine'],
+      ['r2', 'Very satisfied', ''],
+      ['r3', 'Neither satisfied nor dissatisfied', 'slow'],
+      ['r4', 'Satisfied', ''],
+    ]);
+    const newer = tableFromRows([
+      ['Respondent', 'How satisfied are you with deploys?', 'Comment'],
+      ['r1', 'Satisfied', 'fine'],
+      ['r2', 'very satisfied', ''],
+      ['r3', 'Neither satisfied nor dissatisfied', 'slow'],
+      ['r4', 'Satisfied', ''],
+      ['r5', 'Very dissatisfied', ''],
+      ['r6', 'Dissatisfied', ''],
+    ]);
+    const before = readTable(older);
+    const after = readTable(newer);
+    const satisfaction = (read: Read) => read.questions.find((question) => question.key === 'how satisfied are you with deploys?');
+    expect(satisfaction(before)?.scale?.labels).toHaveLength(3);
+    expect(satisfaction(after)?.scale?.labels).toHaveLength(5);
+    // Point numbers differ between the files…
+    expect(before.responses[0]?.answers['how satisfied are you with deploys?']).not.toBe(after.responses[0]?.answers['how satisfied are you with deploys?']);
+    // …the hashes of what was said do not.
+    for (const [i, response] of before.responses.entries()) expect(after.responses[i]?.answersHash).toBe(response.answersHash);
+    // A different point is still a different answer.
+    const edited = readTable({ ...newer, rows: newer.rows.map((row, i) => (i === 0 ? [row[0] ?? '', 'Dissatisfied', row[2] ?? ''] : row)) });
+    expect(edited.responses[0]?.answersHash).not.toBe(before.responses[0]?.answersHash);
   });
 
   it('tells two identical rows without an id apart', () => {

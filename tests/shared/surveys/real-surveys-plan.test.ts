@@ -153,6 +153,14 @@ describe.skipIf(!HAS_REAL_SURVEYS)('planning and reading the real exports', () =
     const osmi = planReal('osmi-mental-health-2018.csv');
     const groups = new Set(osmi.plan.columns.filter((c) => c.role === 'choice-option').map((c) => c.group));
     expect(groups.size).toBe(2);
+    // The export names no question for its checkbox lists: each is placed by the question it
+    // follows (an unanswered list came first, so these are the second and third), never titled by an option.
+    expect([...groups]).toEqual([
+      'Second checkbox list after “Have you ever been diagnosed with a mental health disorder?”',
+      'Third checkbox list after “Have you ever been diagnosed with a mental health disorder?”',
+    ]);
+    const options = osmi.plan.columns.filter((c) => c.group === [...groups][0]).map((c) => c.item);
+    expect(options[0]).toBe('Anxiety Disorder (Generalized, Social, Phobia, etc)');
     // The second "Why or why not?" is named by the question it follows, not numbered.
     expect(byHeader(osmi.plan, 'Why or why not? (after “Would you bring up your mental health with a potential empl…”)').type).toBe('free-text');
     expect(byHeader(osmi.plan, 'Overall, how much importance does your employer place on physical health?')).toMatchObject({ type: 'scale', scale: { min: 0, max: 10 } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findWordScale, isOptOutAnswer, scalePointOf, splitNumberedLabel } from '../../../shared/surveys/survey-scale';
+import { findWordScale, isOptOutAnswer, mergeWordScales, scalePointOf, splitNumberedLabel } from '../../../shared/surveys/survey-scale';
 
 describe('findWordScale', () => {
   it('finds the shortest list of scale words holding every answer: only the points answered, in its order and the file’s spelling', () => {
@@ -42,5 +42,30 @@ describe('scalePointOf', () => {
     expect(scalePointOf('6', scale)).toBeUndefined();
     expect(scalePointOf('Meh', scale)).toBeUndefined();
     expect(scalePointOf('7 - Great', { min: 0, max: 10 })).toBe(7);
+  });
+});
+
+describe('mergeWordScales', () => {
+  const stored = { min: 1, max: 3, labels: ['Dissatisfied', 'Satisfied', 'Very satisfied'] };
+
+  it('puts a newer file’s extra points into the scale’s order and maps both sides’ points by their words', () => {
+    const file = { min: 1, max: 3, labels: ['very dissatisfied', 'Neither satisfied nor dissatisfied', 'Satisfied'] };
+    const merged = mergeWordScales(stored, file);
+    expect(merged?.scale).toEqual({ min: 1, max: 5, labels: ['very dissatisfied', 'Dissatisfied', 'Neither satisfied nor dissatisfied', 'Satisfied', 'Very satisfied'] });
+    expect([...(merged?.fromStored ?? [])]).toEqual([[1, 2], [2, 4], [3, 5]]);
+    expect([...(merged?.fromFile ?? [])]).toEqual([[1, 1], [2, 3], [3, 4]]);
+  });
+
+  it('maps a file holding fewer points onto the stored numbering, keeping the stored scale', () => {
+    const merged = mergeWordScales(stored, { min: 1, max: 2, labels: ['Satisfied', 'Very satisfied'] });
+    expect(merged?.scale.labels).toEqual(stored.labels);
+    expect([...(merged?.fromStored ?? [])]).toEqual([[1, 1], [2, 2], [3, 3]]);
+    expect([...(merged?.fromFile ?? [])]).toEqual([[1, 2], [2, 3]]);
+  });
+
+  it('leaves numbers, numbered labels and identical scales alone', () => {
+    expect(mergeWordScales({ min: 1, max: 5 }, { min: 1, max: 4 })).toBeNull();
+    expect(mergeWordScales({ min: 1, max: 3, labels: ['1 - Keine', '', '3 - Viele'] }, { min: 1, max: 3, labels: ['1 - Keine', '2 - Wenige', ''] })).toBeNull();
+    expect(mergeWordScales(stored, { min: 1, max: 3, labels: ['dissatisfied', 'SATISFIED', 'Very satisfied'] })).toBeNull();
   });
 });

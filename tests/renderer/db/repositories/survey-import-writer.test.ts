@@ -93,6 +93,31 @@ describe('writeSurveyImport', () => {
     expect((await readNoteCounts(db))?.byChannel.get('survey-response')).toBe(1);
   });
 
+  it('keeps a word-scale answer on its words when a newer file holds more points of the scale', async () => {
+    const db = await openTestDatabase('survey-import-word-scale');
+    const scaleQuestion = (labels: readonly string[]): PlannedQuestion => ({ key: 'satisfaction', position: 0, text: 'How satisfied are you?', type: 'scale', scale: { min: 1, max: labels.length, labels } });
+    const first = await writeSurveyImport(
+      db,
+      request([response('r1', { answers: { satisfaction: 1 } }), response('r2', { answers: { satisfaction: 2 } })], { questions: [scaleQuestion(['Satisfied', 'Very satisfied'])] }),
+      createTestDependencies(),
+    );
+    // The newer file also holds "Dissatisfied", so its numbering moves everything up by one.
+    await writeSurveyImport(
+      db,
+      request([response('r1', { answers: { satisfaction: 2 } }), response('r2', { answers: { satisfaction: 3 } }), response('r3', { answers: { satisfaction: 1 } })], {
+        surveyId: first.surveyId,
+        questions: [scaleQuestion(['Dissatisfied', 'Satisfied', 'Very satisfied'])],
+      }),
+      createTestDependencies(),
+    );
+    const [question] = await db.surveyQuestions.toArray();
+    expect(question?.scale).toEqual({ min: 1, max: 3, labels: ['Dissatisfied', 'Satisfied', 'Very satisfied'] });
+    const said = (await db.surveyResponses.toArray())
+      .map((row) => [row.respondentKey, question?.scale?.labels?.[Number(row.answers[question.id]) - 1]])
+      .sort(([a], [b]) => String(a).localeCompare(String(b)));
+    expect(said).toEqual([['r1', 'Satisfied'], ['r2', 'Very satisfied'], ['r3', 'Dissatisfied']]);
+  });
+
   it('adds only new responses on re-import and tells unchanged from changed ones', async () => {
     const db = await openTestDatabase('survey-import-again');
     const dependencies = createTestDependencies();
