@@ -1,5 +1,5 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import WebSocket from 'ws';
+import { NodeTestWebSocket } from './node-websocket';
 import * as Y from 'yjs';
 
 /** One device's connection to the workshop server: one socket, one provider per document. */
@@ -19,7 +19,7 @@ export interface LiveDocumentClient {
 }
 
 export function liveClient(url: string): LiveClient {
-  const socket = new HocuspocusProviderWebsocket({ url: url.replace(/^http/, 'ws'), WebSocketPolyfill: WebSocket, maxAttempts: 0, delay: 50, maxDelay: 500, minDelay: 50, factor: 1.5 });
+  const socket = new HocuspocusProviderWebsocket({ url: url.replace(/^http/, 'ws'), WebSocketPolyfill: NodeTestWebSocket, maxAttempts: 0, delay: 50, maxDelay: 500, minDelay: 50, factor: 1.5 });
   const providers: HocuspocusProvider[] = [];
   return {
     socket,

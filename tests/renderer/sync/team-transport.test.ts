@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { NodeTestWebSocket } from '../../server/node-websocket';
 import { createNotesRepository } from '../../../renderer/db/repositories/notes-repository';
 import { createSyncDocsRepository } from '../../../renderer/db/repositories/sync-docs-repository';
 import { createSyncRowsRepository, followSharedTableWrites } from '../../../renderer/db/repositories/sync-rows-repository';
@@ -39,7 +39,7 @@ async function device(label: string, member: { memberToken: string; memberId: st
   followSharedTableWrites(db, (table, changes) => engine.localChanges(table, changes));
   await engine.start();
   if (team === undefined) throw new Error('no team server');
-  const transport = new TeamTransport({ serverUrl: team.url, workspaceId: member.workspaceId, memberToken: member.memberToken, WebSocketPolyfill: WebSocket });
+  const transport = new TeamTransport({ serverUrl: team.url, workspaceId: member.workspaceId, memberToken: member.memberToken, WebSocketPolyfill: NodeTestWebSocket });
   transports.push(transport);
   transport.connect(await engine.openDocs());
   engine.onDocOpened(() => void engine.openDocs().then((docs) => transport.connect(docs)));
