@@ -3,6 +3,7 @@ import {
   DragOverlay,
   KeyboardSensor,
   PointerSensor,
+  useDndContext,
   useSensor,
   useSensors,
   type Announcements,
@@ -10,12 +11,12 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Card } from '../../../shared/domain/board';
 import type { Round } from '../../../shared/domain/round';
 import { assessSla } from '../../../shared/domain/sla-gap';
 import { useToast } from '../../components/toast';
-import { useRepositories } from '../../db';
+import { useRepositories, type BoardChange } from '../../db';
 import { BoardCardView } from './board-card';
 import { boardCollisions, dropTargetAt, dropTargetCoordinates } from './board-keyboard';
 import { BucketColumn, bucketDropId } from './bucket-column';
@@ -37,10 +38,15 @@ export function BoardView({ round, undo }: { readonly round: Round; readonly und
   const buckets = useLiveQuery(() => board.listBuckets(round.id), [board, round.id]);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [newBucketId, setNewBucketId] = useState<string | null>(null);
-  const { perform, setProblem } = undo;
+  const { perform, offer, setProblem } = undo;
   const toast = useToast();
   const bucketsRef = useRef<HTMLDivElement>(null);
-  const autoScroll = useDragAutoScroll(useCallback(() => bucketsRef.current, []));
+  // Set by the drag context: re-measures the drop targets after the buckets scrolled under a still pointer.
+  const remeasure = useRef<(() => void) | null>(null);
+  const autoScroll = useDragAutoScroll(
+    useCallback(() => bucketsRef.current, []),
+    useCallback(() => remeasure.current?.(), []),
+  );
 
   const byBucket = useMemo(() => {
     const groups = new Map<string, Card[]>();
@@ -98,14 +104,29 @@ export function BoardView({ round, undo }: { readonly round: Round; readonly und
     void perform(() => board.moveCards(round.id, [card.id], bucketId));
   };
 
+  // The new bucket's creation, offered for undo once its title is first committed (the toast names it).
+  const newBucketChange = useRef<BoardChange | null>(null);
   const createBucket = async () => {
-    const change = await perform(async () => {
-      const { bucket, change: created } = await board.createBucket(round.id, 'New bucket');
-      setNewBucketId(bucket.id);
-      return created;
-    });
+    const change = await perform(
+      async () => {
+        const { bucket, change: created } = await board.createBucket(round.id, 'New bucket');
+        setNewBucketId(bucket.id);
+        return created;
+      },
+      { toast: 'later' },
+    );
+    newBucketChange.current = change;
     if (change === null) setNewBucketId(null);
   };
+  const onTitled = useCallback(
+    (title: string) => {
+      const change = newBucketChange.current;
+      newBucketChange.current = null;
+      setNewBucketId(null);
+      if (change !== null) offer(change, `Created ${title}`);
+    },
+    [offer],
+  );
 
   if (!isReady) return <p className="muted">Loading the board…</p>;
   const ungrouped = byBucket.get(UNGROUPED) ?? NO_CARDS;
@@ -115,6 +136,9 @@ export function BoardView({ round, undo }: { readonly round: Round; readonly und
     <DndContext
       sensors={sensors}
       collisionDetection={boardCollisions}
+      // Its own scrolling looks only at the pointer's height, so a card held at the buckets' bottom
+      // edge scrolled Ungrouped too; the buckets scroll through useDragAutoScroll instead.
+      autoScroll={false}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
       onDragCancel={() => {
@@ -154,15 +178,29 @@ export function BoardView({ round, undo }: { readonly round: Round; readonly und
                   perform={perform}
                   onProblem={setProblem}
                   isNew={bucket.id === newBucketId}
+                  onTitled={onTitled}
                 />
               ))}
             </div>
           )}
         </div>
       </div>
+      <DropTargetsMeasure handleRef={remeasure} />
       <DragOverlay dropAnimation={null}>{active ? <BoardCardView card={active} isOverlay /> : null}</DragOverlay>
     </DndContext>
   );
+}
+
+/** Hands the drag context's re-measuring to the board, so the target shown follows scrolled buckets. */
+function DropTargetsMeasure({ handleRef }: { readonly handleRef: RefObject<(() => void) | null> }) {
+  const { measureDroppableContainers } = useDndContext();
+  useEffect(() => {
+    handleRef.current = () => measureDroppableContainers([]);
+    return () => {
+      handleRef.current = null;
+    };
+  }, [handleRef, measureDroppableContainers]);
+  return null;
 }
 
 const UngroupedColumn = memo(UngroupedColumnView, (previous, next) => previous.total === next.total && isSameCardList(previous.cards, next.cards));

@@ -27,6 +27,8 @@ interface BucketColumnProps {
   readonly perform: (move: () => Promise<BoardChange>) => Promise<BoardChange | null>;
   readonly onProblem: (problem: string) => void;
   readonly isNew: boolean;
+  /** Called once a new bucket's title is first committed (Enter or leaving the field), with that title. */
+  readonly onTitled: (title: string) => void;
 }
 
 /** One pain bucket: a drop target holding its cards, with its statement, solution kind, evidence and SLA gaps. */
@@ -36,11 +38,12 @@ export const BucketColumn = memo(BucketColumnView, (previous, next) =>
   previous.perform === next.perform &&
   previous.onProblem === next.onProblem &&
   previous.isNew === next.isNew &&
+  previous.onTitled === next.onTitled &&
   isSameCardList(previous.cards, next.cards) &&
   isSameCardList(previous.slaCards, next.slaCards),
 );
 
-function BucketColumnView({ bucket, cards, buckets, slaCards, perform, onProblem, isNew }: BucketColumnProps) {
+function BucketColumnView({ bucket, cards, buckets, slaCards, perform, onProblem, isNew, onTitled }: BucketColumnProps) {
   const { board } = useRepositories();
   const id = useId();
   const evidence = useMemo(() => bucketEvidence(cards), [cards]);
@@ -82,6 +85,7 @@ function BucketColumnView({ bucket, cards, buckets, slaCards, perform, onProblem
           onChange={(event) => setWords({ title: event.target.value })}
           onBlur={() => {
             if (title.trim() === '') setWords({ title: bucket.title });
+            if (isNew) onTitled(title.trim() === '' ? bucket.title : title.trim());
           }}
           onKeyDown={(event) => {
             if (event.key === 'Enter') event.currentTarget.blur();
