@@ -6,6 +6,7 @@ import { UndoProvider } from '../components/undo-service';
 import { UserError } from '../../shared/errors/user-error';
 import { PlatformProvider, type Platform } from '../platform';
 import { SearchProvider } from '../search';
+import { TeamSyncProvider } from '../sync/team-sync-context';
 import { DatabaseGate } from './database-gate';
 import { ErrorBoundary } from './error-boundary';
 import { LocalLogWriter } from './local-log-writer';
@@ -37,13 +38,15 @@ export function App({ platform, openDatabase }: AppProps) {
       <PlatformProvider platform={platform}>
         <DatabaseGate isBrowserMode={platform.kind === 'browser'} {...(open ? { open } : {})}>
           <LocalLogWriter />
-          <SearchProvider>
-            <ToastProvider>
-              <UndoProvider>
-                <RouterProvider router={router} />
-              </UndoProvider>
-            </ToastProvider>
-          </SearchProvider>
+          <TeamSyncProvider>
+            <SearchProvider>
+              <ToastProvider>
+                <UndoProvider>
+                  <RouterProvider router={router} />
+                </UndoProvider>
+              </ToastProvider>
+            </SearchProvider>
+          </TeamSyncProvider>
         </DatabaseGate>
       </PlatformProvider>
     </ErrorBoundary>

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { changedFields, jsonEqual, sharedFields } from '../../shared/sync/row-fields';
+import type { JournalFields } from '../../shared/sync/sync-journal';
 import { continuesEntry, HISTORY_LIMIT, parseHistoryEntry, type RowHistoryEntry } from '../../shared/sync/row-history';
 import {
   DELETED_FIELD,
@@ -76,6 +77,9 @@ export interface SyncEngineOptions {
 
 type ChangedFields = Set<string> | 'all';
 
+/** Stands for "changed" in a journaled row's `before`: equal to no stored value. */
+const JOURNALED = Symbol('journaled');
+
 /**
  * The team sync engine: keeps the shared tables and the team's Yjs documents the same.
  * - Local writes arrive from the write path after their commit (`localChanges`) and are set in the
@@ -140,6 +144,41 @@ export class SyncEngine {
     if (this.isStopped || !isSyncedTable(table)) return;
     const own = changes.filter((change) => isSyncedRow(table, change.key) && !this.isEcho(table, change));
     if (own.length > 0) this.enqueue(() => this.applyLocal(table, own));
+  }
+
+  /**
+   * Takes journaled local writes into the team's documents (the sync journal: writes of any window,
+   * and writes committed before a crash). Each row is read as stored now and only the fields the
+   * journal names are set (a teammate's change to another field, not yet written here, is not
+   * undone); a row missing here is deleted. Resolves once applied; rejects when the engine stopped
+   * or applying failed (the entries then stay journaled).
+   */
+  applyJournal(table: SyncedTable, entries: readonly { readonly key: string; readonly fields: JournalFields }[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.enqueue(async () => {
+        if (this.isStopped) {
+          reject(new Error('Team sync stopped before the journal was applied.'));
+          return;
+        }
+        try {
+          const synced = entries.filter((entry) => isSyncedRow(table, entry.key));
+          const rows = await this.options.rows.read(table, synced.map((entry) => entry.key));
+          const changes = synced.map((entry, position): LocalRowChange => {
+            const row = rows[position];
+            if (row === undefined) return { key: entry.key, before: {}, after: undefined };
+            if (entry.fields === 'all') return { key: entry.key, before: undefined, after: row };
+            // The named fields differ from `before` whatever they hold: applyLocalChange sets each one the team does not hold yet.
+            const before: Record<string, unknown> = { ...row };
+            for (const field of entry.fields) before[field] = JOURNALED;
+            return { key: entry.key, before, after: row };
+          });
+          if (changes.length > 0) await this.applyLocal(table, changes);
+          resolve();
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error('Applying journaled changes failed.'));
+        }
+      });
+    });
   }
 
   /**

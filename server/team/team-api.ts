@@ -9,6 +9,14 @@ import { bearerToken } from './team-tokens';
 
 export const MAX_API_BODY_BYTES = 16 * 1024;
 
+/** Cross-origin access for the app's pages (see handleTeamRequest). */
+export const CORS_HEADERS: Readonly<Record<string, string>> = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+  'Access-Control-Max-Age': '600',
+};
+
 const joinSchema = z.object({
   inviteToken: z.string().min(1).max(200),
   displayName: z.string().trim().min(1).max(100),
@@ -133,6 +141,14 @@ export function createTeamApi(context: TeamApiContext) {
   return async function handleTeamRequest(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
     const path = new URL(request.url ?? '/', 'http://team').pathname;
     if (!path.startsWith('/team/')) return false;
+    // The app calls from its own origin (app://discovery-desk, or the browser mode's address): tokens travel
+    // in the Authorization header, never in cookies, so any origin may call and none gains anything by it.
+    for (const [name, value] of Object.entries(CORS_HEADERS)) response.setHeader(name, value);
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204);
+      response.end();
+      return true;
+    }
     try {
       sendJson(response, 200, await route(request, path, request.method ?? 'GET'));
     } catch (caught) {

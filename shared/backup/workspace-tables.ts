@@ -1,3 +1,5 @@
+import { SYNC_JOURNAL_PREFIX } from '../sync/sync-journal';
+
 /**
  * Tables rebuilt from the others, never written to a workspace file: the persisted search index
  * (the search worker builds it again from the notes when it is missing).
@@ -23,6 +25,13 @@ export const DERIVED_META_KEYS: ReadonlySet<string> = new Set(['schemaVersion', 
  */
 export const LOCAL_SETTING_KEYS: ReadonlySet<string> = new Set(['lastBackupAt', 'backupReminderSnoozedUntil']);
 
+/**
+ * `meta` rows about this device's place in a team, never written to a workspace file: its
+ * membership (with the member token) and the sync journal's entries (keys with this prefix).
+ */
+export const TEAM_MEMBERSHIP_META_KEY = 'teamMembership';
+export const LOCAL_META_KEY_PREFIXES: readonly string[] = [SYNC_JOURNAL_PREFIX];
+
 /** Whether a table's rows go into a workspace file. */
 export function isExportedTable(table: string): boolean {
   return !DERIVED_TABLES.has(table) && !LOCAL_TABLES.has(table);
@@ -30,5 +39,7 @@ export function isExportedTable(table: string): boolean {
 
 /** Whether one row goes into (or is taken from) a workspace file. */
 export function isExportedRow(table: string, row: Readonly<Record<string, unknown>>): boolean {
-  return !(table === 'meta' && typeof row.key === 'string' && DERIVED_META_KEYS.has(row.key));
+  if (table !== 'meta' || typeof row.key !== 'string') return true;
+  const { key } = row;
+  return !DERIVED_META_KEYS.has(key) && key !== TEAM_MEMBERSHIP_META_KEY && !LOCAL_META_KEY_PREFIXES.some((prefix) => key.startsWith(prefix));
 }

@@ -1,7 +1,9 @@
 /**
  * The Content-Security-Policy of the renderer, used both as the `app://` response header
  * (desktop) and as a `<meta>` tag in the built index.html (browser mode).
- * No remote origin anywhere: the app makes no network request.
+ * No remote origin for code, styles or images. Connections: the app's own origin, and the team
+ * workspace's server, whose address the user types in Settings (any http(s)/ws(s) address, since a
+ * build cannot know it); nothing connects unless this device joined a team.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -9,7 +11,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' http: https: ws: wss:",
   "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -10,6 +10,7 @@ import { DiscoveryDb } from '../discovery-db';
 import { schemaVersions as allSchemaVersions, type SchemaVersion } from '../schema/versions';
 import { exportedTables, readTablePages } from './export-workspace';
 import { writeSchemaVersion } from './meta-repository';
+import { createTeamMembershipRepository } from './team-membership-repository';
 import { logUnexpectedError } from '../../errors/error-log';
 
 export interface RestoreProgress {
@@ -35,6 +36,10 @@ export interface RestoreWorkspaceOptions {
 }
 
 /** The person declined to replace the workspace once the file was checked; nothing was changed. */
+/** Why a restore is refused while this device is in a team workspace. */
+export const RESTORE_IN_TEAM_MESSAGE =
+  'This device is in a team workspace, so a backup cannot be restored here: it would replace what your whole team shares. Leave the team first (Settings › Team workspace; your rows stay on this device), then restore.';
+
 export class RestoreDeclinedError extends Error {
   override readonly name = 'RestoreDeclinedError';
 
@@ -124,6 +129,8 @@ export async function restoreWorkspace(db: DiscoveryDb, source: ReadableStream<U
   const { versions = allSchemaVersions, onProgress, pageSize = DEFAULT_PAGE_SIZE } = options;
   const stagingName = options.stagingName ?? `${STAGING_DATABASE_PREFIX}${Date.now()}-${Math.random().toString(36).slice(2)}`;
   db.assertWritable();
+  // In a team, a restore would replace rows every member shares (and bring back what teammates deleted): refused before the file is read.
+  if ((await createTeamMembershipRepository(db).get()) !== undefined) throw new UserError(RESTORE_IN_TEAM_MESSAGE);
   const releaseLock = holdRestoreLock(stagingName);
   await deleteAbandonedRestoreDatabases();
   // Held in an object: the helpers below replace it, which local narrowing would not see.

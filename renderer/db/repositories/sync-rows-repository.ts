@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { mergeRemoteFields } from '../../../shared/sync/row-fields';
 import { primaryKeyField, SYNCED_TABLES, type SyncedTable } from '../../../shared/sync/synced-tables';
 import type { RemoteRowWrite, SyncRowStore } from '../../sync/sync-engine';
@@ -21,6 +21,9 @@ export function createSyncRowsRepository(db: DiscoveryDb): SyncRowStore {
     async applyRemote(writes: readonly RemoteRowWrite[], written) {
       const tables = [...new Set(writes.map((write) => write.table))].map(tableOf);
       await writeTransaction(db, tables, async () => {
+        // Teammates' changes, not local edits: the sync journal leaves them out.
+        const current = Dexie.currentTransaction;
+        if (current !== null) db.sideEffects.markRemote(current.idbtrans);
         for (const write of writes) {
           const table = tableOf(write.table);
           if (write.remote === undefined) {

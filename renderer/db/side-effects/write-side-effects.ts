@@ -12,6 +12,8 @@ export interface SideEffectTransaction {
   get(table: string, key: string): Promise<unknown>;
   put(table: string, row: object): Promise<void>;
   delete(table: string, key: string): Promise<void>;
+  /** True when the write brings teammates' changes in (the team sync marked its transaction): not a local edit. */
+  readonly isRemote: boolean;
 }
 
 /**
@@ -52,6 +54,11 @@ export interface WriteSideEffects {
   register<Row>(table: string, effects: TableSideEffects<Row>): () => void;
   /** Calls `listener` after every committed transaction that wrote a registered table; returns the unsubscribe function. */
   onCommit(listener: CommitListener): () => void;
+  /**
+   * Marks a transaction (Dexie's `Transaction.idbtrans`) as one that writes teammates' changes:
+   * handlers see `isRemote`, so the sync journal records only local edits.
+   */
+  markRemote(transaction: object): void;
   /** The DBCore middleware that runs the handlers; `DiscoveryDb` installs it. */
   readonly middleware: Middleware<DBCore>;
 }
@@ -77,6 +84,7 @@ export function createWriteSideEffects(): WriteSideEffects {
   };
   const listeners = new Set<CommitListener>();
   const pending = new WeakMap<DBCoreTransaction, Map<string, PendingTableWrites>>();
+  const remoteTransactions = new WeakSet<object>();
 
   const publish = (tables: Map<string, PendingTableWrites>) => {
     for (const [table, writes] of tables) {
@@ -123,6 +131,7 @@ export function createWriteSideEffects(): WriteSideEffects {
         get: (table, key) => down.table(table).get({ trans, key }),
         put: async (table, row) => throwFailure(await down.table(table).mutate({ type: 'put', trans, values: [row] })),
         delete: async (table, key) => throwFailure(await down.table(table).mutate({ type: 'delete', trans, keys: [key] })),
+        isRemote: remoteTransactions.has(trans),
       });
       return {
         ...down,
@@ -155,6 +164,9 @@ export function createWriteSideEffects(): WriteSideEffects {
         registrations.set(table, (registrations.get(table) ?? []).filter((set) => set !== stored));
         rebuild(table);
       };
+    },
+    markRemote(transaction) {
+      remoteTransactions.add(transaction);
     },
     onCommit(listener) {
       listeners.add(listener);

@@ -3,7 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DiscoveryDb } from '../../../../renderer/db/discovery-db';
 import { openDatabase } from '../../../../renderer/db/open-database';
 import { readNoteCounts, recountNotes } from '../../../../renderer/db/repositories/note-counts';
-import { deleteAbandonedRestoreDatabases, RestoreDeclinedError, restoreWorkspace, STAGING_DATABASE_PREFIX } from '../../../../renderer/db/repositories/restore-workspace';
+import { deleteAbandonedRestoreDatabases, RESTORE_IN_TEAM_MESSAGE, RestoreDeclinedError, restoreWorkspace, STAGING_DATABASE_PREFIX } from '../../../../renderer/db/repositories/restore-workspace';
+import { createTeamMembershipRepository } from '../../../../renderer/db/repositories/team-membership-repository';
+import { UserError } from '../../../../shared/errors/user-error';
 import { schemaVersions, type SchemaVersion } from '../../../../renderer/db/schema/versions';
 import { WorkspaceFileError } from '../../../../shared/backup/workspace-format';
 import { openTestDatabase } from '../open-test-database';
@@ -45,6 +47,23 @@ describe('restore: asking, reporting and what it leaves behind', () => {
     expect(seen.slice(seen.indexOf('confirm') + 1).every((phase) => phase === 'replacing')).toBe(true);
     expect(restored.counts.get('contacts')).toBe(2);
     expect(await db.notes.get('file-notes-1')).toBeDefined();
+  });
+
+  it('refuses while this device is in a team workspace, before reading the file, and keeps the membership and journal out of the file', async () => {
+    const source = await openTestDatabase('team-source');
+    await fillEveryTable(source, 'file');
+    const db = await openTestDatabase('team-live');
+    await fillEveryTable(db, 'live');
+    await createTeamMembershipRepository(db).save({ serverUrl: 'http://127.0.0.1:5190/', workspaceId: 'w1', memberId: 'm1', memberToken: 'secret-token', displayName: 'Ada', role: 'admin', joinedAt: 1, mergedAt: 2, removedMessage: null });
+    await db.meta.put({ key: 'syncJournal/notes/live-notes-1', value: { table: 'notes', key: 'live-notes-1', fields: 'all', stamp: 's' } });
+    expect(await exportToText(db)).not.toMatch(/secret-token|syncJournal/);
+    const before = await snapshotRows(db);
+    const confirm = vi.fn(() => Promise.resolve(true));
+    const error: unknown = await restoreWorkspace(db, streamOf(await exportToText(source)), { confirm }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UserError);
+    expect(error instanceof Error ? error.message : '').toBe(RESTORE_IN_TEAM_MESSAGE);
+    expect(confirm).not.toHaveBeenCalled();
+    expect(await snapshotRows(db)).toEqual(before);
   });
 
   it('changes nothing and leaves no temporary copy when the person declines', async () => {

@@ -43,6 +43,9 @@ const WRITERS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   // counts follow); and y-dexie's updates table, cleared when leaving a team (never notes or contacts).
   'renderer/db/repositories/sync-rows-repository.ts': { 'table(name)': 1 },
   'renderer/db/repositories/sync-docs-repository.ts': { 'table(name)': 1 },
+  // The sync journal's removal puts y-dexie's updates table in its transaction's scope, to run after
+  // the updates written before it; it writes `meta` only (never notes or contacts).
+  'renderer/db/repositories/sync-journal-repository.ts': { 'table(name)': 1 },
 };
 
 const DIRECT_WRITE = /\.(notes|contacts)\s*\.\s*(add|bulkAdd|put|bulkPut|update|bulkUpdate|delete|bulkDelete|clear|upsert|bulkUpsert)\s*\(/g;
