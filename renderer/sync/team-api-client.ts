@@ -20,7 +20,9 @@ export interface TeamInvite {
   readonly usesLeft: number | null;
 }
 
+/** What joining a team gives this device (the server's address as typed, normalised). */
 export interface JoinedTeam {
+  /** The team server's address, as `http(s)://host:port/`. */
   readonly serverUrl: string;
   readonly workspaceId: string;
   readonly memberId: string;

@@ -1,15 +1,9 @@
 import { TEAM_MEMBERSHIP_META_KEY } from '../../../shared/backup/workspace-tables';
+import type { JoinedTeam } from '../../sync/team-api-client';
 import type { DiscoveryDb } from '../discovery-db';
 
 /** This device's place in a team workspace (kept in `meta`, never in a workspace file: it holds the member token). */
-export interface TeamMembership {
-  /** The team server's address, as `http(s)://host:port/`. */
-  readonly serverUrl: string;
-  readonly workspaceId: string;
-  readonly memberId: string;
-  readonly memberToken: string;
-  readonly displayName: string;
-  readonly role: 'admin' | 'member';
+export interface TeamMembership extends JoinedTeam {
   readonly joinedAt: number;
   /** When this device's own workspace was merged into the team's (null: not yet, it is on the next connection). */
   readonly mergedAt: number | null;
