@@ -30,7 +30,7 @@ pre { padding: .8rem 1rem; overflow-x: auto; white-space: pre-wrap; }
 a { color: #2550c8; }
 sup.citation a { text-decoration: none; font-weight: 600; }
 .pain { border: 1px solid #d8dce5; border-radius: 8px; padding: .8rem 1.1rem; margin: 1rem 0; break-inside: avoid; }
-.pain h3 { margin-top: .2rem; }
+.pain h3, .pain h4 { margin-top: .2rem; }
 .pain dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: .5rem 0; }
 .pain dt { font-weight: 600; }
 .pain dd { margin: 0; }
@@ -70,7 +70,7 @@ export function renderHtml(stored: ExportDocument, storedOptions: ExportOptions)
       } else if (block.kind === 'table') {
         body.push(tableToHtml(block.columns, block.rows));
       } else {
-        body.push(...block.entries.map(painEntryToHtml));
+        body.push(...block.entries.map((entry) => painEntryToHtml(entry, section.level + 1)));
       }
     }
     body.push('</section>');
@@ -120,12 +120,13 @@ function tableToHtml(columns: readonly string[], rows: readonly (readonly string
   return `<table>${head}<tbody>${body}</tbody></table>`;
 }
 
-function painEntryToHtml(entry: PainListEntry): string {
+// Each bucket is a heading one level below the section holding the list.
+function painEntryToHtml(entry: PainListEntry, level: number): string {
   const evidence = [...entry.evidence, ...(entry.strength === undefined ? [] : [`strength: ${entry.strength}`])];
   const quotes = quotesToHtml('What users said', entry.quotes) + quotesToHtml('What the market and research say', entry.marketQuotes);
   return [
     '<article class="pain">',
-    `<h3>${entry.rank === null ? 'Unranked' : `${entry.rank}.`} ${escapeHtml(entry.title.trim() || 'Untitled bucket')}</h3>`,
+    `<h${level}>${entry.rank === null ? 'Unranked' : `${entry.rank}.`} ${escapeHtml(entry.title.trim() || 'Untitled bucket')}</h${level}>`,
     entry.statement.trim() === '' ? '' : `<p>${escapeHtml(entry.statement)}</p>`,
     '<dl>',
     `<dt>Kind of solution</dt><dd>${solutionKindLabel(entry.solutionKind)}</dd>`,

@@ -42,7 +42,7 @@ export function renderMarkdown(stored: ExportDocument, storedOptions: ExportOpti
       } else if (block.kind === 'table') {
         out.push(tableToMarkdown(block.columns, block.rows));
       } else {
-        out.push(...block.entries.map(painEntryToMarkdown));
+        out.push(...block.entries.map((entry) => painEntryToMarkdown(entry, section.level + 1)));
       }
     }
   }
@@ -52,8 +52,9 @@ export function renderMarkdown(stored: ExportDocument, storedOptions: ExportOpti
   return `${out.join('\n\n')}\n`;
 }
 
-function painEntryToMarkdown(entry: PainListEntry): string {
-  const lines = [`### ${entry.rank === null ? 'Unranked' : `${entry.rank}.`} ${escapeLine(entry.title.trim() || 'Untitled bucket')}`];
+// Each bucket is a heading one level below the section holding the list.
+function painEntryToMarkdown(entry: PainListEntry, level: number): string {
+  const lines = [`${'#'.repeat(level)} ${entry.rank === null ? 'Unranked' : `${entry.rank}.`} ${escapeLine(entry.title.trim() || 'Untitled bucket')}`];
   if (entry.statement.trim() !== '') lines.push('', escapeLine(entry.statement));
   lines.push('', `**Kind of solution:** ${solutionKindLabel(entry.solutionKind)}`);
   const evidence = [...entry.evidence, ...(entry.strength === undefined ? [] : [`strength: ${entry.strength}`])];

@@ -66,10 +66,10 @@ test('a team writes a cited charter, exports it with footnotes, and runs an expe
   await expect(citation).toBeVisible();
 
   // Export Markdown: the citation is a footnote naming source, channel and date, with the title escaped.
-  const exportAs = async (format: RegExp) => {
+  const exportAs = async (format: RegExp, what = 'Charter') => {
     await page.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export artifacts' });
-    await dialog.getByRole('radio', { name: 'Charter' }).check();
+    await dialog.getByRole('radio', { name: what }).check();
     await dialog.getByRole('radio', { name: format }).check();
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export' }).click()]);
     const target = testInfo.outputPath(download.suggestedFilename());
@@ -141,6 +141,14 @@ test('a team writes a cited charter, exports it with footnotes, and runs an expe
   await expect(page.getByRole('article', { name: 'Experiment 1' }).getByRole('textbox', { name: 'Kill criteria' })).toHaveAttribute('readonly', '');
   await page.getByRole('link', { name: '← All solutions' }).click();
   await expect(page.getByRole('region', { name: 'Solutions by validation state' }).getByRole('region', { name: 'Killed: 1' })).toBeVisible();
+  // The tree shows the killed solution under its bucket.
+  await expect(page.getByRole('tree', { name: 'Validation tree of Slow deploys' }).getByRole('treeitem', { name: 'Golden path template: Killed, 1 experiment' })).toBeVisible();
+
+  // The whole pack: artifacts, workshop record, plan and solution validation in one Markdown file.
+  const pack = await readFile((await exportAs(/^Markdown/, 'Everything, as one document')).target, 'utf8');
+  for (const heading of ['## Charter', '## Prioritized user-pain list', '## Workshop record', '## Plan', '## Solution validation']) expect(pack).toContain(heading);
+  expect(pack).toContain('| Golden path template | Killed |');
+  expect(pack).not.toMatch(/&(?:amp|lt|gt|quot|#\d+);/);
 
   // A deleted source shows as such in the charter instead of breaking it.
   await page.goto('/#/discovery');

@@ -15,7 +15,7 @@ const FORMATS: readonly { readonly id: ExportFormat; readonly label: string }[] 
   { id: 'pdf', label: 'PDF' },
 ];
 
-/** Exports one artifact or all three to Markdown, HTML or PDF, every citation a footnote. */
+/** Exports one artifact or the whole pack (artifacts, workshop record, plan, validation) to Markdown, HTML or PDF, every citation a footnote. */
 export function ExportButton({ round }: { readonly round: Round }) {
   const [isOpen, setIsOpen] = useState(false);
   return (
@@ -92,7 +92,7 @@ function ExportDialog({ round, onClose }: { readonly round: Round; readonly onCl
         </h2>
         <fieldset className="export-dialog__group">
           <legend className="field__label">What</legend>
-          {[...EXPORT_PARTS, { id: 'all' as const, label: 'All three, as one document' }].map((entry) => (
+          {[...EXPORT_PARTS, { id: 'all' as const, label: 'Everything, as one document' }].map((entry) => (
             <label key={entry.id} className="checkbox">
               <input type="radio" name="export-part" checked={part === entry.id} onChange={() => setPart(entry.id)} />
               {entry.label}

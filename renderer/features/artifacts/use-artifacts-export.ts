@@ -4,6 +4,7 @@ import { CHANNELS } from '../../../shared/domain/channel';
 import type { Round } from '../../../shared/domain/round';
 import type { CitedSource, PainListEntry } from '../../../shared/export/artifact-export-document';
 import { buildArtifactsExport, type ExportPart } from '../../../shared/export/build-artifacts-export';
+import type { RoundRecord } from '../../../shared/export/build-round-record-export';
 import { renderArtifactsExport } from '../../../shared/export/render-artifacts-export';
 import { nameReplacementsFor, type NamedPerson } from '../../../shared/export/replace-person-names';
 import { citationKey } from '../../../shared/rich-text/citation-node';
@@ -29,7 +30,7 @@ const channelLabel = (channel: string) => CHANNELS.find((entry) => entry.id === 
 
 /** Renders the chosen artifacts of a round as Markdown or HTML, with footnotes resolved from the current notes. */
 export function useArtifactsExport(round: Round, painList: readonly PainListEntry[]): (request: ExportRequest) => Promise<RenderedExport> {
-  const { artifacts, contacts } = useRepositories();
+  const { artifacts, board, contacts, validation } = useRepositories();
   // Everyone quoted: the people of cited notes and of the round's cards, under their current name and the one frozen on the card.
   const peopleToHide = useCallback(
     async (citedPersonIds: readonly string[]): Promise<NamedPerson[]> => {
@@ -52,6 +53,20 @@ export function useArtifactsExport(round: Round, painList: readonly PainListEntr
     },
     [artifacts, contacts, round.id],
   );
+  // The plan, the workshop and solution validation, read only when an export includes them.
+  const loadRecord = useCallback(async (): Promise<RoundRecord> => {
+    const [buckets, initiatives, visionThemes, workshop, votes, scores] = await Promise.all([
+      board.listBuckets(round.id),
+      board.listInitiatives(round.id),
+      board.listVisionThemes(round.id),
+      board.getWorkshop(round.id),
+      board.listVotes(round.id),
+      board.listScores(round.id),
+    ]);
+    const solutions = await validation.listSolutions(buckets.map((bucket) => bucket.id));
+    const experiments = await validation.listExperiments(solutions.map((solution) => solution.id));
+    return { buckets, immediatePainTargetPercent: round.immediatePainTargetPercent, initiatives, visionThemes, workshop: workshop ?? null, votes, scores, solutions, experiments };
+  }, [board, validation, round.id, round.immediatePainTargetPercent]);
   return useCallback(
     async ({ parts, format, isAnonymised }) => {
       const [charter, vision] = await Promise.all([
@@ -65,6 +80,8 @@ export function useArtifactsExport(round: Round, painList: readonly PainListEntr
         if (source === undefined || source === null) return null;
         return { title: source.title, channelLabel: channelLabel(source.channel), occurredAt: source.occurredAt, ...(source.quote === undefined ? {} : { quote: source.quote }) };
       };
+      const needsRecord = parts.some((part) => part === 'workshop' || part === 'plan' || part === 'validation');
+      const record = needsRecord ? await loadRecord() : undefined;
       const nameReplacements = isAnonymised ? nameReplacementsFor(await peopleToHide([...resolved.values()].flatMap((source) => source?.personIds ?? []))) : [];
       const document = buildArtifactsExport({
         roundTitle: round.title,
@@ -72,6 +89,7 @@ export function useArtifactsExport(round: Round, painList: readonly PainListEntr
         charter: charter ?? null,
         vision: vision ?? null,
         painList: parts.includes('pains') ? painList : [],
+        ...(record === undefined ? {} : { record }),
         exportedAt: Date.now(),
       });
       const { markdown, html } = renderArtifactsExport(document, isAnonymised ? { resolveCitation, nameReplacements } : { resolveCitation });
@@ -79,6 +97,6 @@ export function useArtifactsExport(round: Round, painList: readonly PainListEntr
       if (format === 'markdown') return { fileName: `${base}.md`, text: markdown, html };
       return { fileName: `${base}.${format === 'pdf' ? 'pdf' : 'html'}`, text: html, html };
     },
-    [artifacts, painList, peopleToHide, round.id, round.title],
+    [artifacts, loadRecord, painList, peopleToHide, round.id, round.title],
   );
 }
