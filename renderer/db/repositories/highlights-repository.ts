@@ -3,6 +3,7 @@ import type { DiscoveryDb } from '../discovery-db';
 import { randomId, systemClock, type RepositoryDependencies } from './repository-dependencies';
 import { writeTransaction } from './write-transaction';
 import { UserError } from '../../../shared/errors/user-error';
+import { matchesEveryWord } from '../../../shared/search/match-words';
 
 export interface NewHighlight {
   readonly noteId: string;
@@ -20,6 +21,8 @@ export interface HighlightsRepository {
   listForNote(noteId: string): Promise<readonly Highlight[]>;
   /** Every highlight, newest first: the evidence view (highlights number in the thousands, not 100k). */
   listAll(): Promise<readonly Highlight[]>;
+  /** Up to `limit` highlights whose quote or tags hold every word of `text`, newest first. */
+  search(text: string, limit: number): Promise<readonly Highlight[]>;
   /** Tags used on highlights, sorted. */
   distinctTags(): Promise<readonly string[]>;
 }
@@ -66,6 +69,13 @@ export function createHighlightsRepository(db: DiscoveryDb, { clock = systemCloc
     async listAll() {
       const rows = await db.highlights.toArray();
       return rows.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+    },
+
+    async search(text, limit) {
+      if (text.trim() === '') return [];
+      // Highlights number in the thousands: a scan is cheap, and finds words inside quotes.
+      const rows = await db.highlights.filter((row) => matchesEveryWord(text, row.quote, ...row.tags)).toArray();
+      return rows.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1)).slice(0, limit);
     },
 
     async distinctTags() {

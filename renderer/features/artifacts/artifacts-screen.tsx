@@ -20,12 +20,14 @@ const TABS = [
 export function ArtifactsScreen() {
   const { artifacts } = useRepositories();
   const rounds = useLiveQuery(() => artifacts.listRounds(), [artifacts]);
+  // Kept through the jump to the latest round: the command palette's "Export artifacts" rides on it.
+  const { search } = useLocation();
   if (rounds === undefined) return <p className="muted" role="status">Opening the artifacts…</p>;
   const latest = rounds[0];
   if (latest === undefined) return <NoRounds />;
   return (
     <Routes>
-      <Route index element={<Navigate to={`${encodeURIComponent(latest.id)}/charter`} replace />} />
+      <Route index element={<Navigate to={`${encodeURIComponent(latest.id)}/charter${search}`} replace />} />
       <Route path=":roundId/*" element={<RoundArtifacts rounds={rounds} />} />
     </Routes>
   );

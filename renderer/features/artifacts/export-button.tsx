@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Round } from '../../../shared/domain/round';
 import { EXPORT_PARTS, type ExportPart } from '../../../shared/export/build-artifacts-export';
 import { useToast } from '../../components/toast';
+import { useActionIntent } from '../../components/use-action-intent';
 import { useModalDialog } from '../../components/use-modal-dialog';
 import { usePlatform } from '../../platform';
 import { useArtifactsExport, type ExportFormat } from './use-artifacts-export';
@@ -18,6 +19,7 @@ const FORMATS: readonly { readonly id: ExportFormat; readonly label: string }[] 
 /** Exports one artifact or the whole pack (artifacts, workshop record, plan, validation) to Markdown, HTML or PDF, every citation a footnote. */
 export function ExportButton({ round }: { readonly round: Round }) {
   const [isOpen, setIsOpen] = useState(false);
+  useActionIntent('export-artifacts', () => setIsOpen(true));
   return (
     <>
       <button type="button" className="button" onClick={() => setIsOpen(true)}>

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDay } from '../../components/format-date';
+import { useActionIntent } from '../../components/use-action-intent';
 import { useRepositories } from '../../db';
 import { StartRoundDialog } from './start-round-dialog';
 
@@ -10,6 +11,7 @@ export function RoundsList() {
   const { rounds } = useRepositories();
   const list = useLiveQuery(() => rounds.list(), [rounds]);
   const [isStarting, setStarting] = useState(false);
+  useActionIntent('start-round', () => setStarting(true));
 
   return (
     <div className="stack stack--wide">

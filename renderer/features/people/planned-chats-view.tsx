@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { DAY_MS } from '../../../shared/domain/clock';
 import type { Contact } from '../../../shared/domain/contact';
@@ -10,6 +10,7 @@ import { ResearchLoadWarning } from '../../components/research-load-warning';
 import { useToast } from '../../components/toast';
 import { useUndo } from '../../components/undo-service';
 import { TokenInput } from '../../components/token-input';
+import { useActionIntent } from '../../components/use-action-intent';
 import { useDatabase, useRepositories } from '../../db';
 import { userMessage } from '../../errors/user-message';
 
@@ -150,6 +151,13 @@ export function PlanChatForm({ contactId }: { readonly contactId?: string }) {
   const [error, setError] = useState<string | null>(null);
   const showToast = useToast();
   const personId = contactId ?? picked?.id;
+  const formRef = useRef<HTMLFormElement>(null);
+  // The command palette's "Plan a coffee chat" (with a person when it names one).
+  useActionIntent('plan-chat', (askedId) => {
+    if (contactId !== undefined) return;
+    formRef.current?.querySelector('input')?.focus();
+    if (askedId !== null) void contacts.get(askedId).then((contact) => contact && setPicked({ id: contact.id, label: contact.name }));
+  });
   const warnings = useLiveQuery(() => (contactId === undefined && personId !== undefined ? people.askWarnings([personId], Date.now()) : Promise.resolve([])), [people, personId, contactId]) ?? [];
 
   const submit = async (event: FormEvent) => {
@@ -175,7 +183,7 @@ export function PlanChatForm({ contactId }: { readonly contactId?: string }) {
   };
 
   return (
-    <form className="stack" onSubmit={(event) => void submit(event)}>
+    <form ref={formRef} className="stack" onSubmit={(event) => void submit(event)}>
       {contactId === undefined && (
         <TokenInput
           label="Person"

@@ -8,6 +8,7 @@ import { RestoreDeclinedError, useDatabase, useRepositories, type RestoredWorksp
 import { userMessage } from '../../errors/user-message';
 import { describeWorkspaceCounts } from '../../../shared/backup/describe-workspace-counts';
 import { usePlatform } from '../../platform';
+import { useActionIntent } from '../../components/use-action-intent';
 
 interface RestoreSource {
   readonly name: string;
@@ -130,6 +131,9 @@ export function WorkspaceDataPanel() {
       setDownload({ kind: 'error', message: userMessage(error, 'saving the backup') });
     }
   };
+
+  // The command palette's "Download a backup".
+  useActionIntent('download-backup', () => void downloadBackup(), !isBusy);
 
   const chooseFile = async () => {
     const picked = await platform.openBlob({ title: 'Restore a backup', filters: WORKSPACE_FILTERS });

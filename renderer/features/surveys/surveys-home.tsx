@@ -8,6 +8,7 @@ import { useSurveyImport } from '../../surveys';
 import { formatLabel } from './survey-format-label';
 import { SurveyImportPanel } from './survey-import-panel';
 import { SurveyResultsView } from './survey-results-view';
+import { useActionIntent } from '../../components/use-action-intent';
 
 const SURVEY_FILE_FILTERS = [{ name: 'Survey exports', extensions: ['csv', 'tsv', 'txt', 'xlsx'] }];
 
@@ -39,6 +40,9 @@ function SurveyList() {
     const { name, blob } = result.value;
     controls.start({ name, bytes: blob });
   }, [controls, platform]);
+
+  // The command palette's "Import a survey".
+  useActionIntent('import-survey', () => void chooseFile(), !isBusy);
 
   // Ctrl/Cmd+I opens the file dialog from anywhere on this screen.
   useEffect(() => {
