@@ -12,7 +12,7 @@ const configFile = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
 // benchmark would otherwise swap the app out from under it (and the benchmark theirs).
 const outDir = fileURLToPath(new URL('../bench/.cache/renderer', import.meta.url));
 const isSmall = process.argv.includes('--small');
-// `--only=import` (or workspaces, results, board, backup, workshop) runs one part and merges its figures into the results file.
+// `--only=import` (or workspaces, results, board, backup, workshop, sync) runs one part and merges its figures into the results file.
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 
 const chromiumPath = findChromium();

@@ -75,6 +75,36 @@ export interface SeedBoardReport {
   readonly bulkAddMs: number;
 }
 
+export interface FirstSyncOptions {
+  /** The team server, `http://127.0.0.1:<port>/`. */
+  readonly serverUrl: string;
+  readonly workspaceId: string;
+  readonly memberToken: string;
+  readonly memberId: string;
+  /** The notes the team holds: the sync fails unless exactly these arrive. */
+  readonly expectedNotes: number;
+}
+
+export interface FirstSyncReport {
+  /** From opening the engine to every team row written to the tables. */
+  readonly ms: number;
+  /** Opening the (empty) local documents in IndexedDB. */
+  readonly openMs: number;
+  /** Receiving every document from the server (stored by y-dexie). */
+  readonly receiveMs: number;
+  /** Writing the team's rows to the tables through the write path. */
+  readonly applyMs: number;
+  readonly notes: number;
+  readonly highlights: number;
+  readonly contacts: number;
+}
+
+export interface SyncRestoreReport {
+  readonly restoreMs: number;
+  readonly fileMb: number;
+  readonly notes: number;
+}
+
 /** What the seeding bundle (seed-entry.ts) puts on `window` in a page of the app's origin. */
 export interface BenchPageApi {
   /** Fills the app's real database (schema, indexes and all) in batches, one bulkAdd transaction each. */
@@ -91,6 +121,16 @@ export interface BenchPageApi {
   seedWideSurvey(options: { readonly seed: number; readonly questionCount: number; readonly responseCount: number }): Promise<{ readonly surveyId: string; readonly questions: number; readonly bulkAddMs: number }>;
   /** The board baseline: reads the round's cards and buckets straight from IndexedDB through their indexes. */
   readBoardRaw(options: { readonly roundId: string }): Promise<{ readonly cards: number; readonly readMs: number }>;
+  /** A new teammate's first full sync from the team server (keeps the team session running in this page). */
+  syncFirst(options: FirstSyncOptions): Promise<FirstSyncReport>;
+  /** Renames a note through the notes repository (the one write path); answers the wall-clock time just before the write. */
+  syncEditNote(options: { readonly id: string; readonly title: string }): Promise<number>;
+  /** Starts watching for a note's title to arrive in this page's table; answers a watch id for syncArrival. */
+  syncWatchNoteTitle(options: { readonly id: string; readonly title: string; readonly timeoutMs: number }): Promise<number>;
+  /** The wall-clock time the watched title was committed to the table. */
+  syncArrival(watch: number): Promise<number>;
+  /** Stops the team session, downloads this workspace as a backup file and times its restore. */
+  syncRestoreBaseline(): Promise<SyncRestoreReport>;
 }
 
 declare global {

@@ -17,6 +17,11 @@ export interface BenchProfile {
   readonly workshop: { readonly participants: number; readonly cardCount: number; readonly label: string };
   /** The results screen of a survey this wide (questions) with this many responses. */
   readonly surveyResults: { readonly questionCount: number; readonly responseCount: number; readonly label: string };
+  /**
+   * Team sync: a first full sync of each workspace size (notes with their contacts and highlights)
+   * against a restore of the same workspace; edits seen across this many clients on the first size.
+   */
+  readonly sync: { readonly workspaces: readonly WorkspaceSize[]; readonly clients: number; readonly edits: number };
   /** Backup round trip: notes and survey responses of 20 answers each. */
   readonly roundTrip: { readonly noteCount: number; readonly responseCount: number; readonly label: string };
   readonly queries: readonly string[];
@@ -46,6 +51,7 @@ export function sizeLabel(count: number): string {
 }
 
 const workspace = (noteCount: number): WorkspaceSize => ({ noteCount, label: sizeLabel(noteCount) });
+const syncWorkspace = (noteCount: number): WorkspaceSize => ({ noteCount, label: `${sizeLabel(noteCount)}_notes` });
 
 export const FULL_PROFILE: BenchProfile = {
   name: 'full',
@@ -56,6 +62,7 @@ export const FULL_PROFILE: BenchProfile = {
   workshop: { participants: 30, cardCount: 1000, label: '30_participants' },
   surveyResults: { questionCount: 2000, responseCount: 200, label: '2000_questions' },
   roundTrip: { noteCount: 100_000, responseCount: 50_000, label: '100k_notes_1m_answers' },
+  sync: { workspaces: [syncWorkspace(10_000), syncWorkspace(100_000)], clients: 10, edits: 60 },
   queries: SEARCH_QUERIES,
   startupReloads: 3,
   seedBatchSize: 2000,
@@ -77,6 +84,7 @@ export const SMALL_PROFILE: BenchProfile = {
   workshop: { participants: 5, cardCount: 100, label: '5_participants' },
   surveyResults: { questionCount: 200, responseCount: 50, label: '200_questions' },
   roundTrip: { noteCount: 1000, responseCount: 500, label: '1k_notes_10k_answers' },
+  sync: { workspaces: [syncWorkspace(50)], clients: 10, edits: 20 },
   queries: SEARCH_QUERIES.slice(0, 4),
   startupReloads: 2,
   seedBatchSize: 500,

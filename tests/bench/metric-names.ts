@@ -93,3 +93,26 @@ export const workshopMetrics = (size: string) => ({
   /** Votes measured on the Chromium pages. */
   browserVotes: `workshop.browser_votes.${size}`,
 });
+
+export const syncMetrics = (size: string) => ({
+  /** A new teammate's first full sync of the workspace (the issue's name). */
+  firstSync: `sync.first_sync_ms.${size}`,
+  /** Restoring the same workspace from a backup file in the same page: the baseline. */
+  restore: `sync.restore_ms.${size}`,
+  /** First sync over restore (the issue's name; the goal is at most 1). */
+  ratio: `sync.first_sync_ratio_to_restore.${size}`,
+  /** The team server process's resident memory with every client connected (the issue's name). */
+  serverMb: `sync.server_mb.${size}`,
+  /** The team's stored state: every document's encoded size. */
+  docsMb: `sync.docs_mb.${size}`,
+  /** The largest single document (one message carries it on a first sync; the server takes at most 8 MB per message). */
+  largestDocMb: `sync.largest_doc_mb.${size}`,
+});
+
+export const syncEditMetrics = (clients: number) => ({
+  /** An edit on one client visible in another's table, p95 on loopback (the issue's name). */
+  p95: `sync.edit_p95_ms.${clients}_clients`,
+  p50: `sync.edit_p50_ms.${clients}_clients`,
+  max: `sync.edit_max_ms.${clients}_clients`,
+  deliveries: `sync.edit_deliveries.${clients}_clients`,
+});

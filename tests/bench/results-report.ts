@@ -18,6 +18,8 @@ const TARGETS: Readonly<Record<string, Target>> = {
   'board.drag_max_task_ms': { text: '< 50 ms', isMet: (value) => value < 50 },
   'survey.results_max_task_ms': { text: '≤ 100 ms', isMet: (value) => value <= 100 },
   'workshop.sync_p95_ms': { text: '< 200 ms', isMet: (value) => value < 200 },
+  'sync.first_sync_ratio_to_restore': { text: '≤ 1×', isMet: (value) => value <= 1 },
+  'sync.edit_p95_ms': { text: '< 200 ms', isMet: (value) => value < 200 },
 };
 
 /** The raw baseline measured in the same run that a metric is compared with. */
@@ -26,6 +28,7 @@ const BASELINES: Readonly<Record<string, { readonly metric: string; readonly lab
   'search.p95_ms': { metric: 'search.naive_fuse_p95_ms', label: 'naive Fuse p95' },
   'import.ms': { metric: 'import.raw_all_records_bulkadd_ms', label: 'raw bulkAdd of the same records' },
   'board.open_ms': { metric: 'board.raw_read_ms', label: 'raw read of the round from IndexedDB' },
+  'sync.first_sync_ms': { metric: 'sync.restore_ms', label: 'restore of the same workspace from a backup file' },
 };
 
 export interface ReportRow {

@@ -11,6 +11,7 @@ import { boardScenario } from './scenarios/board-scenario';
 import { runImportScenarios } from './scenarios/import-scenarios';
 import { runRoundTripScenario } from './scenarios/round-trip-scenario';
 import { surveyResultsScenario } from './scenarios/survey-results-scenario';
+import { syncScenario } from './scenarios/sync-scenario';
 import { workshopScenario } from './scenarios/workshop-scenario';
 
 export interface RunBenchOptions {
@@ -20,14 +21,14 @@ export interface RunBenchOptions {
   readonly chromiumPath: string;
   readonly chromiumArgs: readonly string[];
   readonly isSmall: boolean;
-  /** Runs one part only (`workspaces`, `import`, `results`, `board`, `backup` or `workshop`) and merges its figures into the results file. */
+  /** Runs one part only (`workspaces`, `import`, `results`, `board`, `backup`, `workshop` or `sync`) and merges its figures into the results file. */
   readonly only?: string;
   /** The built participant page of live workshops, for the workshop part's Chromium participants. */
   readonly participantDir?: string;
 }
 
 /** The parts `--only` can name. */
-export const PARTS = ['workspaces', 'import', 'results', 'board', 'backup', 'workshop'];
+export const PARTS = ['workspaces', 'import', 'results', 'board', 'backup', 'workshop', 'sync'];
 
 /** Runs every scenario, prints the table, writes the results; resolves with the exit code (1 when a scenario failed). */
 export async function runBench({ root, appUrl, chromiumPath, chromiumArgs, isSmall, only, participantDir }: RunBenchOptions): Promise<number> {
@@ -79,6 +80,14 @@ export async function runBench({ root, appUrl, chromiumPath, chromiumArgs, isSma
     console.log(`\nLive workshop: ${participants} participants (Node clients) and 2 Chromium participant pages on ${cardCount.toLocaleString('en')} cards, the server in its own process`);
     if (participantDir === undefined) throw new Error('The workshop part needs the built participant page (participantDir).');
     outcomes.push(await workshopScenario({ profile, browserOptions, participantDir }));
+  }
+
+  // Team sync runs only when named (`--only=sync`): a first sync in Chromium still slows down as
+  // it writes notes (see the README's Performance section), too slow for every CI run.
+  if (only === 'sync') {
+    const { workspaces, clients } = profile.sync;
+    console.log(`\nTeam sync: first sync of ${workspaces.map((size) => size.noteCount.toLocaleString('en')).join(' and ')} notes in Chromium from the team server (its own process), edits across ${clients} clients`);
+    outcomes.push(...(await syncScenario({ root, appUrl, bundleSource, browserOptions, profile })));
   }
 
   // A partial run keeps the figures of the parts it did not run.

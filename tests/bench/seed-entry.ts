@@ -20,6 +20,12 @@ import { generateBoard } from './generate-board';
 import { generateSurvey } from './generate-survey';
 import { generateWideSurvey } from './generate-wide-survey';
 import { generateWorkspace } from './generate-workspace';
+import { createNotesRepository } from '../../renderer/db/repositories/notes-repository';
+import { createSyncDocsRepository } from '../../renderer/db/repositories/sync-docs-repository';
+import { createSyncRowsRepository, followSharedTableWrites } from '../../renderer/db/repositories/sync-rows-repository';
+import { SyncEngine } from '../../renderer/sync/sync-engine';
+import { TeamTransport } from '../../renderer/sync/team-transport';
+import type { FirstSyncOptions, FirstSyncReport, SyncRestoreReport } from './bench-page-api';
 
 async function openWorkspace(): Promise<DiscoveryDb> {
   const { db, status } = await openDatabase();
@@ -89,8 +95,95 @@ async function withWorkspace<T>(work: (db: DiscoveryDb) => Promise<T>): Promise<
   }
 }
 
+/** The team session of this page (the sync scenario): one device, kept running between calls. */
+interface SyncSession {
+  readonly db: DiscoveryDb;
+  readonly engine: SyncEngine;
+  readonly transport: TeamTransport;
+  readonly stopFollowing: () => void;
+  readonly watches: Map<number, Promise<number>>;
+  nextWatch: number;
+}
+let syncSession: SyncSession | undefined;
+
+/** Wall-clock milliseconds with sub-millisecond resolution, comparable between pages and Node on one machine. */
+const wallClock = () => performance.timeOrigin + performance.now();
+
+function currentSyncSession(): SyncSession {
+  if (syncSession === undefined) throw new Error('No team session in this page: run syncFirst first.');
+  return syncSession;
+}
+
+/**
+ * A new teammate's first full sync, as joining does: the app's engine (y-dexie documents in this
+ * origin's IndexedDB, rows through the one write path) opens every document, the transport fetches
+ * them from the team server, then the team's rows are written to the tables (mergeLocalWorkspace).
+ */
+async function syncFirst({ serverUrl, workspaceId, memberToken, memberId, expectedNotes }: FirstSyncOptions): Promise<FirstSyncReport> {
+  const db = await openWorkspace();
+  await createNotesRepository(db).ensureCounts();
+  const startedAt = performance.now();
+  const engine = new SyncEngine({ docs: createSyncDocsRepository(db), rows: createSyncRowsRepository(db), member: { id: memberId, name: 'Bench teammate' } });
+  const stopFollowing = followSharedTableWrites(db, (table, changes) => engine.localChanges(table, changes));
+  await engine.start({ pauseRemote: true });
+  const opened = performance.now();
+  const transport = new TeamTransport({ serverUrl, workspaceId, memberToken });
+  transport.connect(await engine.openDocs());
+  engine.onDocOpened(() => void engine.openDocs().then((docs) => transport.connect(docs)));
+  await transport.whenSynced();
+  const received = performance.now();
+  await engine.mergeLocalWorkspace();
+  await engine.whenIdle();
+  const finishedAt = performance.now();
+  syncSession = { db, engine, transport, stopFollowing, watches: new Map(), nextWatch: 0 };
+  const [notes, highlights, contacts] = await Promise.all([db.notes.count(), db.highlights.count(), db.contacts.count()]);
+  if (notes !== expectedNotes) throw new Error(`The first sync wrote ${notes} notes, not ${expectedNotes}.`);
+  return { ms: finishedAt - startedAt, openMs: opened - startedAt, receiveMs: received - opened, applyMs: finishedAt - received, notes, highlights, contacts };
+}
+
 const api: BenchPageApi = {
   roundTrip: (options) => roundTrip(options),
+  syncFirst: (options) => syncFirst(options),
+  async syncEditNote({ id, title }) {
+    const { db } = currentSyncSession();
+    const sentAt = wallClock();
+    const updated = await createNotesRepository(db).update(id, { title });
+    if (updated === undefined) throw new Error(`No note ${id} to edit.`);
+    return sentAt;
+  },
+  syncWatchNoteTitle({ id, title, timeoutMs }) {
+    const session = currentSyncSession();
+    const watch = (session.nextWatch += 1);
+    session.watches.set(
+      watch,
+      new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          stop();
+          reject(new Error(`The title of note ${id} did not arrive within ${timeoutMs} ms.`));
+        }, timeoutMs);
+        const stop = session.db.sideEffects.register<{ title?: unknown }>('notes', {
+          afterCommit: (changes) => {
+            if (!changes.some((change) => change.key === id && change.after?.title === title)) return;
+            const arrivedAt = wallClock();
+            clearTimeout(timer);
+            stop();
+            resolve(arrivedAt);
+          },
+        });
+      }),
+    );
+    return Promise.resolve(watch);
+  },
+  async syncArrival(watch) {
+    const arrival = currentSyncSession().watches.get(watch);
+    if (arrival === undefined) throw new Error(`No watch ${watch}.`);
+    try {
+      return await arrival;
+    } finally {
+      currentSyncSession().watches.delete(watch);
+    }
+  },
+  syncRestoreBaseline: () => syncRestoreBaseline(),
   seedWorkspace: ({ seed, noteCount, batchSize }) =>
     withWorkspace(async (db) => {
       const startedAt = performance.now();
@@ -258,6 +351,36 @@ function roundTrip({ seed, noteCount, responseCount, batchSize }: RoundTripOptio
     for (const key of after.keys()) if (!before.has(key)) differences.push(`${key} is new`);
     return { rows, answers, fileMb: file.size / 1024 / 1024, rawReadMs, exportMs, wipeMs, restoreMs, differentRows: differences.length, firstDifferences: differences.slice(0, 5) };
   });
+}
+
+/**
+ * The baseline of a first sync: the same workspace (this page's, just synced) downloaded as a
+ * backup file and restored from it through the app's own code. The team session stops first, so
+ * the restore's writes go nowhere else.
+ */
+async function syncRestoreBaseline(): Promise<SyncRestoreReport> {
+  const { db, engine, transport, stopFollowing } = currentSyncSession();
+  stopFollowing();
+  engine.stop();
+  transport.destroy();
+  syncSession = undefined;
+  try {
+    const notes = await db.notes.count();
+    const parts: Blob[] = [];
+    for await (const chunk of exportWorkspace(db, { appVersion: 'bench' })) parts.push(new Blob([chunk]));
+    const file = new Blob(parts);
+    await db.transaction('rw', db.tables, async () => {
+      for (const table of db.tables) await table.clear();
+    });
+    const restoreStartedAt = performance.now();
+    await restoreWorkspace(db, file.stream());
+    const restoreMs = performance.now() - restoreStartedAt;
+    const restored = await db.notes.count();
+    if (restored !== notes) throw new Error(`The restore wrote ${restored} notes, not ${notes}.`);
+    return { restoreMs, fileMb: file.size / 1024 / 1024, notes: restored };
+  } finally {
+    db.close();
+  }
 }
 
 window.discoveryBench = api;
