@@ -10,6 +10,7 @@ import { useToast } from '../../components/toast';
 import { useDatabase, useRepositories } from '../../db';
 import { usePlatform } from '../../platform';
 import { createSurveyResultsClient, type SurveyResultsClient } from '../../surveys';
+import { CrossTabView } from './cross-tab-view';
 import { FreeTextAnswers } from './free-text-answers';
 import { QuestionResultCard, GridResultCard } from './question-result-card';
 import { RespondentsPanel } from './respondents-panel';
@@ -17,10 +18,11 @@ import { ResultCardList, type ResultCardEntry } from './result-card-list';
 import { formatLabel } from './survey-format-label';
 import { userMessage } from '../../errors/user-message';
 
-type Tab = 'results' | 'answers' | 'respondents';
+type Tab = 'results' | 'cross-tab' | 'answers' | 'respondents';
 
 const TABS: readonly { readonly id: Tab; readonly label: string }[] = [
   { id: 'results', label: 'Results' },
+  { id: 'cross-tab', label: 'Cross-tab' },
   { id: 'answers', label: 'Free-text answers' },
   { id: 'respondents', label: 'Respondents & follow-ups' },
 ];
@@ -81,6 +83,8 @@ export function SurveyResultsView({ surveyId }: { readonly surveyId: string }) {
       </div>
       {tab === 'results' ? (
         <ResultsTab client={client} surveyId={surveyId} title={survey.title} questions={questions} version={survey.updatedAt} onShowAnswers={showAnswers} />
+      ) : tab === 'cross-tab' ? (
+        <CrossTabView surveyId={surveyId} questions={questions} />
       ) : tab === 'answers' ? (
         <FreeTextAnswers key={answersOf} client={client} surveyId={surveyId} questions={questions} initialQuestionId={answersOf} />
       ) : (
