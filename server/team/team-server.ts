@@ -1,6 +1,6 @@
 import { Database } from '@hocuspocus/extension-database';
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
-import { Hocuspocus, type Extension } from '@hocuspocus/server';
+import { Hocuspocus, OutgoingMessage, type Extension } from '@hocuspocus/server';
 import { Redis as RedisClient } from 'ioredis';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -81,6 +81,21 @@ export async function createTeamServer(options: TeamServerOptions): Promise<Team
   const socketsByRequest = new WeakMap<IncomingMessage, WebSocket>();
   /** Which members authenticated on each open socket, so a revocation can close theirs. */
   const membersBySocket = new Map<WebSocket, Set<string>>();
+  /** Open sockets by Hocuspocus's socket id, so a store failure can drop the whole socket. */
+  const socketsById = new Map<string, WebSocket>();
+
+  /**
+   * The store failed (PostgreSQL restarting or down, a full disk): the write or read was not done.
+   * Refusing only that document would leave the client stuck: its provider neither authenticates
+   * again nor resends on a socket that stays open. So the whole socket is dropped; the client
+   * reconnects with its own backoff and resends everything not acknowledged, which is stored once
+   * the database answers again. Nothing unstored is acknowledged.
+   */
+  function dropForRetry(socket: WebSocket | undefined, documentName: string, during: string, caught: unknown) {
+    log.warn('store-unavailable', { documentName, during, error: caught instanceof Error ? caught.message : String(caught) });
+    socket?.terminate();
+    return refusal('store-unavailable');
+  }
 
   const redisPrefix = `discovery-desk:${workspaceId}`;
   const redisUrl = options.redisUrl;
@@ -110,33 +125,65 @@ export async function createTeamServer(options: TeamServerOptions): Promise<Team
       members.rememberRevoked(memberId);
       closeMemberSockets(memberId);
     });
-    extensions.push(
-      new RedisExtension({
-        identifier: instanceId,
-        prefix: `${redisPrefix}:docs`,
-        createClient: () => {
-          const client = new RedisClient(redisUrl);
-          client.on('error', (error) => log.warn('redis-error', { error: error.message }));
-          return client;
-        },
-      }),
-    );
+    const redisExtension = new RedisExtension({
+      identifier: instanceId,
+      prefix: `${redisPrefix}:docs`,
+      createClient: () => {
+        const client = new RedisClient(redisUrl);
+        client.on('error', (error) => log.warn('redis-error', { error: error.message }));
+        let hasBeenReady = false;
+        client.on('ready', () => {
+          if (hasBeenReady) resyncAfterRedisReturned();
+          hasBeenReady = true;
+        });
+        return client;
+      },
+    });
+    /**
+     * Changes published while Redis was away (a restart) never reached the other instance, and the
+     * Redis extension only exchanges state on a later change. So once Redis is back, every open
+     * document sends its state vector again; the other instance answers with what this one lacks
+     * and its own state vector, so both catch up without waiting for another edit. Sent twice,
+     * since the other instance may subscribe again a little later than this one publishes.
+     */
+    const resyncAfterRedisReturned = () => {
+      log.info('redis-back', { openDocuments: hocuspocus.getDocumentsCount() });
+      for (const delay of [300, 2000]) {
+        setTimeout(() => {
+          for (const document of hocuspocus.documents.values()) {
+            // The Redis extension's own framing: the instance id's length and bytes, then a sync step 1.
+            const step1 = new OutgoingMessage(document.name).createSyncMessage().writeFirstSyncStepFor(document).toUint8Array();
+            const id = Buffer.from(instanceId, 'utf-8');
+            void control.publish(`${redisPrefix}:docs:${document.name}`, Buffer.concat([Buffer.from([id.length]), id, Buffer.from(step1)])).catch(() => undefined);
+          }
+        }, delay).unref();
+      }
+    };
+    extensions.push(redisExtension);
   }
 
   extensions.push(
     new Database({
-      fetch: async ({ documentName }) => {
+      fetch: async ({ documentName, socketId }) => {
         try {
           return await store.fetch(documentName);
         } catch (caught) {
-          // Never an empty document over a stored one (hocuspocus #382): the connection fails instead.
+          // Never an empty document over a stored one (hocuspocus #382): the connection fails instead,
+          // and the client's socket is dropped so that it tries again once the store answers.
           log.warn('fetch-failed', { documentName, error: caught instanceof Error ? caught.message : String(caught) });
+          dropForRetry(socketsById.get(socketId), documentName, 'fetch', caught);
           throw caught;
         }
       },
       store: async ({ documentName, state }) => {
-        await store.store(documentName, state);
-        documentBytes.set(documentName, state.byteLength);
+        try {
+          await store.store(documentName, state);
+          documentBytes.set(documentName, state.byteLength);
+        } catch (caught) {
+          // Only a compaction failed: every acknowledged update is already in the update log, and
+          // the next store compacts. Rethrown, it would surface as an unhandled rejection (3.4).
+          log.warn('store-failed', { documentName, error: caught instanceof Error ? caught.message : String(caught) });
+        }
       },
     }),
   );
@@ -153,7 +200,12 @@ export async function createTeamServer(options: TeamServerOptions): Promise<Team
         log.warn('refused-connection', { documentName: documentName.slice(0, 300), reason: 'not-this-workspace', socketId });
         throw refusal('not-this-workspace');
       }
-      const member = await members.memberFor(token);
+      let member: Awaited<ReturnType<TeamMembers['memberFor']>>;
+      try {
+        member = await members.memberFor(token);
+      } catch (caught) {
+        throw dropForRetry(socketsByRequest.get(request), documentName, 'authenticate', caught);
+      }
       if (member === null) {
         log.warn('refused-connection', { documentName, reason: 'unknown-or-revoked-token', socketId });
         throw refusal('unknown-or-revoked-token');
@@ -165,6 +217,7 @@ export async function createTeamServer(options: TeamServerOptions): Promise<Team
         throw refusal('socket-closed');
       }
       holders.add(member.id);
+      if (socket !== undefined) socketsById.set(socketId, socket);
       const context: MemberContext = { memberId: member.id, role: member.role };
       return context;
     },
@@ -174,7 +227,7 @@ export async function createTeamServer(options: TeamServerOptions): Promise<Team
     async afterUnloadDocument({ documentName }) {
       documentBytes.delete(documentName);
     },
-    async beforeHandleMessage({ update: message, context, documentName }) {
+    async beforeHandleMessage({ update: message, context, documentName, socketId }) {
       const member = memberOf(context);
       if (member === null || members.isRevoked(member.memberId)) {
         log.warn('refused-write', { documentName, reason: 'revoked', who: member?.memberId ?? null });
@@ -197,7 +250,11 @@ export async function createTeamServer(options: TeamServerOptions): Promise<Team
         throw refusal('document-too-large');
       }
       // Durable before Hocuspocus applies and acknowledges it.
-      await store.append(documentName, read.update);
+      try {
+        await store.append(documentName, read.update);
+      } catch (caught) {
+        throw dropForRetry(socketsById.get(socketId), documentName, 'append', caught);
+      }
       documentBytes.set(documentName, size);
     },
   });
@@ -243,7 +300,10 @@ export async function createTeamServer(options: TeamServerOptions): Promise<Team
       webSocket.on('error', (error) => log.warn('socket-error', { error: error.message }));
       socketsByRequest.set(request, webSocket);
       membersBySocket.set(webSocket, new Set());
-      webSocket.once('close', () => membersBySocket.delete(webSocket));
+      webSocket.once('close', () => {
+        membersBySocket.delete(webSocket);
+        for (const [id, open] of socketsById) if (open === webSocket) socketsById.delete(id);
+      });
       hocuspocus.handleConnection(webSocket, request);
     });
   });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,12 +7,15 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { buildServer } from '../../../scripts/build-server.mjs';
+import { openPostgresTeamStore } from '../../../server/team/postgres-team-store';
 import { openSqliteTeamStore } from '../../../server/team/sqlite-team-store';
 import { teamDocumentName } from '../../../shared/team/team-document-name';
 import { networkFault, seededValue, type NetworkFault } from '../../harness/seeded';
-import { startServerProcess, type ServerProcess } from '../../harness/server-process';
+import { freePort, startServerProcess, type ServerProcess } from '../../harness/server-process';
 import { startTcpProxy, type TcpProxy } from '../../harness/tcp-proxy';
 import { liveClient, type LiveClient, type LiveDocumentClient } from '../live-clients';
+import { startTeam, type RunningTeam } from './team-fixtures';
+import { findTeamServices, freshDatabase } from './team-services';
 
 /**
  * Jepsen-style checks of the team server as its own process (`kill -9` and restart on the same
@@ -226,3 +230,132 @@ function applyFault(proxy: TcpProxy | undefined, fault: NetworkFault) {
   if (fault.kind === 'hold') proxy.hold();
   if (fault.kind === 'delay') proxy.delay(fault.ms);
 }
+
+const { services, reason } = await findTeamServices();
+
+/** Every stored row of `name` on PostgreSQL, as a fresh server would load it. */
+async function storedRows(url: string, name: string): Promise<Record<string, unknown>> {
+  const store = await openPostgresTeamStore(url);
+  try {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, (await store.fetch(name)) ?? new Uint8Array());
+    return doc.getMap('rows').toJSON();
+  } finally {
+    await store.close();
+  }
+}
+
+/** A Redis of this test's own (Debian's redis-server, as .ci/run installs it), to kill -9 and start again on the same port. */
+async function ownRedis(port: number): Promise<{ url: string; kill9(): Promise<void>; start(): Promise<void> }> {
+  let child: ChildProcess | null = null;
+  const start = async () => {
+    const started = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child = started;
+    await new Promise<void>((resolve, reject) => {
+      started.once('error', reject);
+      started.stdout?.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('Ready to accept connections')) resolve();
+      });
+    });
+  };
+  const kill9 = async () => {
+    const running = child;
+    if (running === null || running.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      running.once('exit', () => resolve());
+      running.kill('SIGKILL');
+    });
+  };
+  await start();
+  cleanups.push(kill9);
+  return { url: `redis://127.0.0.1:${port}`, kill9, start };
+}
+
+describe.skipIf(services === null)(`team server when PostgreSQL or Redis goes away while clients write (${reason})`, () => {
+  async function instance(url: string, redisUrl?: string): Promise<RunningTeam> {
+    const running = await startTeam({ store: await openPostgresTeamStore(url), redisUrl, storeDebounceMs: 50 });
+    cleanups.push(() => running.stop());
+    return running;
+  }
+
+  async function database(): Promise<string> {
+    if (services === null) throw new Error(reason);
+    const created = await freshDatabase(services.postgresUrl);
+    cleanups.push(created.drop);
+    return created.url;
+  }
+
+  it('PostgreSQL dropping every connection and refusing new ones for a while (a restart, as the server sees it): clients recover by themselves once it is back, nothing acknowledged is lost, everything converges', async () => {
+    const url = await database();
+    // The server reaches PostgreSQL through a proxy of its own: the outage hits only this server,
+    // not the other test files that share the cluster.
+    const target = new URL(url);
+    const proxy = await startTcpProxy({ port: Number(target.port) });
+    cleanups.push(() => proxy.close());
+    const viaProxy = new URL(url);
+    viaProxy.port = String(proxy.port);
+    const team = await instance(viaProxy.toString());
+    const ana = await team.member('Ana', 'admin');
+    const bo = await team.member('Bo');
+    const name = teamDocumentName(team.server.workspaceId, 'table/notes/0');
+    const a = team.client().open(name, ana.memberToken);
+    const b = team.client().open(name, bo.memberToken);
+    await Promise.all([a.ready, b.ready]);
+    a.doc.getMap('rows').set('before-a', 'acknowledged');
+    b.doc.getMap('rows').set('before-b', 'acknowledged');
+    await Promise.all([a.acknowledged(), b.acknowledged()]);
+
+    proxy.partition();
+    const written = ['before-a', 'before-b'];
+    for (let index = 0; index < 6; index++) {
+      a.doc.getMap('rows').set(`during-a-${index}`, 'written while the database was away');
+      b.doc.getMap('rows').set(`during-b-${index}`, 'written while the database was away');
+      written.push(`during-a-${index}`, `during-b-${index}`);
+      await tick(40);
+    }
+    // The outage was hit: a write could not be stored, and nothing unstored was acknowledged.
+    await expect.poll(() => team.logged.some((entry) => entry.event === 'store-unavailable'), { timeout: 20_000 }).toBe(true);
+    proxy.heal();
+    a.doc.getMap('rows').set('after-a', 'written once it was back');
+    written.push('after-a');
+
+    const sorted = (doc: Y.Doc) => JSON.stringify(Object.entries(doc.getMap('rows').toJSON()).sort(([x], [y]) => x.localeCompare(y)));
+    const same = () => sorted(a.doc) === sorted(b.doc);
+    await expect.poll(async () => Object.keys(await storedRows(url, name)).sort(), { timeout: 30_000 }).toEqual([...written].sort());
+    await expect.poll(() => same() && Object.keys(b.doc.getMap('rows').toJSON()).length === written.length, { timeout: 30_000 }).toBe(true);
+  }, 90_000);
+
+  it('Redis killed and restarted while clients on two instances write: both instances catch up without another edit, nothing acknowledged is lost', async () => {
+    const url = await database();
+    const redis = await ownRedis(await freePort());
+    const one = await instance(url, redis.url);
+    const two = await instance(url, redis.url);
+    const ana = await one.member('Ana', 'admin');
+    const bo = await two.member('Bo');
+    const name = teamDocumentName(one.server.workspaceId, 'table/notes/0');
+    const a = one.client().open(name, ana.memberToken);
+    const b = two.client().open(name, bo.memberToken);
+    await Promise.all([a.ready, b.ready]);
+    a.doc.getMap('rows').set('before-a', 'acknowledged');
+    await a.acknowledged();
+    await expect.poll(() => b.doc.getMap('rows').get('before-a'), { timeout: 20_000 }).toBe('acknowledged');
+
+    await redis.kill9();
+    const written = ['before-a'];
+    for (let index = 0; index < 4; index++) {
+      a.doc.getMap('rows').set(`during-a-${index}`, 'on instance one while Redis was away');
+      b.doc.getMap('rows').set(`during-b-${index}`, 'on instance two while Redis was away');
+      written.push(`during-a-${index}`, `during-b-${index}`);
+      await tick(40);
+    }
+    await Promise.all([a.acknowledged(), b.acknowledged()]);
+    await tick(300);
+    await redis.start();
+
+    // No edit after Redis returned: the instances exchange what they missed on their own.
+    const keys = (doc: Y.Doc) => Object.keys(doc.getMap('rows').toJSON()).sort();
+    await expect.poll(() => keys(a.doc), { timeout: 30_000 }).toEqual([...written].sort());
+    await expect.poll(() => keys(b.doc), { timeout: 30_000 }).toEqual([...written].sort());
+    expect(Object.keys(await storedRows(url, name)).sort()).toEqual([...written].sort());
+  }, 90_000);
+});
