@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { buildServer } from '../../../scripts/build-server.mjs';
 import { openPostgresTeamStore } from '../../../server/team/postgres-team-store';
 import { openSqliteTeamStore } from '../../../server/team/sqlite-team-store';
+import { DELETED_FIELD, rowMapName } from '../../../shared/sync/synced-tables';
 import { teamDocumentName } from '../../../shared/team/team-document-name';
 import { networkFault, seededValue, type NetworkFault } from '../../harness/seeded';
 import { freePort, startServerProcess, type ServerProcess } from '../../harness/server-process';
@@ -233,6 +234,13 @@ function applyFault(proxy: TcpProxy | undefined, fault: NetworkFault) {
 
 const { services, reason } = await findTeamServices();
 
+interface RowOp {
+  readonly kind: 'create' | 'edit' | 'delete';
+  readonly device: number;
+  readonly pick: number;
+  readonly value: string;
+}
+
 /** Every stored row of `name` on PostgreSQL, as a fresh server would load it. */
 async function storedRows(url: string, name: string): Promise<Record<string, unknown>> {
   const store = await openPostgresTeamStore(url);
@@ -358,4 +366,102 @@ describe.skipIf(services === null)(`team server when PostgreSQL or Redis goes aw
     await expect.poll(() => keys(b.doc), { timeout: 30_000 }).toEqual([...written].sort());
     expect(Object.keys(await storedRows(url, name)).sort()).toEqual([...written].sort());
   }, 90_000);
+
+  it('two instances behind Redis, one client partitioned from its instance, one clock three hours fast: seeded workloads converge, nothing acknowledged is lost, deletes stay deleted, and a later edit wins whatever the clocks say', async () => {
+    // Field conflicts are settled by Yjs (causal order, then client id), never by the wall clock:
+    // the engine stamps `at` only into history entries and tombstones. Rows here are shaped like
+    // the engine's (one Y.Map per row, a tombstone field for a delete), each value stamped with its
+    // writer's clock.
+    const url = await database();
+    const redis = await ownRedis(await freePort());
+    const one = await instance(url, redis.url);
+    const two = await instance(url, redis.url);
+    const tokens = [(await one.member('Ana', 'admin')).memberToken, (await two.member('Bo')).memberToken, (await two.member('Cy')).memberToken];
+    const name = teamDocumentName(one.server.workspaceId, 'table/notes/0');
+    const proxy = await startTcpProxy({ port: Number(new URL(one.url).port) });
+    cleanups.push(() => proxy.close());
+    const clients = [liveClient(`${proxy.url()}sync`), two.client(), two.client()];
+    cleanups.push(() => clients[0]?.destroy());
+    const SKEW_MS = 3 * 60 * 60_000;
+    const clockOf = [0, 0, SKEW_MS];
+    const open = clients.map((client, index) => client.open(name, tokens[index] ?? ''));
+    await Promise.all(open.map((device) => device.ready));
+    const docOf = (device: number) => open[device]?.doc ?? new Y.Doc();
+    const write = (device: number, key: string, value: string) => docOf(device).getMap<unknown>(rowMapName(key)).set('title', { value, at: Date.now() + (clockOf[device] ?? 0) });
+    const rowOf = (doc: Y.Doc, key: string) => doc.getMap<unknown>(rowMapName(key));
+    const titleOf = (doc: Y.Doc, key: string): unknown => {
+      const title = rowOf(doc, key).get('title');
+      return typeof title === 'object' && title !== null ? Reflect.get(title, 'value') : undefined;
+    };
+
+    const rowOp: fc.Arbitrary<RowOp> = fc.record({ kind: fc.constantFrom('create' as const, 'create' as const, 'edit' as const, 'delete' as const), device: fc.nat(2), pick: fc.nat(1000), value: fc.string({ minLength: 1, maxLength: 10 }) });
+    const created: string[] = [];
+    const written = new Map<string, Set<string>>();
+    const edited = new Set<string>();
+    const deleted = new Set<string>();
+    for (const seed of [5, 17]) {
+      const ops = seededValue(fc.array(rowOp, { minLength: 20, maxLength: 30 }), seed);
+      const faults = seededValue(fc.array(networkFault(1), { minLength: 4, maxLength: 4 }), seed + 1);
+      for (const [index, op] of ops.entries()) {
+        const planned = index % 7 === 0 ? faults[index / 7] : undefined;
+        if (planned !== undefined) applyFault(proxy, planned.fault);
+        if (op.kind === 'create' || created.length === 0) {
+          const key = `r${created.length}`;
+          created.push(key);
+          written.set(key, new Set([op.value]));
+          write(op.device, key, op.value);
+        } else {
+          const key = created[op.pick % created.length] ?? '';
+          if (op.kind === 'edit') {
+            write(op.device, key, op.value);
+            written.get(key)?.add(op.value);
+            edited.add(key);
+          } else {
+            rowOf(docOf(op.device), key).set(DELETED_FIELD, { at: Date.now() + (clockOf[op.device] ?? 0), by: op.device });
+            deleted.add(key);
+          }
+        }
+        if (index % 5 === 4) await tick(5);
+      }
+      proxy.heal();
+      proxy.resume();
+      proxy.delay(0);
+      await Promise.all(open.map((device) => device.acknowledged()));
+    }
+
+    // A later edit wins over an earlier one even when the earlier one carries a stamp three hours
+    // newer: the skewed device writes, the partitioned-then-healed device sees it and writes after.
+    write(2, 'contested', 'earlier, stamped three hours ahead');
+    await open[2]?.acknowledged();
+    await expect.poll(() => titleOf(docOf(0), 'contested'), { timeout: 20_000 }).toBe('earlier, stamped three hours ahead');
+    write(0, 'contested', 'later, stamped on time');
+    await open[0]?.acknowledged();
+    // And concurrent edits (device 0 cut off meanwhile) settle on one value everywhere.
+    proxy.partition();
+    write(0, 'concurrent', 'from the partitioned device');
+    write(2, 'concurrent', 'from the skewed device');
+    await tick(100);
+    proxy.heal();
+
+    const snapshot = (doc: Y.Doc) => JSON.stringify([...created, 'contested', 'concurrent'].map((key) => [key, Object.entries(rowOf(doc, key).toJSON()).sort(([a], [b]) => a.localeCompare(b))]));
+    await expect.poll(() => new Set([0, 1, 2].map((device) => snapshot(docOf(device)))).size, { timeout: 30_000 }).toBe(1);
+    const final = docOf(1);
+    expect(titleOf(final, 'contested')).toBe('later, stamped on time');
+    expect(['from the partitioned device', 'from the skewed device']).toContain(titleOf(final, 'concurrent'));
+    for (const key of created) {
+      // Deletes stay deleted, whatever was edited concurrently; nothing acknowledged is lost.
+      expect(rowOf(final, key).has(DELETED_FIELD)).toBe(deleted.has(key));
+      const title = titleOf(final, key);
+      expect(written.get(key)?.has(String(title))).toBe(true);
+      if (!edited.has(key)) expect(title).toBe([...(written.get(key) ?? [])][0]);
+    }
+    // The stored state (a fresh load from PostgreSQL) is the same.
+    await expect.poll(async () => {
+      const reread = await openPostgresTeamStore(url);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, (await reread.fetch(name)) ?? new Uint8Array());
+      await reread.close();
+      return snapshot(doc);
+    }, { timeout: 20_000 }).toBe(snapshot(final));
+  }, 120_000);
 });
