@@ -1,7 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState, type Key, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type Key, type ReactNode } from 'react';
 
-/** One card of the results list: its key, a guess at its height before it is drawn, and how to draw it. */
+/**
+ * One card of the results list: its key, a guess at its height before it is drawn, and how to draw
+ * it. Keep the entries (and so the cards array) the same objects while nothing changed: a drawn card
+ * is redrawn only when its entry changes.
+ */
 export interface ResultCardEntry {
   readonly key: string;
   readonly estimatedHeight: number;
@@ -23,6 +27,15 @@ function scrollParentOf(element: HTMLElement | null): HTMLElement | null {
   }
   return (document.scrollingElement as HTMLElement | null) ?? null;
 }
+
+/**
+ * One card's place in the list. The list re-renders on every scroll step; a card already drawn is
+ * left alone then (its entry is the same object from one render to the next), so scrolling costs
+ * the new cards only, never a redraw of every chart in view.
+ */
+const CardSlot = memo(function CardSlot({ card, isDrawn }: { readonly card: ResultCardEntry; readonly isDrawn: boolean }) {
+  return isDrawn ? card.render() : <div className="panel result-card-placeholder" style={{ height: card.estimatedHeight }} aria-busy="true" />;
+});
 
 /**
  * The results' cards, virtualised in the page's own scroll: only the cards in view (and a few
@@ -86,7 +99,7 @@ export function ResultCardList({ cards }: { readonly cards: readonly ResultCardE
             className="result-card-list__item"
             style={{ position: 'absolute', top: 0, left: 0, right: 0, paddingBottom: GAP, transform: `translateY(${item.start - scrollMargin}px)` }}
           >
-            {drawn.has(item.key) ? card.render() : <div className="panel result-card-placeholder" style={{ height: card.estimatedHeight }} aria-busy="true" />}
+            <CardSlot card={card} isDrawn={drawn.has(item.key)} />
           </div>
         );
       })}
