@@ -1,8 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { logUnexpectedError, setErrorLogSink } from '../../../renderer/errors/error-log';
 import { createPlatform } from '../../../renderer/platform/platform';
 import { createBrowserPlatform } from '../../../renderer/platform/browser-platform';
 import { fail, ok } from '../../../shared/ipc/result';
 import type { DesktopApi } from '../../../shared/ipc/contract';
+import type { ErrorLogEntry } from '../../../shared/errors/error-log-entry';
+import { isUserError } from '../../../shared/errors/user-error';
 
 describe('createPlatform', () => {
   it('uses the desktop API when the preload exposed every verb', async () => {
@@ -51,6 +54,83 @@ describe('createPlatform', () => {
     } finally {
       Reflect.deleteProperty(window, 'desktop');
     }
+  });
+});
+
+describe('the desktop log: the local log sent to main’s rotating log file through IPC', () => {
+  const entry: ErrorLogEntry = { id: 'e1', loggedAt: Date.UTC(2026, 11, 6), appVersion: '1.2.3', where: 'board: ranking', name: 'TypeError', message: 'x is undefined', stack: 'at rank (board.ts:3:1)' };
+
+  /** The desktop API as the preload exposes it, its log verbs given; the rest are never called here. */
+  function desktopWith(log: Pick<DesktopApi, 'appendLog' | 'readLog' | 'clearLog'>): DesktopApi {
+    const unused = vi.fn(() => Promise.resolve(fail('unavailable', 'not used in this test')));
+    return {
+      getAppInfo: unused,
+      openFile: unused,
+      saveFile: unused,
+      printToPdf: unused,
+      beginBackup: unused,
+      appendBackup: unused,
+      commitBackup: unused,
+      abortBackup: unused,
+      listBackups: unused,
+      readBackup: unused,
+      liveAddresses: unused,
+      liveStart: unused,
+      liveState: unused,
+      liveCommand: unused,
+      liveEnd: unused,
+      ...log,
+    };
+  }
+
+  function desktopLog(log: Pick<DesktopApi, 'appendLog' | 'readLog' | 'clearLog'>) {
+    Reflect.set(window, 'desktop', desktopWith(log));
+    try {
+      const { errorLog } = createPlatform(window);
+      if (errorLog === null) throw new Error('The desktop platform has no log.');
+      return errorLog;
+    } finally {
+      Reflect.deleteProperty(window, 'desktop');
+    }
+  }
+
+  afterEach(() => {
+    setErrorLogSink(null);
+    vi.restoreAllMocks();
+  });
+
+  it('appends, lists and clears through main’s verbs', async () => {
+    const appendLog = vi.fn((_entry: ErrorLogEntry) => Promise.resolve(ok(null)));
+    const readLog = vi.fn(() => Promise.resolve(ok([entry])));
+    const clearLog = vi.fn(() => Promise.resolve(ok(null)));
+    const log = desktopLog({ appendLog, readLog, clearLog });
+    await log.append(entry);
+    expect(appendLog).toHaveBeenCalledWith(entry);
+    await expect(log.list()).resolves.toEqual([entry]);
+    await log.clear();
+    expect(clearLog).toHaveBeenCalledTimes(1);
+  });
+
+  it('carries an unexpected error, logged anywhere in the renderer, to main once it is the sink', async () => {
+    const appendLog = vi.fn((_entry: ErrorLogEntry) => Promise.resolve(ok(null)));
+    const log = desktopLog({ appendLog, readLog: vi.fn(() => Promise.resolve(ok([]))), clearLog: vi.fn(() => Promise.resolve(ok(null))) });
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    // Logged before the workspace opened: it waits, then goes to main with the sink.
+    logUnexpectedError(new RangeError('Invalid array length'), 'surveys: results');
+    expect(appendLog).not.toHaveBeenCalled();
+    setErrorLogSink(log);
+    await vi.waitFor(() => expect(appendLog).toHaveBeenCalledTimes(1));
+    expect(appendLog.mock.calls[0]?.[0]).toMatchObject({ where: 'surveys: results', name: 'RangeError', message: 'Invalid array length' });
+  });
+
+  it('turns a failure of main into a message that says what went wrong and what to do', async () => {
+    const failed = () => Promise.resolve(fail<null>('io', 'The log file could not be written (disk full)'));
+    const log = desktopLog({ appendLog: failed, readLog: () => Promise.resolve(fail('io', 'The log file could not be read')), clearLog: failed });
+    const failure: unknown = await log.append(entry).catch((error: unknown) => error);
+    expect(isUserError(failure)).toBe(true);
+    expect(failure instanceof Error && failure.message).toBe("The log file could not be written (disk full). Check that the app's log folder can be written, then try again.");
+    await expect(log.list()).rejects.toThrow(/^The log file could not be read\. Check that/);
+    await expect(log.clear()).rejects.toThrow(/log folder can be written/);
   });
 });
 
