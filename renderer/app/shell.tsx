@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useCreateNote } from '../features/discovery';
 import { AutomaticBackups, BackupReminder } from '../features/settings';
+import { TeamSyncIndicator } from '../sync/team-sync-indicator';
 import { CommandPalette } from './command-palette';
 import { ErrorBoundary } from './error-boundary';
 import { SECTIONS } from './sections';
@@ -87,6 +88,7 @@ export function Shell() {
         <button type="button" className="sidebar__help" onClick={() => setShortcutsOpen(true)}>
           Keyboard shortcuts <kbd aria-hidden="true">?</kbd>
         </button>
+        <TeamSyncIndicator />
       </nav>
       <main id="main" className="page">
         <BackupReminder />

@@ -4,6 +4,7 @@ import { usePlatform } from '../../platform';
 import { useAppInfo } from './use-app-info';
 import { useStorageEstimate } from './use-storage-estimate';
 import { LocalLogPanel } from './local-log-panel';
+import { TeamWorkspacePanel } from './team-workspace-panel';
 import { WorkspaceDataPanel } from './workspace-data-panel';
 
 function formatBytes(bytes: number | null): string {
@@ -62,6 +63,7 @@ export function SettingsScreen() {
           </dd>
         </dl>
       </section>
+      <TeamWorkspacePanel />
       <WorkspaceDataPanel />
       <LocalLogPanel />
       <section className="panel" aria-labelledby="elsewhere-heading">
