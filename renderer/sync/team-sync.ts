@@ -220,6 +220,18 @@ export class TeamSync {
       );
       active.connect(await engine.openDocs());
       cleanups.push(engine.onDocOpened(() => void engine.openDocs().then((open) => active.connect(open))));
+      // The browser's own idea of the network: offline closes the socket at once (changes wait here), online reconnects.
+      if (typeof window !== 'undefined') {
+        const goOffline = () => active.pause();
+        const goOnline = () => active.resume();
+        window.addEventListener('offline', goOffline);
+        window.addEventListener('online', goOnline);
+        cleanups.push(() => {
+          window.removeEventListener('offline', goOffline);
+          window.removeEventListener('online', goOnline);
+        });
+        if (typeof navigator !== 'undefined' && navigator.onLine === false) active.pause();
+      }
       const grace = setTimeout(() => publish(active.status), CONNECTING_GRACE_MS + 10);
       cleanups.push(() => clearTimeout(grace));
       publish(active.status);

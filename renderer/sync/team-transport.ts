@@ -108,6 +108,20 @@ export class TeamTransport {
     return () => this.listeners.delete(listener);
   }
 
+  /** Closes the socket and stays disconnected until `resume` (the device went offline): changes keep waiting here. */
+  pause(): void {
+    if (this.refused !== null) return;
+    this.socket.disconnect();
+    this.connected = false;
+    this.emit();
+  }
+
+  /** Connects again after `pause` (the device is back online); Hocuspocus exchanges what each side missed. */
+  resume(): void {
+    if (this.refused !== null) return;
+    void this.socket.connect().catch(() => undefined);
+  }
+
   destroy(): void {
     for (const provider of this.providers.values()) provider.destroy();
     this.providers.clear();

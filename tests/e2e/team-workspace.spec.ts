@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { openSqliteTeamStore } from '../../server/team/sqlite-team-store';
 import { createTeamServer, type TeamServer } from '../../server/team/team-server';
 
-const APP_VERSION = (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
+const APP_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const SHOTS = process.env.TEAM_SCREENSHOTS;
 
 let folder = '';
