@@ -124,7 +124,7 @@ export function TeamWorkspacePanel() {
       {membership !== null && membership !== undefined && (
         <>
           {membership.removedMessage !== null && (
-            <div className="notice notice--error" role="alert">
+            <div className="notice notice--error team__removed" role="alert">
               {membership.removedMessage}
             </div>
           )}
@@ -138,11 +138,11 @@ export function TeamWorkspacePanel() {
             <dt>Joined</dt>
             <dd>{formatDateTime(membership.joinedAt)}</dd>
             <dt>Sync</dt>
-            <dd data-testid="team-sync-status">{describeTeamSync(status)}</dd>
+            <dd data-testid="team-sync-status">{membership.removedMessage === null ? describeTeamSync(status) : 'Stopped (see above)'}</dd>
           </dl>
           {isActive && (
             <>
-              <h3>Members</h3>
+              <h3 className="team__heading">Members</h3>
               {members === null ? (
                 <p className="muted">Not loaded (the server must be reachable).</p>
               ) : (
@@ -172,7 +172,7 @@ export function TeamWorkspacePanel() {
               )}
               {isAdmin && (
                 <>
-                  <h3>Invites</h3>
+                  <h3 className="team__heading">Invites</h3>
                   <div className="crash__actions">
                     <button
                       type="button"
