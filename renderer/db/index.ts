@@ -21,6 +21,7 @@ export { surveyPlanForm, draftFromPlan, type SurveyPlanDraft } from './forms/sur
 export { bucketForm, type BucketDraft } from './forms/bucket-form';
 export { roundTargetForm } from './forms/round-target-form';
 export { workshopVotesForm } from './forms/workshop-votes-form';
+export { contactForm, type ContactDraft } from './forms/contact-form';
 export type { WorkspaceRepository, WorkspaceSummary } from './repositories/workspace-repository';
 export type { RestoreProgress, RestoredWorkspace } from './repositories/restore-workspace';
 export type { ContactChangeUndo, ContactImpact, HistoryEntry, LoadSummary, PeopleRepository } from './repositories/people-repository';

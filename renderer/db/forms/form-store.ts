@@ -1,7 +1,7 @@
 import type { Repositories } from '../use-repositories';
 
 /** Every kind of form the app saves; the names are stored in journals and conflict copies: never rename one. */
-export const FORM_KINDS = ['note', 'solution', 'experiment', 'charter', 'vision', 'survey-plan', 'bucket', 'round-target', 'workshop-votes'] as const;
+export const FORM_KINDS = ['note', 'solution', 'experiment', 'charter', 'vision', 'survey-plan', 'bucket', 'round-target', 'workshop-votes', 'contact'] as const;
 export type FormKind = (typeof FORM_KINDS)[number];
 
 /**

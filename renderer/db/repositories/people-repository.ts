@@ -1,5 +1,6 @@
 import { respondentPath, surveyPath } from '../../../shared/surveys/survey-routes';
 import type { Channel } from '../../../shared/domain/channel';
+import { suggestContactLinks, type ContactLinkSuggestion } from '../../../shared/contacts/contact-link-suggestions';
 import type { ContactFields, ContactImportWrites, ExistingContactKeys } from '../../../shared/contacts/contact-csv';
 import { DAY_MS } from '../../../shared/domain/clock';
 import { contactNameKey, normaliseEmail, type Contact } from '../../../shared/domain/contact';
@@ -107,6 +108,8 @@ export interface PeopleRepository {
   /** Notes tagged with the team (or organisation) or naming its members, their surveys and workshops, newest first. */
   historyOfGroup(field: 'team' | 'organisation', value: string, limit: number): Promise<readonly HistoryEntry[]>;
   teams(): Promise<readonly GroupSummary[]>;
+  /** The team, role and organisation the person's notes and survey answers say, for fields left empty. */
+  linkSuggestions(contactId: string): Promise<readonly ContactLinkSuggestion[]>;
   countContacts(): Promise<number>;
   organisations(): Promise<readonly GroupSummary[]>;
   membersOf(field: 'team' | 'organisation', value: string): Promise<readonly Contact[]>;
@@ -327,6 +330,28 @@ export function createPeopleRepository(db: DiscoveryDb, dependencies: Repository
         // Each member's answer to a survey took that member's time: one ask per response.
         const responseAsks = (await asksOfResponses(responses)).map((ask, index) => ({ ...ask, sourceId: `${ask.sourceId}:${responses[index]?.id ?? index}` }));
         return summarise([...(await asksOfNotes(noteIds)), ...responseAsks], now);
+      });
+    },
+
+    async linkSuggestions(contactId) {
+      return db.transaction('r', [db.notes, db.contacts, db.surveyQuestions, db.surveyResponses], async () => {
+        const contact = await db.contacts.get(contactId);
+        if (contact === undefined) return [];
+        const notes = await db.notes.where('personIds').equals(contactId).toArray();
+        const responses = await db.surveyResponses.where('contactId').equals(contactId).toArray();
+        const questions = await Promise.all(
+          [...new Set(responses.map((response) => response.surveyId))].map((surveyId) =>
+            db.surveyQuestions.where('[surveyId+position]').between([surveyId, -Infinity], [surveyId, Infinity], true, true).toArray(),
+          ),
+        );
+        const textOf = new Map(questions.flat().map((question) => [question.id, question.text]));
+        const answers = responses.flatMap((response) =>
+          Object.entries(response.answers).flatMap(([questionId, answer]) => {
+            const questionText = textOf.get(questionId);
+            return questionText === undefined ? [] : [{ questionText, answer }];
+          }),
+        );
+        return suggestContactLinks(contact, notes, answers);
       });
     },
 

@@ -7,7 +7,7 @@ import { ResearchLoadWarning } from '../../components/research-load-warning';
 import { useUndo } from '../../components/undo-service';
 import { useModalDialog } from '../../components/use-modal-dialog';
 import { useDatabase, useRepositories } from '../../db';
-import { ContactFormFields, contactFormValues, type ContactFormValues } from './contact-form-fields';
+import { ContactDetailsForm } from './contact-details-form';
 import { DeleteContactDialog } from './delete-contact-dialog';
 import { HistoryList } from './history-list';
 import { MergeDialog } from './merge-dialog';
@@ -37,7 +37,7 @@ function ContactPage({ contact }: { readonly contact: Contact }) {
   const { isReadOnly } = useDatabase();
   const undoService = useUndo();
   const navigate = useNavigate();
-  const [dialog, setDialog] = useState<'edit' | 'delete' | 'merge' | null>(null);
+  const [dialog, setDialog] = useState<'delete' | 'merge' | null>(null);
   const [mergeWith, setMergeWith] = useState<Contact | null>(null);
   const measured = useLiveQuery(async () => {
     const now = Date.now();
@@ -76,9 +76,6 @@ function ContactPage({ contact }: { readonly contact: Contact }) {
         </div>
         {!isReadOnly && (
           <div className="person__actions">
-            <button type="button" className="button" onClick={() => setDialog('edit')}>
-              Edit
-            </button>
             <button type="button" className="button" onClick={() => setDialog('merge')}>
               Merge with…
             </button>
@@ -88,6 +85,8 @@ function ContactPage({ contact }: { readonly contact: Contact }) {
           </div>
         )}
       </header>
+
+      <ContactDetailsForm contact={contact} isReadOnly={isReadOnly} />
 
       <div className="person__grid">
         <section className="panel" aria-labelledby="load-title">
@@ -135,7 +134,6 @@ function ContactPage({ contact }: { readonly contact: Contact }) {
         {history === undefined ? <p className="muted">Loading…</p> : <HistoryList entries={history} emptyText={`Nothing recorded with ${contact.name} yet.`} />}
       </section>
 
-      <EditContactDialog contact={contact} isOpen={dialog === 'edit'} onClose={() => setDialog(null)} />
       <DeleteContactDialog
         contact={contact}
         isOpen={dialog === 'delete'}
@@ -196,47 +194,6 @@ function CadencePanel({ contact, lastDays, isDue, isReadOnly }: { readonly conta
         </p>
       )}
     </section>
-  );
-}
-
-function EditContactDialog({ contact, isOpen, onClose }: { readonly contact: Contact; readonly isOpen: boolean; readonly onClose: () => void }) {
-  const { people } = useRepositories();
-  const dialogRef = useModalDialog(isOpen);
-  const [values, setValues] = useState<ContactFormValues>(contactFormValues(contact));
-  const [error, setError] = useState<string | null>(null);
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      const text = (value: string) => (value.trim() === '' ? null : value);
-      await people.update(contact.id, { name: values.name, email: text(values.email), team: text(values.team), role: text(values.role), organisation: text(values.organisation) });
-      onClose();
-    } catch (caught) {
-      setError(userMessage(caught, 'saving the person'));
-    }
-  };
-
-  return (
-    <dialog ref={dialogRef} className="dialog" aria-labelledby="edit-contact-title" onClose={() => isOpen && onClose()}>
-      <form onSubmit={(event) => void save(event)}>
-        <h2 id="edit-contact-title">Edit {contact.name}</h2>
-        <ContactFormFields values={values} onChange={setValues} />
-        {error && (
-          <p className="field__problem" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary">
-            Save
-          </button>
-        </div>
-      </form>
-    </dialog>
   );
 }
 

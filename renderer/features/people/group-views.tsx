@@ -30,6 +30,28 @@ export function GroupList({ field }: { readonly field: GroupField }) {
       </div>
     );
   const sorted = sort === 'name' ? groups : [...groups].sort((a, b) => b.contacts + b.notes - (a.contacts + a.notes) || a.name.localeCompare(b.name));
+  // Names only notes mention (no contact in them) stay out of the way, collapsed under one count.
+  const withContacts = sorted.filter((group) => group.contacts > 0);
+  const notesOnly = sorted.filter((group) => group.contacts === 0);
+  const rows = (list: typeof sorted) =>
+    list.map((group) => (
+      <tr key={group.name}>
+        <th scope="row">
+          <Link to={`/people/${words.path}/${encodeURIComponent(group.name)}`}>{group.name}</Link>
+        </th>
+        <td>{group.contacts.toLocaleString()}</td>
+        <td>{group.notes.toLocaleString()}</td>
+      </tr>
+    ));
+  const head = (
+    <thead>
+      <tr>
+        <th scope="col">{words.label}</th>
+        <th scope="col">Contacts</th>
+        <th scope="col">Notes</th>
+      </tr>
+    </thead>
+  );
   return (
     <section className="stack stack--wide" aria-label={words.plural}>
       <label className="field" style={{ maxWidth: '14rem' }}>
@@ -39,26 +61,25 @@ export function GroupList({ field }: { readonly field: GroupField }) {
           <option value="size">Most contacts and notes</option>
         </select>
       </label>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{words.label}</th>
-            <th scope="col">Contacts</th>
-            <th scope="col">Notes</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((group) => (
-            <tr key={group.name}>
-              <th scope="row">
-                <Link to={`/people/${words.path}/${encodeURIComponent(group.name)}`}>{group.name}</Link>
-              </th>
-              <td>{group.contacts.toLocaleString()}</td>
-              <td>{group.notes.toLocaleString()}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {withContacts.length > 0 ? (
+        <table className="table" aria-label={`${words.label}s with contacts`}>
+          {head}
+          <tbody>{rows(withContacts)}</tbody>
+        </table>
+      ) : (
+        <p className="muted">No contact has a {field} yet: give people a {field} on their page, or confirm the one their notes suggest.</p>
+      )}
+      {notesOnly.length > 0 && (
+        <details className="group-list__notes-only">
+          <summary>
+            {notesOnly.length.toLocaleString()} {notesOnly.length === 1 ? field : words.plural} named only in notes, with no contacts
+          </summary>
+          <table className="table" aria-label={`${words.label}s with no contacts`}>
+            {head}
+            <tbody>{rows(notesOnly)}</tbody>
+          </table>
+        </details>
+      )}
     </section>
   );
 }
