@@ -68,7 +68,9 @@ export async function openPostgresTeamStore(url: string): Promise<TeamStore> {
         const last = updates.rows.at(-1);
         const merged = last === undefined ? state : Y.mergeUpdates([state, ...updates.rows.map((row) => new Uint8Array(row.data))]);
         await client.query('INSERT INTO team_documents (name, state) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET state = excluded.state', [name, Buffer.from(merged)]);
-        if (last !== undefined) await client.query('DELETE FROM team_updates WHERE name = $1 AND id <= $2', [name, last.id]);
+        // Exactly the rows merged, not `id <= last`: another instance's append may take a lower id
+        // and commit after this read, and deleting it unmerged would lose an acknowledged update.
+        if (last !== undefined) await client.query('DELETE FROM team_updates WHERE name = $1 AND id = ANY($2::bigint[])', [name, updates.rows.map((row) => row.id)]);
       });
     },
     async workspaceId(candidate) {

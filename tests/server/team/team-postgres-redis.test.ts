@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { TooManyInstances } from '../../../server/team/instance-limit';
@@ -77,6 +78,43 @@ describe.skipIf(services === null)(`team server on PostgreSQL and Redis (${reaso
     expect(merged.getMap('m').toJSON()).toEqual({ a: 1, b: 2 });
     await one.close();
     await two.close();
+  });
+
+  it('compacting never drops an update another instance appended with a lower id but committed after the compaction read the log', async () => {
+    const url = await database();
+    const store = await openPostgresTeamStore(url);
+    const lateWriter = new pg.Client({ connectionString: url });
+    const blocker = new pg.Client({ connectionString: url });
+    const watcher = new pg.Client({ connectionString: url });
+    await Promise.all([lateWriter.connect(), blocker.connect(), watcher.connect()]);
+    const update = (key: string) => {
+      const doc = new Y.Doc();
+      doc.getMap('m').set(key, key);
+      return Buffer.from(Y.encodeStateAsUpdate(doc));
+    };
+    try {
+      // Instance one's append takes the lower id and has not committed yet; instance two's commits.
+      await lateWriter.query('BEGIN');
+      await lateWriter.query('INSERT INTO team_updates (name, data) VALUES ($1, $2)', ['ws/w/x', update('late')]);
+      await store.append('ws/w/x', update('early'));
+      // The compaction reads the log (seeing only 'early'), then waits on the snapshot table...
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE team_documents IN EXCLUSIVE MODE');
+      const compacting = store.store('ws/w/x', new Uint8Array(update('early')));
+      await expect
+        .poll(async () => (await watcher.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO team_documents%'")).rows[0]?.n)
+        .toBe('1');
+      // ...while the lower-id append commits; then the compaction goes on and drops what it merged.
+      await lateWriter.query('COMMIT');
+      await blocker.query('COMMIT');
+      await compacting;
+      const merged = new Y.Doc();
+      Y.applyUpdate(merged, (await store.fetch('ws/w/x')) ?? new Uint8Array());
+      expect(merged.getMap('m').toJSON()).toEqual({ early: 'early', late: 'late' });
+    } finally {
+      await Promise.all([lateWriter.end(), blocker.end(), watcher.end()]);
+      await store.close();
+    }
   });
 
   it('runs two instances behind Redis: edits and revocations cross over, and a third instance refuses to start', async () => {
