@@ -24,19 +24,35 @@ export function createSyncRowsRepository(db: DiscoveryDb): SyncRowStore {
         // Teammates' changes, not local edits: the sync journal leaves them out.
         const current = Dexie.currentTransaction;
         if (current !== null) db.sideEffects.markRemote(current.idbtrans);
-        for (const write of writes) {
-          const table = tableOf(write.table);
-          if (write.remote === undefined) {
-            if ((await table.get(write.key)) === undefined) continue;
-            written(write.table, write.key, undefined);
-            await table.delete(write.key);
-            continue;
+        // One read and one write per table (bulk), not one per row: a first sync writes thousands.
+        const byTable = new Map<SyncedTable, RemoteRowWrite[]>();
+        for (const write of writes) byTable.set(write.table, [...(byTable.get(write.table) ?? []), write]);
+        for (const [name, tableWrites] of byTable) {
+          const table = tableOf(name);
+          const keys = [...new Set(tableWrites.map((write) => write.key))];
+          const stored = await table.bulkGet(keys);
+          const rows = new Map(keys.map((key, index) => [key, stored[index]]));
+          const puts = new Map<string, Row>();
+          const deletes = new Set<string>();
+          for (const write of tableWrites) {
+            const local = rows.get(write.key);
+            if (write.remote === undefined) {
+              if (local === undefined) continue;
+              written(name, write.key, undefined);
+              rows.set(write.key, undefined);
+              puts.delete(write.key);
+              deletes.add(write.key);
+              continue;
+            }
+            const row = mergeRemoteFields(local, write.remote, write.changed);
+            row[primaryKeyField(name)] = write.key;
+            written(name, write.key, row);
+            rows.set(write.key, row);
+            deletes.delete(write.key);
+            puts.set(write.key, row);
           }
-          const local = await table.get(write.key);
-          const row = mergeRemoteFields(local, write.remote, write.changed);
-          row[primaryKeyField(write.table)] = write.key;
-          written(write.table, write.key, row);
-          await table.put(row);
+          if (deletes.size > 0) await table.bulkDelete([...deletes]);
+          if (puts.size > 0) await table.bulkPut([...puts.values()]);
         }
       });
     },
