@@ -13,6 +13,7 @@ import { createPlannedChatsRepository } from '../../../../renderer/db/repositori
 import { restoreWorkspace } from '../../../../renderer/db/repositories/restore-workspace';
 import { writeSurveyImport } from '../../../../renderer/db/repositories/survey-import-writer';
 import { createSurveysRepository } from '../../../../renderer/db/repositories/surveys-repository';
+import { createTagsRepository } from '../../../../renderer/db/repositories/tags-repository';
 import { followCommittedWrites } from '../../../../renderer/search/search-requests-for-commit';
 import type { SearchService } from '../../../../renderer/search/search-service';
 import { contactNameKey } from '../../../../shared/domain/contact';
@@ -46,6 +47,8 @@ const WRITERS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   // The sync journal's removal puts y-dexie's updates table in its transaction's scope, to run after
   // the updates written before it; it writes `meta` only (never notes or contacts).
   'renderer/db/repositories/sync-journal-repository.ts': { 'table(name)': 1 },
+  // The tag vocabulary: renaming or merging a tag, and its undo, rewrite the notes that carry it.
+  'renderer/db/repositories/tags-repository.ts': { 'notes.bulkPut': 2 },
 };
 
 const DIRECT_WRITE = /\.(notes|contacts)\s*\.\s*(add|bulkAdd|put|bulkPut|update|bulkUpdate|delete|bulkDelete|clear|upsert|bulkUpsert)\s*\(/g;
@@ -157,6 +160,27 @@ describe('derived data follows every writer', () => {
     await notes.restore(deleted);
     await expectFound(setup, 'gamma', ['Created']);
     await expectDerivedDataFollowed(setup.db);
+  });
+
+  it('tags-repository: rename, merge and their undo (kept tag counts follow; the notes stay found)', async () => {
+    const setup = await setUp('writers-tags');
+    const dependencies = createTestDependencies();
+    const notes = createNotesRepository(setup.db, dependencies);
+    await notes.create(note('Latency chat', 'delta', { tags: ['latency', 'p99'] }));
+    await notes.create(note('Cost chat', 'delta', { tags: ['cost'] }));
+    const tags = createTagsRepository(setup.db, dependencies);
+    const renamed = await tags.rename('latency', 'slow');
+    await expectDerivedDataFollowed(setup.db);
+    expect((await readNoteCounts(setup.db))?.tags.get('slow')).toBe(1);
+    const merged = await tags.merge(['p99', 'cost'], 'slow');
+    await expectDerivedDataFollowed(setup.db);
+    expect((await readNoteCounts(setup.db))?.tags.get('slow')).toBe(2);
+    await expectFound(setup, 'delta', ['Cost chat', 'Latency chat']);
+    await tags.undo(merged);
+    await tags.undo(renamed);
+    await expectDerivedDataFollowed(setup.db);
+    expect(Object.fromEntries((await readNoteCounts(setup.db))?.tags ?? [])).toEqual({ cost: 1, latency: 1, p99: 1 });
+    await expectFound(setup, 'delta', ['Cost chat', 'Latency chat']);
   });
 
   it('planned-chats-repository: writeNote (the note made from a planned chat is found at once)', async () => {
