@@ -3,6 +3,7 @@ import { SOLUTION_KINDS, type Card, type PainBucket, type SolutionKind } from '.
 import { bucketEvidence } from '../../../shared/domain/bucket-evidence';
 import { describeSla } from '../../../shared/domain/sla-gap';
 import { bucketForm, useRepositories, type BoardChange } from '../../db';
+import { RecordHistory } from '../../sync/record-history';
 import { SaveStatus, useFormSave } from '../../forms';
 import { CardList, isSameCardList } from './card-list';
 import { DropZone } from './drop-zone';
@@ -115,6 +116,7 @@ function BucketColumnView({ bucket, cards, buckets, slaCards, perform, onProblem
                 onChange={(event) => setWords({ statement: event.target.value })}
               />
             </label>
+            <RecordHistory table="buckets" recordKey={bucket.id} label="this bucket" />
             <label className="field">
               <span className="field__label">Kind of solution</span>
               <select value={bucket.solutionKind} onChange={(event) => void save({ solutionKind: SOLUTION_KINDS.find((kind) => kind === event.target.value) ?? 'address' })}>

@@ -13,6 +13,7 @@ import { SaveStatus, useFormSave } from '../../forms';
 import { DeleteNoteButton } from './delete-note-button';
 import { NoteFields } from './note-fields';
 import { NoteHighlights } from './note-highlights';
+import { RecordHistory } from '../../sync/record-history';
 import { forgetNewDraft, isNewDraft } from './new-note-drafts';
 
 // A new draft left untouched is discarded after unmount; StrictMode's remount cancels it.
@@ -189,6 +190,7 @@ function NoteForm({ note, isDeletedElsewhere, onDeleted }: { note: Note; isDelet
         onCreateHighlight={createHighlight}
       />
       <NoteHighlights noteId={note.id} isReadOnly={isReadOnly} onRemove={(highlightId) => void removeHighlight(highlightId)} />
+      <RecordHistory table="notes" recordKey={note.id} label="this note" />
     </article>
   );
 }

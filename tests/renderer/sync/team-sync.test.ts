@@ -158,3 +158,29 @@ describe('team sync in the app', () => {
     await expect(api.join(team.url, 'abcdefghijklmnop', 'Ada')).rejects.toThrow(/invite token is unknown, used up, expired or revoked/);
   }, 30_000);
 });
+
+describe('a record’s history on screen', () => {
+  it('reads who wrote and changed a note, with the replaced value, from the documents on this device', async () => {
+    const { readRecordHistory } = await import('../../../renderer/sync/record-history');
+    const { SyncEngine } = await import('../../../renderer/sync/sync-engine');
+    const { createSyncDocsRepository } = await import('../../../renderer/db/repositories/sync-docs-repository');
+    const { createSyncRowsRepository, followSharedTableWrites } = await import('../../../renderer/db/repositories/sync-rows-repository');
+    const db = await openTestDatabase('history');
+    expect(await readRecordHistory(db, 'notes', 'none')).toEqual([]);
+    const docs = createSyncDocsRepository(db);
+    const engine = new SyncEngine({ docs, rows: createSyncRowsRepository(db), member: { id: 'm-ada', name: 'Ada' } });
+    followSharedTableWrites(db, (table, changes) => engine.localChanges(table, changes));
+    await engine.start();
+    const notes = createNotesRepository(db, deviceDependencies('ada'));
+    const note = await notes.create({ channel: 'coffee-chat', title: 'First title', body, occurredAt: 1, tags: [] });
+    await notes.update(note.id, { title: 'Second title' });
+    await engine.whenIdle();
+    const history = await readRecordHistory(db, 'notes', note.id);
+    expect(history.map((entry) => [entry.field, entry.memberName, entry.previous, entry.value])).toEqual([
+      ['$created', 'Ada', undefined, undefined],
+      ['title', 'Ada', 'First title', 'Second title'],
+    ]);
+    engine.stop();
+    docs.closeAll();
+  });
+});
