@@ -1,6 +1,7 @@
 import { createHashRouter, Navigate } from 'react-router';
 import { DiscoveryScreen } from '../features/discovery';
 import { SettingsScreen } from '../features/settings';
+import { GuideScreen } from './guide-screen';
 import { Shell } from './shell';
 
 // Hash routes: the same build works from app:// in Electron and from any static server.
@@ -18,6 +19,7 @@ export function createAppRouter() {
         { path: 'board/*', lazy: async () => ({ Component: (await import('../features/board')).BoardScreen }) },
         { path: 'artifacts/*', lazy: async () => ({ Component: (await import('../features/artifacts')).ArtifactsScreen }) },
         { path: 'settings/*', element: <SettingsScreen /> },
+        { path: 'guide', element: <GuideScreen /> },
         { path: '*', element: <Navigate to="/discovery" replace /> },
       ],
     },

@@ -85,6 +85,9 @@ export function Shell() {
             </li>
           ))}
         </ul>
+        <NavLink to="/guide" className="sidebar__help">
+          Getting started
+        </NavLink>
         <button type="button" className="sidebar__help" onClick={() => setShortcutsOpen(true)}>
           Keyboard shortcuts <kbd aria-hidden="true">?</kbd>
         </button>

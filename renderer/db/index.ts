@@ -28,6 +28,7 @@ export type { ContactChangeUndo, ContactImpact, HistoryEntry, LoadSummary, Peopl
 export type { PlannedChatsRepository } from './repositories/planned-chats-repository';
 export type { ArtifactsRepository, ResolvedSource } from './repositories/artifacts-repository';
 export type { DeletedSolution, ValidationRepository } from './repositories/validation-repository';
+export type { SampleWorkspaceRepository } from './repositories/sample-workspace-repository';
 export { deleteAbandonedRestoreDatabases, replaceUnopenableWorkspace, RestoreDeclinedError } from './repositories/restore-workspace';
 export type { NewRound, RoundsRepository, RoundSummary, SnapshotPreview } from './repositories/rounds-repository';
 export type { BoardChange, BoardRepository, BucketChanges, NewInitiative, VisionThemeChoice, WorkshopChanges } from './repositories/board-repository';

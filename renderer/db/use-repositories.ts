@@ -16,6 +16,7 @@ import { createSurveyPlansRepository, type SurveyPlansRepository } from './repos
 import { createTagsRepository, type TagsRepository } from './repositories/tags-repository';
 import { createSurveysRepository, type SurveysRepository } from './repositories/surveys-repository';
 import { createWorkspaceRepository, type WorkspaceRepository } from './repositories/workspace-repository';
+import { createSampleWorkspaceRepository, type SampleWorkspaceRepository } from './repositories/sample-workspace-repository';
 import { createValidationRepository, type ValidationRepository } from './repositories/validation-repository';
 
 export interface Repositories {
@@ -30,6 +31,7 @@ export interface Repositories {
   readonly plannedChats: PlannedChatsRepository;
   readonly artifacts: ArtifactsRepository;
   readonly validation: ValidationRepository;
+  readonly sample: SampleWorkspaceRepository;
   readonly rounds: RoundsRepository;
   readonly board: BoardRepository;
   readonly conflictCopies: ConflictCopiesRepository;
@@ -51,6 +53,7 @@ export function createRepositories(db: DiscoveryDb): Repositories {
     plannedChats: createPlannedChatsRepository(db),
     artifacts: createArtifactsRepository(db),
     validation: createValidationRepository(db),
+    sample: createSampleWorkspaceRepository(db),
     rounds: createRoundsRepository(db),
     board: createBoardRepository(db),
     conflictCopies: createConflictCopiesRepository(db),

@@ -49,6 +49,8 @@ export interface ArtifactsExportInput {
   readonly painList: readonly PainListEntry[];
   /** The plan, the workshop and solution validation; needed for those parts. */
   readonly record?: RoundRecord;
+  /** The round is the sample workspace's: the export says so on its first lines. */
+  readonly isSample?: boolean;
   /** When the export was made, epoch milliseconds. */
   readonly exportedAt: number;
 }
@@ -59,7 +61,7 @@ function storedList<T>(value: readonly T[] | undefined): readonly T[] {
 }
 
 /** The export document of one artifact or several: headings, sections and blocks, ready for a renderer. */
-export function buildArtifactsExport({ roundTitle, parts, charter, vision, painList, record, exportedAt }: ArtifactsExportInput): ExportDocument {
+export function buildArtifactsExport({ roundTitle, parts, charter, vision, painList, record, isSample = false, exportedAt }: ArtifactsExportInput): ExportDocument {
   const round = roundTitle.trim() || 'Untitled round';
   const chosen = EXPORT_PARTS.filter((part) => parts.includes(part.id));
   const only = chosen.length === 1 ? chosen[0] : undefined;
@@ -96,5 +98,6 @@ export function buildArtifactsExport({ roundTitle, parts, charter, vision, painL
       sections.push(...validationSections(record));
     }
   }
-  return { title, subtitle: `Round “${round}”, exported ${formatExportDate(exportedAt)}`, sections };
+  const subtitle = `Round “${round}”, exported ${formatExportDate(exportedAt)}${isSample ? '. Sample data from Discovery Desk’s sample workspace, not real research' : ''}`;
+  return { title, subtitle, sections };
 }

@@ -44,6 +44,9 @@ function NoRounds() {
             Go to the Board
           </Link>
         </p>
+        <p>
+          New here? <Link to="/guide">Read the four-step guide and try the sample workspace</Link>.
+        </p>
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ import { buildArtifactsExport, type ExportPart } from '../../../shared/export/bu
 import type { RoundRecord } from '../../../shared/export/build-round-record-export';
 import { renderArtifactsExport } from '../../../shared/export/render-artifacts-export';
 import { nameReplacementsFor, type NamedPerson } from '../../../shared/export/replace-person-names';
+import { isSampleId } from '../../../shared/domain/sample-workspace';
 import { citationKey } from '../../../shared/rich-text/citation-node';
 import { useRepositories } from '../../db';
 
@@ -90,6 +91,7 @@ export function useArtifactsExport(round: Round, painList: readonly PainListEntr
         vision: vision ?? null,
         painList: parts.includes('pains') ? painList : [],
         ...(record === undefined ? {} : { record }),
+        isSample: isSampleId(round.id),
         exportedAt: Date.now(),
       });
       const { markdown, html } = renderArtifactsExport(document, isAnonymised ? { resolveCitation, nameReplacements } : { resolveCitation });

@@ -27,6 +27,9 @@ export function RoundsList() {
         <div className="empty-pane panel">
           <p className="empty-pane__title">No rounds yet</p>
           <p>Start a round to turn a snapshot of your discovery notes into cards you can group into pain buckets.</p>
+          <p>
+            New here? <Link to="/guide">Read the four-step guide and try the sample workspace</Link>.
+          </p>
         </div>
       ) : (
         <ul className="rounds" aria-label="Rounds">

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { isNoteFilterActive } from '../../../shared/domain/note-filter';
 import { useUndo } from '../../components/undo-service';
 import { useRepositories, type DeletedNote } from '../../db';
@@ -135,6 +135,9 @@ export function NotesView() {
             <p>
               <kbd>Ctrl</kbd>+<kbd>N</kbd> (desktop) or <kbd>Alt</kbd>+<kbd>N</kbd> starts a note in the channel you used last.{' '}
               <kbd>Ctrl</kbd>+<kbd>K</kbd> jumps to anything.
+            </p>
+            <p>
+              New here? <Link to="/guide">Read the four-step guide and try the sample workspace</Link>.
             </p>
           </div>
         )}

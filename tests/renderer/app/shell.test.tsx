@@ -17,7 +17,7 @@ describe('the app shell', () => {
     const names = within(nav)
       .getAllByRole('link')
       .map((link) => link.textContent?.replace(/Alt \d/, '').trim());
-    expect(names).toEqual(['Discovery', 'People', 'Surveys', 'Board', 'Artifacts', 'Settings']);
+    expect(names).toEqual(['Discovery', 'People', 'Surveys', 'Board', 'Artifacts', 'Settings', 'Getting started']);
   });
 
   // Sections load as their own chunk when first opened: on a busy machine that takes seconds.

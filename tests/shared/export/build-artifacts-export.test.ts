@@ -132,3 +132,11 @@ describe('the export pack', () => {
     expect(markdown).toContain(`# Prioritization artifacts: Q3 & "beyond"`);
   });
 });
+
+describe('an export of the sample round', () => {
+  it('says on its first lines that it is sample data', () => {
+    const build = (isSample: boolean) => buildArtifactsExport({ roundTitle: 'Sample round', parts: ['pains'], charter: null, vision: null, painList: [], isSample, exportedAt: 0 });
+    expect(renderArtifactsExport(build(true), { resolveCitation: () => null }).markdown.split('\n').slice(0, 3).join('\n')).toContain('Sample data from Discovery Desk’s sample workspace, not real research');
+    expect(build(false).subtitle).not.toContain('Sample data');
+  });
+});
