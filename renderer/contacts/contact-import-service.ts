@@ -80,10 +80,9 @@ export function createContactImportService(post: (reply: ContactImportReply) => 
   const handlers = {
     async read(request: Extract<ContactImportRequest, { type: 'read' }>) {
       const bytes = new Uint8Array(request.bytes);
-      progress('reading', 0, bytes.byteLength);
-      const read = readContactTable(bytes);
+      // Reading is splitting the text into rows: its progress is the share of the text split.
+      const read = readContactTable(bytes, (done, total) => progress('reading', done, total));
       if (!read.ok) return fail(read.problem.message, read.problem.row);
-      progress('reading', bytes.byteLength, bytes.byteLength);
       table = read.table;
       db = await openDb(request.databaseName);
       post({

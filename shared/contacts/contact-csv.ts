@@ -33,9 +33,9 @@ export const CONTACT_TABLE_LIMITS: SurveyTableLimits = { ...SURVEY_TABLE_LIMITS,
  * splitting (Papa Parse, `sep=`, `,;\t|`); refuses an empty, header-only or malformed file naming
  * the row, and one past CONTACT_TABLE_LIMITS (its header line is checked before anything is split).
  */
-export function readContactTable(bytes: Uint8Array): ReadContactTableResult {
+export function readContactTable(bytes: Uint8Array, onProgress?: (done: number, total: number) => void): ReadContactTableResult {
   const { text, encoding } = decodeSurveyBytes(bytes);
-  const parsed = parseSurveyTable(text, CONTACT_TABLE_LIMITS);
+  const parsed = parseSurveyTable(text, CONTACT_TABLE_LIMITS, onProgress === undefined ? {} : { onProgress });
   if (!parsed.ok) {
     const message = parsed.problem.message === 'The file has headers but no responses.' ? 'The file has a header row but no contacts.' : parsed.problem.message;
     return { ok: false, problem: { row: parsed.problem.row, message } };

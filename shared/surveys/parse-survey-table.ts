@@ -34,6 +34,11 @@ export interface SurveyTableLimits {
   readonly maxHeaderLineChars: number;
 }
 
+export interface ParseSurveyTableOptions {
+  /** Told how many characters of the text are split so far, of how many. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
 export const SURVEY_TABLE_LIMITS: SurveyTableLimits = {
   maxColumns: MAX_SURVEY_COLUMNS,
   maxRows: MAX_ROWS,
@@ -60,7 +65,7 @@ function describeDelimiter(delimiter: string): string {
  * are kept for column mapping to deal with. Refuses, before splitting anything, a first line with
  * more columns than the limits allow or one that never ends; stops splitting past the row limit.
  */
-export function parseSurveyTable(text: string, limits: SurveyTableLimits = SURVEY_TABLE_LIMITS): ParseSurveyTableResult {
+export function parseSurveyTable(text: string, limits: SurveyTableLimits = SURVEY_TABLE_LIMITS, options: ParseSurveyTableOptions = {}): ParseSurveyTableResult {
   let body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   let delimiter: string | undefined;
   let lineOffset = 0;
@@ -74,12 +79,13 @@ export function parseSurveyTable(text: string, limits: SurveyTableLimits = SURVE
   const header = checkHeaderLine(body, delimiter, { maxColumns: limits.maxColumns, maxChars: limits.maxHeaderLineChars }, 1 + lineOffset);
   if (header !== null) return { ok: false, problem: header };
 
-  const parsed = Papa.parse<string[]>(body, {
+  const config = {
     skipEmptyLines: true,
     // One row past the limit is enough to know the file is over it.
     preview: limits.maxRows + 1,
     ...(delimiter === undefined ? { delimitersToGuess: DELIMITERS } : { delimiter }),
-  });
+  };
+  const parsed = options.onProgress === undefined ? Papa.parse<string[]>(body, config) : parseReportingProgress(body, config, options.onProgress);
   // Spreadsheet row of a parsed record, counting the `sep=` line Excel hides.
   const sheetRow = (index: number): number => index + 1 + lineOffset;
 
@@ -100,6 +106,37 @@ export function parseSurveyTable(text: string, limits: SurveyTableLimits = SURVE
       ? 'A quoted cell is never closed, so the rest of the file would run into it. Check the quote (") that opens a cell on this row.'
       : 'A quoted cell has text after its closing quote. Quotes inside a quoted cell must be doubled ("").';
   return fail(row, message);
+}
+
+/** Progress reports while splitting: at most this many over the whole text. */
+const PROGRESS_STEPS = 100;
+
+/**
+ * Papa Parse row by row, saying how much of the text is split (`onProgress(characters, total)`,
+ * about every 1% and once at the end); the same rows, errors (by row index) and delimiter as one call.
+ */
+function parseReportingProgress(body: string, config: Papa.ParseConfig<string[]>, onProgress: (done: number, total: number) => void): Papa.ParseResult<string[]> {
+  const data: string[][] = [];
+  const errors: Papa.ParseError[] = [];
+  let meta: Papa.ParseMeta = { delimiter: typeof config.delimiter === 'string' ? config.delimiter : ',', linebreak: '\n', aborted: false, truncated: false, cursor: 0 };
+  const every = Math.max(1, Math.ceil(body.length / PROGRESS_STEPS));
+  let nextReport = every;
+  onProgress(0, body.length);
+  Papa.parse<string[]>(body, {
+    ...config,
+    step: (results) => {
+      const row = data.length;
+      data.push(results.data);
+      for (const error of results.errors) errors.push({ ...error, row });
+      meta = results.meta;
+      if (results.meta.cursor >= nextReport) {
+        onProgress(results.meta.cursor, body.length);
+        nextReport = results.meta.cursor + every;
+      }
+    },
+  });
+  onProgress(body.length, body.length);
+  return { data, errors, meta };
 }
 
 /**

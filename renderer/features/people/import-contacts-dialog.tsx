@@ -164,15 +164,15 @@ export function ImportContactsDialog({
         <div className="stack" role="status" aria-live="polite">
           <p>
             {step.kind === 'reading' ? `${step.fileName}: ` : ''}
-            {progress === null || progress.stage === 'reading'
+            {progress === null || (progress.stage === 'reading' && step.kind !== 'reading')
               ? step.kind === 'reading'
                 ? 'Reading the file…'
                 : 'Importing…'
               : `${STAGE_LABELS[progress.stage]}… ${percent ?? 0}%`}
             {progress !== null && progress.stage !== 'reading' && ` (${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} ${progress.stage === 'writing' ? 'contacts' : 'rows'})`}
           </p>
-          {/* Reading is one step in the worker: the bar moves without a figure until rows are counted. */}
-          {progress === null || progress.stage === 'reading' ? (
+          {/* Until the worker's first report the bar moves without a figure; then it shows the share read, checked or written. */}
+          {progress === null || progress.total === 0 ? (
             <progress className="contact-import__progress" aria-label="Import progress" data-stage="reading" />
           ) : (
             <progress className="contact-import__progress" aria-label="Import progress" data-stage={progress.stage} max={progress.total || 1} value={progress.done} />

@@ -51,6 +51,14 @@ describe('contact import service', () => {
     await ask({ type: 'read', databaseName: 'x', fileName: 'people.csv', bytes: encode(contactsFile(12_000)) });
     await ask({ type: 'import', roles: ['name', 'email', 'team'], choice: 'skip' });
     const progress = replies.flatMap((reply) => (reply.type === 'progress' ? [reply] : []));
+    // Reading says how much of the file is split into rows, rising to the whole of it (a percent, not a moving bar).
+    const reading = progress.filter((reply) => reply.stage === 'reading');
+    const total = reading[0]?.total ?? 0;
+    expect(total).toBeGreaterThan(12_000 * 30);
+    expect(reading.every((reply) => reply.total === total)).toBe(true);
+    expect(reading.length).toBeGreaterThan(10);
+    expect(reading.map((reply) => reply.done)).toEqual([...reading.map((reply) => reply.done)].sort((a, b) => a - b));
+    expect(reading.at(-1)?.done).toBe(total);
     expect(progress.filter((reply) => reply.stage === 'checking').map((reply) => reply.done)).toEqual([0, 5_000, 10_000, 12_000]);
     expect(progress.filter((reply) => reply.stage === 'writing').map((reply) => reply.done)).toEqual([0, 2_000, 4_000, 6_000, 8_000, 10_000, 12_000]);
   });

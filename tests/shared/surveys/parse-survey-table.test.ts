@@ -264,3 +264,23 @@ describe('parseSurveyTable: files past the limits (shared/limits/input-limits.ts
     expect(result).toMatchObject({ ok: false, problem: { row: 1, message: expect.stringMatching(/^This file has 16,385 columns on sheet row 1;/) } });
   });
 });
+
+describe('parseSurveyTable with progress', () => {
+  it('reports the share of the text split, rising to all of it, and splits exactly as without progress', () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `${i},"Line one\nline two of ${i}",${i % 5}`);
+    const text = `id,comment,score\n${rows.join('\n')}\n`;
+    const reports: [number, number][] = [];
+    const withProgress = parseSurveyTable(text, SURVEY_TABLE_LIMITS, { onProgress: (done, total) => reports.push([done, total]) });
+    expect(withProgress).toEqual(parseSurveyTable(text));
+    expect(reports.length).toBeGreaterThan(50);
+    expect(reports.length).toBeLessThanOrEqual(103);
+    expect(reports.every(([, total]) => total === text.length)).toBe(true);
+    expect(reports.map(([done]) => done)).toEqual(reports.map(([done]) => done).sort((a, b) => a - b));
+    expect(reports.at(-1)).toEqual([text.length, text.length]);
+  });
+
+  it('names the same row for a broken quote with or without progress', () => {
+    const text = 'id,answer\n1,fine\n2,"never closed\n3,fine\n';
+    expect(parseSurveyTable(text, SURVEY_TABLE_LIMITS, { onProgress: () => undefined })).toEqual(parseSurveyTable(text));
+  });
+});
