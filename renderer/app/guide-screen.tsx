@@ -36,10 +36,7 @@ const STEPS = [
 export function GuideScreen() {
   return (
     <div className="guide">
-      <header className="guide__header">
-        <h1>Getting started</h1>
-        <p className="muted">Discovery Desk follows one method in four steps, in this order.</p>
-      </header>
+      <p className="muted guide__intro">Discovery Desk follows one method in four steps, in this order.</p>
       <ol className="guide__steps" aria-label="The method">
         {STEPS.map((step, index) => (
           <li key={step.title} className="panel guide__step">

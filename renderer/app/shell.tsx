@@ -16,6 +16,8 @@ function isTypingTarget(target: EventTarget | null): boolean {
 /** The frame around every section: navigation, a skip link and the current section's page. */
 export function Shell() {
   const location = useLocation();
+  // The guide is not a section: it gets its own heading instead of the first section's.
+  const isGuide = location.pathname.startsWith('/guide');
   const section = SECTIONS.find((candidate) => location.pathname.startsWith(`/${candidate.path}`)) ?? SECTIONS[0];
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [isShortcutsOpen, setShortcutsOpen] = useState(false);
@@ -98,9 +100,9 @@ export function Shell() {
         <AutomaticBackups />
         <header className="page__header">
           <h1 ref={headingRef} tabIndex={-1} className="page__title">
-            {section.label}
+            {isGuide ? 'Getting started' : section.label}
           </h1>
-          <p className="page__summary">{section.summary}</p>
+          <p className="page__summary">{isGuide ? 'The method in four steps, and a sample workspace to try it on' : section.summary}</p>
         </header>
         <ErrorBoundary key={section.path} place={`the ${section.label} section`}>
           <Outlet />
