@@ -101,7 +101,7 @@ export const WORKSPACE_ROW_SCHEMAS = {
     roundId: id,
     title: text,
     statement: text,
-    solutionKind: z.enum(['address', 'eliminate', 'empower']),
+    solutionKind: z.enum(['address', 'eliminate', 'empower']).optional(),
     rank: z.number().finite().optional(),
     slaGapCardIds: ids.optional(),
     createdAt: time,

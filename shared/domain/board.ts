@@ -56,7 +56,8 @@ export interface PainBucket {
   readonly roundId: string;
   readonly title: string;
   readonly statement: string;
-  readonly solutionKind: SolutionKind;
+  /** Address, eliminate or empower; absent until the group chooses (a new bucket has none). */
+  readonly solutionKind?: SolutionKind;
   /** 1 is the most pressing; absent until the group ranks it. */
   readonly rank?: number;
   /** Cards of the round (SLA conversations with a gap) attached as the SLA gaps this pain stands for. */

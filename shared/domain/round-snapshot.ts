@@ -50,7 +50,7 @@ export function cardSnapshot(note: Note, contacts: ReadonlyMap<string, Pick<Cont
 
 /**
  * The cards of a new round: one per note, newest first, each followed by one per highlight of
- * that note (oldest first). Ids come from `newId`; every card starts ungrouped.
+ * that note (oldest first); without note cards, only the highlights' cards. Ids come from `newId`; every card starts ungrouped.
  */
 export function snapshotCards(
   roundId: string,
@@ -58,6 +58,7 @@ export function snapshotCards(
   highlights: readonly Highlight[],
   contacts: ReadonlyMap<string, Pick<Contact, 'name' | 'team'>>,
   newId: () => string,
+  { withNoteCards = true }: { readonly withNoteCards?: boolean } = {},
 ): Card[] {
   const byNote = new Map<string, Highlight[]>();
   for (const highlight of [...highlights].sort((a, b) => a.createdAt - b.createdAt)) {
@@ -65,7 +66,7 @@ export function snapshotCards(
   }
   const cards: Card[] = [];
   for (const note of notes) {
-    cards.push({ id: newId(), roundId, source: { kind: 'note', noteId: note.id }, position: cards.length, snapshot: cardSnapshot(note, contacts) });
+    if (withNoteCards) cards.push({ id: newId(), roundId, source: { kind: 'note', noteId: note.id }, position: cards.length, snapshot: cardSnapshot(note, contacts) });
     for (const highlight of byNote.get(note.id) ?? []) {
       cards.push({
         id: newId(),

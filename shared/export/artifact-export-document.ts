@@ -27,7 +27,8 @@ export interface PainListEntry {
   readonly rank: number | null;
   readonly title: string;
   readonly statement: string;
-  readonly solutionKind: SolutionKind;
+  /** Absent while the group has not chosen one. */
+  readonly solutionKind?: SolutionKind;
   /** Evidence counts, already worded, e.g. ["5 people", "3 teams", "2 channels", "6 notes"]. */
   readonly evidence: readonly string[];
   /** "Strong", "Moderate", ... when known. */
@@ -77,6 +78,7 @@ export function formatExportDate(epochMs: number): string {
 }
 
 /** The wording of a solution kind in exports and lists. */
-export function solutionKindLabel(kind: SolutionKind): string {
+export function solutionKindLabel(kind: SolutionKind | undefined): string {
+  if (kind === undefined) return 'Not chosen yet';
   return kind === 'address' ? 'Address' : kind === 'eliminate' ? 'Eliminate' : 'Empower';
 }

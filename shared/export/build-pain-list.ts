@@ -32,7 +32,7 @@ export function buildPainList(buckets: readonly PainBucket[], cards: readonly Pa
       rank: bucket.rank ?? null,
       title: bucket.title,
       statement: bucket.statement,
-      solutionKind: bucket.solutionKind,
+      ...(bucket.solutionKind === undefined ? {} : { solutionKind: bucket.solutionKind }),
       evidence: evidenceWords(evidence),
       strength: evidence.strength,
       slaGaps: bucketSlaGaps(bucket, own, byId),

@@ -27,13 +27,13 @@ function cleanQuote(value: unknown): PainQuote {
 
 function cleanPainEntry(value: unknown): PainListEntry {
   const rank = field(value, 'rank');
-  const kind = field(value, 'solutionKind');
+  const kind = SOLUTION_KINDS.find((candidate) => candidate === field(value, 'solutionKind'));
   const strength = field(value, 'strength');
   return {
     rank: typeof rank === 'number' && Number.isFinite(rank) ? rank : null,
     title: text(field(value, 'title')),
     statement: text(field(value, 'statement')),
-    solutionKind: SOLUTION_KINDS.find((candidate) => candidate === kind) ?? 'address',
+    ...(kind === undefined ? {} : { solutionKind: kind }),
     evidence: list(field(value, 'evidence')).map((item) => text(item)),
     ...(typeof strength === 'string' ? { strength } : {}),
     slaGaps: list(field(value, 'slaGaps')).map((item) => text(item)),

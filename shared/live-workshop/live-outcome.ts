@@ -53,7 +53,7 @@ export function planOutcomeRows(round: RoundRows, outcome: LiveOutcome, { now, n
   const known = new Map(round.buckets.map((bucket) => [bucket.id, bucket]));
   const newBuckets = outcome.buckets
     .filter((bucket) => !known.has(bucket.id))
-    .map((bucket): PainBucket => ({ id: bucket.id, roundId: round.roundId, title: bucket.title.trim() || 'Untitled bucket', statement: '', solutionKind: 'address', slaGapCardIds: [], createdAt: now, updatedAt: now }));
+    .map((bucket): PainBucket => ({ id: bucket.id, roundId: round.roundId, title: bucket.title.trim() || 'Untitled bucket', statement: '', slaGapCardIds: [], createdAt: now, updatedAt: now }));
   const movedCards = round.cards.flatMap((card) => {
     if (!(card.id in outcome.placements)) return [];
     const target = outcome.placements[card.id] ?? undefined;

@@ -1,5 +1,6 @@
 import type { VisionTheme } from '../../../shared/domain/artifact';
 import { compareBuckets, type Card, type Initiative, type InitiativeKind, type PainBucket, type SolutionKind, type Vote } from '../../../shared/domain/board';
+import { groupCardsByTag } from '../../../shared/domain/tag-grouping';
 import { effortProblem } from '../../../shared/domain/immediate-pain-split';
 import type { Score } from '../../../shared/domain/score';
 import { voteBudgetProblem, type Workshop, type WorkshopParticipant, type WorkshopPhase } from '../../../shared/domain/workshop';
@@ -22,7 +23,8 @@ export interface BoardChange {
 export interface BucketChanges {
   readonly title?: string;
   readonly statement?: string;
-  readonly solutionKind?: SolutionKind;
+  /** A kind, or null to leave it unchosen again. */
+  readonly solutionKind?: SolutionKind | null;
   readonly slaGapCardIds?: readonly string[];
 }
 
@@ -59,6 +61,11 @@ export interface BoardRepository {
   updateBucket(id: string, changes: BucketChanges): Promise<void>;
   /** Puts cards into a bucket (appended) or back among the ungrouped (`null`). */
   moveCards(roundId: string, cardIds: readonly string[], bucketId: string | null): Promise<BoardChange>;
+  /**
+   * "One bucket per tag, then adjust": puts every ungrouped card with a tag into a bucket named after
+   * one of its tags (see groupCardsByTag), reusing a bucket that already has that title. Undoable.
+   */
+  groupByTags(roundId: string): Promise<BoardChange>;
   /** Moves every card of `sourceId` into `targetId` and removes `sourceId`. */
   mergeBuckets(targetId: string, sourceId: string): Promise<BoardChange>;
   /** Moves the chosen cards of a bucket into a new bucket. */
@@ -106,7 +113,7 @@ export function createBoardRepository(db: DiscoveryDb, { clock = systemClock, ne
 
   function newBucket(roundId: string, title: string): PainBucket {
     const now = clock();
-    return { id: newId(), roundId, title: title.trim() || 'Untitled bucket', statement: '', solutionKind: 'address', slaGapCardIds: [], createdAt: now, updatedAt: now };
+    return { id: newId(), roundId, title: title.trim() || 'Untitled bucket', statement: '', slaGapCardIds: [], createdAt: now, updatedAt: now };
   }
 
   async function bucketOrThrow(id: string): Promise<PainBucket> {
@@ -139,11 +146,13 @@ export function createBoardRepository(db: DiscoveryDb, { clock = systemClock, ne
     async updateBucket(id, changes) {
       if (changes.title !== undefined && changes.title.trim() === '') throw new UserError('A bucket needs a title.');
       await writeTransaction(db, [db.buckets], async () => {
-        await bucketOrThrow(id);
-        await db.buckets.update(id, {
+        const { solutionKind: kindBefore, ...before } = await bucketOrThrow(id);
+        const kind = changes.solutionKind === undefined ? kindBefore : (changes.solutionKind ?? undefined);
+        await db.buckets.put({
+          ...before,
           ...(changes.title === undefined ? {} : { title: changes.title.trim() }),
           ...(changes.statement === undefined ? {} : { statement: changes.statement }),
-          ...(changes.solutionKind === undefined ? {} : { solutionKind: changes.solutionKind }),
+          ...(kind === undefined ? {} : { solutionKind: kind }),
           ...(changes.slaGapCardIds === undefined ? {} : { slaGapCardIds: [...new Set(changes.slaGapCardIds)] }),
           updatedAt: clock(),
         });
@@ -160,6 +169,44 @@ export function createBoardRepository(db: DiscoveryDb, { clock = systemClock, ne
         await touchRound(roundId);
         const where = bucket === null ? 'Ungrouped' : bucket.title;
         return { label: `Moved ${rows.length === 1 ? '1 card' : `${rows.length} cards`} to ${where}`, roundId, before: { cards: rows, buckets: [] }, createdBucketIds: [] };
+      });
+    },
+
+    groupByTags(roundId) {
+      return writeTransaction(db, [db.cards, db.buckets, db.rounds], async () => {
+        const cards = (await db.cards.where('roundId').equals(roundId).toArray()).sort(byPosition);
+        const ungrouped = cards.filter((card) => card.bucketId === undefined);
+        const groups = groupCardsByTag(ungrouped);
+        if (groups.length === 0) throw new UserError('No ungrouped card has a tag, so there is nothing to group by. Tag notes or highlights in Discovery, or drag the cards into buckets.');
+        const existing = new Map((await db.buckets.where('roundId').equals(roundId).toArray()).map((bucket) => [bucket.title.trim().toLowerCase(), bucket]));
+        const created: PainBucket[] = [];
+        const byId = new Map(ungrouped.map((card) => [card.id, card]));
+        let position = await nextPosition(roundId);
+        const moved: Card[] = [];
+        const before: Card[] = [];
+        for (const group of groups) {
+          let bucket = existing.get(group.tag.toLowerCase());
+          if (bucket === undefined) {
+            bucket = newBucket(roundId, group.tag);
+            created.push(bucket);
+          }
+          for (const cardId of group.cardIds) {
+            const card = byId.get(cardId);
+            if (card === undefined) continue;
+            before.push(card);
+            moved.push(withBucket(card, bucket.id, position++));
+          }
+        }
+        await db.buckets.bulkAdd(created);
+        await db.cards.bulkPut(moved);
+        await touchRound(roundId);
+        const buckets = new Set(moved.map((card) => card.bucketId)).size;
+        return {
+          label: `Grouped ${moved.length === 1 ? '1 card' : `${moved.length} cards`} by tag into ${buckets === 1 ? '1 bucket' : `${buckets} buckets`}`,
+          roundId,
+          before: { cards: before, buckets: [] },
+          createdBucketIds: created.map((bucket) => bucket.id),
+        };
       });
     },
 

@@ -14,6 +14,8 @@ export interface NewRound {
   readonly filter: RoundFilter;
   /** Whether each highlight becomes a card of its own besides its note. */
   readonly includeHighlights: boolean;
+  /** Only the highlights become cards (the evidence already picked out), not the whole notes. */
+  readonly highlightsOnly?: boolean;
   readonly immediatePainTargetPercent?: number;
 }
 
@@ -69,7 +71,7 @@ export function createRoundsRepository(db: DiscoveryDb, { clock = systemClock, n
       });
     },
 
-    async start({ title, filter, includeHighlights, immediatePainTargetPercent = DEFAULT_IMMEDIATE_PAIN_TARGET_PERCENT }) {
+    async start({ title, filter, includeHighlights, highlightsOnly = false, immediatePainTargetPercent = DEFAULT_IMMEDIATE_PAIN_TARGET_PERCENT }) {
       const titleProblem = roundTitleProblem(title);
       if (titleProblem) throw new UserError(titleProblem);
       const targetProblem = targetPercentProblem(immediatePainTargetPercent);
@@ -77,9 +79,13 @@ export function createRoundsRepository(db: DiscoveryDb, { clock = systemClock, n
       const now = clock();
       const id = newId();
       return writeTransaction(db, [db.rounds, db.cards, db.notes, db.highlights, db.contacts, db.meta], async () => {
-        const matches = await matchingNotes(filter);
-        if (matches.length === 0) throw new UserError('No notes match these filters, so the round would be empty. Widen the filters.');
-        const highlights: readonly Highlight[] = includeHighlights ? await db.highlights.where('noteId').anyOf(matches.map((note) => note.id)).toArray() : [];
+        const matched = await matchingNotes(filter);
+        if (matched.length === 0) throw new UserError('No notes match these filters, so the round would be empty. Widen the filters.');
+        const highlights: readonly Highlight[] = includeHighlights || highlightsOnly ? await db.highlights.where('noteId').anyOf(matched.map((note) => note.id)).toArray() : [];
+        // A round of highlights only keeps the notes they come from.
+        const highlighted = new Set(highlights.map((highlight) => highlight.noteId));
+        const matches = highlightsOnly ? matched.filter((note) => highlighted.has(note.id)) : matched;
+        if (matches.length === 0) throw new UserError('None of the notes these filters match has a highlight, so a round of highlights only would be empty. Highlight the evidence in the notes first, or include whole notes.');
         const personIds = [...new Set(matches.flatMap((note) => note.personIds))];
         const contactRows = await db.contacts.bulkGet(personIds);
         const contacts = new Map(contactRows.filter((row): row is Contact => row !== undefined).map((contact) => [contact.id, contact]));
@@ -96,7 +102,7 @@ export function createRoundsRepository(db: DiscoveryDb, { clock = systemClock, n
           updatedAt: now,
         };
         await db.rounds.add(round);
-        await db.cards.bulkAdd(snapshotCards(id, matches, highlights, contacts, newId));
+        await db.cards.bulkAdd(snapshotCards(id, matches, highlights, contacts, newId, { withNoteCards: !highlightsOnly }));
         return round;
       });
     },

@@ -24,6 +24,16 @@ export const BoardCardView = memo(function BoardCardView({ card, isOverlay = fal
         {card.source.kind === 'highlight' && <span className="board-card__kind">Highlight</span>}
         <span className="board-card__date">{formatDay(snapshot.occurredAt)}</span>
       </div>
+      {snapshot.tags.length > 0 && (
+        <p className="board-card__tags" title={snapshot.tags.map((tag) => `#${tag}`).join(' ')}>
+          <span className="visually-hidden">Tags: </span>
+          {snapshot.tags.map((tag) => (
+            <span key={tag} className="board-card__tag">
+              #{tag}
+            </span>
+          ))}
+        </p>
+      )}
       <p className="board-card__title">{snapshot.title}</p>
       <p className={`board-card__excerpt${snapshot.quote === undefined ? '' : ' board-card__excerpt--quote'}`}>{snapshot.excerpt || 'No text'}</p>
       {isOverlay && <p className="board-card__people">{who}</p>}

@@ -157,6 +157,15 @@ export function BoardView({ round, undo }: { readonly round: Round; readonly und
             <button type="button" className="button button--primary" onClick={() => void createBucket()}>
               New bucket
             </button>
+            <button
+              type="button"
+              className="button"
+              disabled={ungrouped.length === 0}
+              title="One bucket per tag of the ungrouped cards (each card goes to its most shared tag), then adjust by dragging; Undo puts it back"
+              onClick={() => void perform(() => board.groupByTags(round.id))}
+            >
+              Group by tag
+            </button>
             <span className="muted">
               {buckets.length} {buckets.length === 1 ? 'bucket' : 'buckets'} · {(cards.length - ungrouped.length).toLocaleString()} of {cards.length.toLocaleString()} cards grouped
             </span>

@@ -119,7 +119,8 @@ function BucketColumnView({ bucket, cards, buckets, slaCards, perform, onProblem
             <RecordHistory table="buckets" recordKey={bucket.id} label="this bucket" />
             <label className="field">
               <span className="field__label">Kind of solution</span>
-              <select value={bucket.solutionKind} onChange={(event) => void save({ solutionKind: SOLUTION_KINDS.find((kind) => kind === event.target.value) ?? 'address' })}>
+              <select value={bucket.solutionKind ?? ''} onChange={(event) => void save({ solutionKind: SOLUTION_KINDS.find((kind) => kind === event.target.value) ?? null })}>
+                <option value="">Not chosen yet</option>
                 {SOLUTION_KINDS.map((kind) => (
                   <option key={kind} value={kind}>
                     {SOLUTION_LABELS[kind]}

@@ -27,7 +27,9 @@ export function StartRoundDialog({ isOpen, onClose }: StartRoundDialogProps) {
   const [channel, setChannel] = useState<Channel | ''>('');
   const [tag, setTag] = useState('');
   const [team, setTeam] = useState('');
-  const [includeHighlights, setIncludeHighlights] = useState(true);
+  // What becomes a card: whole notes with their highlights, whole notes only, or the highlights only.
+  const [cardsFrom, setCardsFrom] = useState<'both' | 'notes' | 'highlights'>('both');
+  const includeHighlights = cardsFrom !== 'notes';
   const [counted, setCounted] = useState<{ readonly filter: RoundFilter; readonly preview: SnapshotPreview } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [isTitleTouched, setTitleTouched] = useState(false);
@@ -80,7 +82,7 @@ export function StartRoundDialog({ isOpen, onClose }: StartRoundDialogProps) {
     setBusy(true);
     setProblem(null);
     try {
-      const round = await rounds.start({ title, filter, includeHighlights });
+      const round = await rounds.start({ title, filter, includeHighlights, highlightsOnly: cardsFrom === 'highlights' });
       setTitle('');
       close();
       void navigate(`/board/${round.id}`);
@@ -91,7 +93,12 @@ export function StartRoundDialog({ isOpen, onClose }: StartRoundDialogProps) {
     }
   };
 
-  const count = preview === null ? 'Counting…' : `${preview.notes.toLocaleString()} ${preview.notes === 1 ? 'note' : 'notes'}${includeHighlights ? ` and ${preview.highlights.toLocaleString()} ${preview.highlights === 1 ? 'highlight' : 'highlights'}` : ''} will be frozen into this round.`;
+  const count =
+    preview === null
+      ? 'Counting…'
+      : cardsFrom === 'highlights'
+        ? `${preview.highlights.toLocaleString()} ${preview.highlights === 1 ? 'highlight' : 'highlights'} (from ${preview.notes.toLocaleString()} matching ${preview.notes === 1 ? 'note' : 'notes'}) will be frozen into this round.`
+        : `${preview.notes.toLocaleString()} ${preview.notes === 1 ? 'note' : 'notes'}${includeHighlights ? ` and ${preview.highlights.toLocaleString()} ${preview.highlights === 1 ? 'highlight' : 'highlights'}` : ''} will be frozen into this round.`;
 
   return (
     <dialog ref={dialogRef} className="dialog start-round" aria-labelledby={`${id}-heading`} onClose={close}>
@@ -158,10 +165,21 @@ export function StartRoundDialog({ isOpen, onClose }: StartRoundDialogProps) {
             </datalist>
           </label>
         </fieldset>
-        <label className="checkbox">
-          <input type="checkbox" checked={includeHighlights} onChange={(event) => setIncludeHighlights(event.target.checked)} />
-          Each highlight also becomes a card of its own
-        </label>
+        <fieldset className="start-round__cards">
+          <legend className="field__label">Cards</legend>
+          <label className="checkbox">
+            <input type="radio" name={`${id}-cards`} checked={cardsFrom === 'both'} onChange={() => setCardsFrom('both')} />
+            Each note, and each highlight as a card of its own
+          </label>
+          <label className="checkbox">
+            <input type="radio" name={`${id}-cards`} checked={cardsFrom === 'notes'} onChange={() => setCardsFrom('notes')} />
+            Whole notes only
+          </label>
+          <label className="checkbox">
+            <input type="radio" name={`${id}-cards`} checked={cardsFrom === 'highlights'} onChange={() => setCardsFrom('highlights')} />
+            Highlights only (the evidence already picked out)
+          </label>
+        </fieldset>
         <p className="start-round__count" role="status" aria-live="polite">
           {dateProblem ?? count}
         </p>
@@ -174,7 +192,7 @@ export function StartRoundDialog({ isOpen, onClose }: StartRoundDialogProps) {
           <button type="button" className="button" onClick={close}>
             Cancel
           </button>
-          <button type="submit" className="button button--primary" disabled={isBusy || preview?.notes === 0}>
+          <button type="submit" className="button button--primary" disabled={isBusy || preview?.notes === 0 || (cardsFrom === 'highlights' && preview?.highlights === 0)}>
             {isBusy ? 'Starting…' : 'Start round'}
           </button>
         </div>

@@ -131,3 +131,53 @@ describe('board repository', () => {
     expect(change.label).toBe('Ranked by votes');
   });
 });
+
+describe('grouping from tags, rounds of highlights only and the unchosen kind of solution (issue 16 item 11)', () => {
+  it('makes one bucket per tag of the ungrouped cards, reusing a bucket of that title, and undoes it exactly', async () => {
+    const { rounds, board, notes } = await seededRound('board-group-tags');
+    await notes.create({ channel: 'coffee-chat', title: 'Docs chat', body: EMPTY_RICH_TEXT_DOC, occurredAt: 300, tags: ['Docs', 'ci'] });
+    await notes.create({ channel: 'coffee-chat', title: 'Docs again', body: EMPTY_RICH_TEXT_DOC, occurredAt: 400, tags: ['docs'] });
+    const round = await rounds.start({ title: 'Round', filter: {}, includeHighlights: false });
+    const { bucket: existing } = await board.createBucket(round.id, 'CI');
+    const change = await board.groupByTags(round.id);
+    const buckets = await board.listBuckets(round.id);
+    expect(buckets.map((bucket) => bucket.title)).toEqual(['CI', 'docs']);
+    const cards = await board.listCards(round.id);
+    const where = (title: string) => buckets.find((bucket) => bucket.id === cards.find((card) => card.snapshot.title === title)?.bucketId)?.title;
+    // "ci" is on 3 cards, "docs" on 2 (spelt as on the first card, the newest): the card with both goes to the more shared tag.
+    expect([where('CI chat'), where('Deploy SLA'), where('Docs chat'), where('Docs again'), where('Old idea')]).toEqual(['CI', 'CI', 'CI', 'docs', undefined]);
+    expect(buckets.find((bucket) => bucket.title === 'CI')?.id).toBe(existing.id);
+    expect(change.label).toBe('Grouped 4 cards by tag into 2 buckets');
+
+    await board.undo(change);
+    expect((await board.listBuckets(round.id)).map((bucket) => bucket.title)).toEqual(['CI']);
+    expect((await board.listCards(round.id)).every((card) => card.bucketId === undefined)).toBe(true);
+  });
+
+  it('refuses to group when no ungrouped card has a tag', async () => {
+    const { rounds, board } = await seededRound('board-group-none');
+    const round = await rounds.start({ title: 'Round', filter: { channel: 'brainstorm' }, includeHighlights: false });
+    await expect(board.groupByTags(round.id)).rejects.toThrow('No ungrouped card has a tag');
+  });
+
+  it('starts a round from highlights only, keeping the notes they come from', async () => {
+    const { rounds, board, chat } = await seededRound('rounds-highlights-only');
+    const round = await rounds.start({ title: 'Evidence', filter: {}, includeHighlights: false, highlightsOnly: true });
+    expect(round.snapshotNoteIds).toEqual([chat.id]);
+    expect((await board.listCards(round.id)).map((card) => [card.source.kind, card.snapshot.excerpt])).toEqual([['highlight', 'CI takes 40 minutes']]);
+    await expect(rounds.start({ title: 'None', filter: { channel: 'brainstorm' }, includeHighlights: true, highlightsOnly: true })).rejects.toThrow('has a highlight');
+  });
+
+  it('leaves a new bucket’s kind of solution unchosen until the group picks one, and can clear it again', async () => {
+    const { rounds, board } = await seededRound('board-kind-unset');
+    const round = await rounds.start({ title: 'Round', filter: {}, includeHighlights: false });
+    const { bucket } = await board.createBucket(round.id, 'Slow CI');
+    expect((await board.getBucket(bucket.id))?.solutionKind).toBeUndefined();
+    await board.updateBucket(bucket.id, { solutionKind: 'eliminate' });
+    expect((await board.getBucket(bucket.id))?.solutionKind).toBe('eliminate');
+    await board.updateBucket(bucket.id, { title: 'Slower CI' });
+    expect((await board.getBucket(bucket.id))?.solutionKind).toBe('eliminate');
+    await board.updateBucket(bucket.id, { solutionKind: null });
+    expect(await board.getBucket(bucket.id)).not.toHaveProperty('solutionKind');
+  });
+});
