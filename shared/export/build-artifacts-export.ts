@@ -30,7 +30,7 @@ export function painListSections(painList: readonly PainListEntry[]): ExportSect
   const known: readonly string[] = SOLUTION_KINDS;
   const groups = [
     ...SOLUTION_KINDS.map((kind) => ({ heading: `${solutionKindLabel(kind)}: ${KIND_MEANING[kind]}`, entries: painList.filter((entry) => entry.solutionKind === kind) })),
-    { heading: 'Kind of solution not chosen yet', entries: painList.filter((entry) => !known.includes(entry.solutionKind)) },
+    { heading: 'Kind of solution not chosen yet', entries: painList.filter((entry) => entry.solutionKind === undefined || !known.includes(entry.solutionKind)) },
   ];
   return [
     { heading: 'Prioritized user-pain list', level: 2, blocks: [{ kind: 'note', text: 'Grouped by the kind of solution; ranked within each group.' }] },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Initiative, PainBucket, SolutionKind } from '../../../shared/domain/board';
 import type { Experiment, Solution } from '../../../shared/domain/validation';
 import type { PainListEntry } from '../../../shared/export/artifact-export-document';
-import { buildArtifactsExport, EXPORT_PARTS } from '../../../shared/export/build-artifacts-export';
+import { buildArtifactsExport, EXPORT_PARTS, painListSections } from '../../../shared/export/build-artifacts-export';
 import type { RoundRecord } from '../../../shared/export/build-round-record-export';
 import { renderArtifactsExport } from '../../../shared/export/render-artifacts-export';
 
@@ -14,7 +14,7 @@ function bucket(id: string, title: string, rank: number | undefined, solutionKin
 }
 
 function entry(bucketValue: PainBucket): PainListEntry {
-  return { rank: bucketValue.rank ?? null, title: bucketValue.title, statement: bucketValue.statement, solutionKind: bucketValue.solutionKind, evidence: ['2 people'], slaGaps: [], quotes: [], marketQuotes: [] };
+  return { rank: bucketValue.rank ?? null, title: bucketValue.title, statement: bucketValue.statement, ...(bucketValue.solutionKind === undefined ? {} : { solutionKind: bucketValue.solutionKind }), evidence: ['2 people'], slaGaps: [], quotes: [], marketQuotes: [] };
 }
 
 const BUCKETS = [bucket('b1', TRICKY, 1, 'eliminate'), bucket('b2', 'Flaky tests', 2, 'address'), bucket('b3', 'No self-service', 3, 'empower'), bucket('b4', 'Slow reviews', undefined, 'address')];
@@ -138,5 +138,16 @@ describe('an export of the sample round', () => {
     const build = (isSample: boolean) => buildArtifactsExport({ roundTitle: 'Sample round', parts: ['pains'], charter: null, vision: null, painList: [], isSample, exportedAt: 0 });
     expect(renderArtifactsExport(build(true), { resolveCitation: () => null }).markdown.split('\n').slice(0, 3).join('\n')).toContain('Sample data from Discovery Desk’s sample workspace, not real research');
     expect(build(false).subtitle).not.toContain('Sample data');
+  });
+});
+
+describe('the pain list of a bucket whose kind of solution is not chosen', () => {
+  it('groups it last under its own heading, not as "address"', () => {
+    const { solutionKind: _unset, ...unchosen } = bucket('b5', 'Unclear', 4, 'address');
+    const headings = painListSections([entry(BUCKETS[1] ?? unchosen), entry(unchosen)]).map((section) => [section.heading, section.blocks.flatMap((block) => (block.kind === 'pain-list' ? block.entries.map((one) => one.title) : []))]);
+    expect(headings.slice(1)).toEqual([
+      ['Address: make an existing pain smaller', ['Flaky tests']],
+      ['Kind of solution not chosen yet', ['Unclear']],
+    ]);
   });
 });
