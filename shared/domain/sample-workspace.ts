@@ -128,7 +128,7 @@ export function buildSampleWorkspace(now: number): SampleWorkspace {
       updatedAt: now,
     },
   ];
-  const bucket = (key: string, title: string, statement: string, solutionKind: PainBucket['solutionKind'], rank: number): PainBucket => ({
+  const bucket = (key: string, title: string, statement: string, solutionKind: NonNullable<PainBucket['solutionKind']>, rank: number): PainBucket => ({
     id: id(`bucket-${key}`),
     roundId,
     title,
