@@ -20,6 +20,12 @@ describe('the app shell', () => {
     expect(names).toEqual(['Discovery', 'People', 'Surveys', 'Board', 'Artifacts', 'Settings', 'Getting started']);
   });
 
+  it('gives the getting-started guide its own heading, not the first section’s', async () => {
+    renderApp('#/guide');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Getting started' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { level: 1, name: 'Discovery' })).toBeNull();
+  });
+
   // Sections load as their own chunk when first opened: on a busy machine that takes seconds.
   it('moves between sections by link and by Alt+digit, focusing the new heading', { timeout: 30_000 }, async () => {
     const user = userEvent.setup();
