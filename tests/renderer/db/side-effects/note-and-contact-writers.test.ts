@@ -12,6 +12,7 @@ import { createPeopleRepository } from '../../../../renderer/db/repositories/peo
 import { createPlannedChatsRepository } from '../../../../renderer/db/repositories/planned-chats-repository';
 import { restoreWorkspace } from '../../../../renderer/db/repositories/restore-workspace';
 import { writeSurveyImport } from '../../../../renderer/db/repositories/survey-import-writer';
+import { createSampleWorkspaceRepository } from '../../../../renderer/db/repositories/sample-workspace-repository';
 import { createSurveysRepository } from '../../../../renderer/db/repositories/surveys-repository';
 import { createTagsRepository } from '../../../../renderer/db/repositories/tags-repository';
 import { followCommittedWrites } from '../../../../renderer/search/search-requests-for-commit';
@@ -49,6 +50,9 @@ const WRITERS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   'renderer/db/repositories/sync-journal-repository.ts': { 'table(name)': 1 },
   // The tag vocabulary: renaming or merging a tag, and its undo, rewrite the notes that carry it.
   'renderer/db/repositories/tags-repository.ts': { 'notes.bulkPut': 2 },
+  // The sample workspace: its records added to, and removed from, each table by name (notes and
+  // contacts among them) in one transaction each.
+  'renderer/db/repositories/sample-workspace-repository.ts': { 'table(name)': 3 },
 };
 
 const DIRECT_WRITE = /\.(notes|contacts)\s*\.\s*(add|bulkAdd|put|bulkPut|update|bulkUpdate|delete|bulkDelete|clear|upsert|bulkUpsert)\s*\(/g;
@@ -181,6 +185,20 @@ describe('derived data follows every writer', () => {
     await expectDerivedDataFollowed(setup.db);
     expect(Object.fromEntries((await readNoteCounts(setup.db))?.tags ?? [])).toEqual({ cost: 1, latency: 1, p99: 1 });
     await expectFound(setup, 'delta', ['Cost chat', 'Latency chat']);
+  });
+
+  it('sample-workspace-repository: load and remove (the sample notes are found, then gone; the person’s own note stays)', async () => {
+    const setup = await setUp('writers-sample');
+    const dependencies = createTestDependencies();
+    await createNotesRepository(setup.db, dependencies).create(note('My own pipeline chat', 'pipeline'));
+    const sample = createSampleWorkspaceRepository(setup.db, dependencies);
+    await sample.load();
+    await expectDerivedDataFollowed(setup.db);
+    await expectFound(setup, 'flaky', ['Email check-in: flaky integration tests']);
+    await expect(sample.remove()).resolves.toBeGreaterThan(0);
+    await expectDerivedDataFollowed(setup.db);
+    await expectFound(setup, 'flaky', []);
+    await expectFound(setup, 'pipeline', ['My own pipeline chat']);
   });
 
   it('planned-chats-repository: writeNote (the note made from a planned chat is found at once)', async () => {
