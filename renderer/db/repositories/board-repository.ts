@@ -94,6 +94,11 @@ export interface BoardRepository {
   listVotes(roundId: string): Promise<readonly Vote[]>;
   /** Sets one participant's dots on one bucket, refusing to go over their budget. */
   setDots(roundId: string, participant: string, bucketId: string, dots: number, budget: number): Promise<void>;
+  /**
+   * Adds `delta` dots (negative removes) to what is stored, read in the write's own transaction: two
+   * quick clicks count twice even when the screen has not shown the first yet.
+   */
+  changeDots(roundId: string, participant: string, bucketId: string, delta: number, budget: number): Promise<void>;
 
   listScores(roundId: string): Promise<readonly Score[]>;
   setScore(roundId: string, scorer: string, bucketId: string, values: Readonly<Record<string, number>>): Promise<void>;
@@ -120,6 +125,22 @@ export function createBoardRepository(db: DiscoveryDb, { clock = systemClock, ne
     const bucket = await db.buckets.get(id);
     if (bucket === undefined) throw new UserError('That bucket no longer exists.');
     return bucket;
+  }
+
+  async function writeDots(roundId: string, participant: string, bucketId: string, next: (stored: number) => number, budget: number): Promise<void> {
+    await writeTransaction(db, [db.votes], async () => {
+      const mine = await db.votes.where('[roundId+participant]').equals([roundId, participant]).toArray();
+      const existing = mine.find((vote) => vote.bucketId === bucketId);
+      const dots = next(existing?.dots ?? 0);
+      if (!Number.isInteger(dots) || dots < 0) throw new UserError('Dots are a whole number, 0 or more.');
+      const others = mine.filter((vote) => vote.bucketId !== bucketId).reduce((sum, vote) => sum + vote.dots, 0);
+      if (others + dots > budget) throw new UserError(`No dots left: each participant has ${budget}.`);
+      if (dots === 0) {
+        if (existing) await db.votes.delete(existing.id);
+        return;
+      }
+      await db.votes.put({ id: existing?.id ?? newId(), roundId, participant, bucketId, dots });
+    });
   }
 
   return {
@@ -366,20 +387,9 @@ export function createBoardRepository(db: DiscoveryDb, { clock = systemClock, ne
 
     listVotes: (roundId) => db.votes.where('roundId').equals(roundId).toArray(),
 
-    async setDots(roundId, participant, bucketId, dots, budget) {
-      if (!Number.isInteger(dots) || dots < 0) throw new UserError('Dots are a whole number, 0 or more.');
-      await writeTransaction(db, [db.votes], async () => {
-        const mine = await db.votes.where('[roundId+participant]').equals([roundId, participant]).toArray();
-        const others = mine.filter((vote) => vote.bucketId !== bucketId).reduce((sum, vote) => sum + vote.dots, 0);
-        if (others + dots > budget) throw new UserError(`No dots left: each participant has ${budget}.`);
-        const existing = mine.find((vote) => vote.bucketId === bucketId);
-        if (dots === 0) {
-          if (existing) await db.votes.delete(existing.id);
-          return;
-        }
-        await db.votes.put({ id: existing?.id ?? newId(), roundId, participant, bucketId, dots });
-      });
-    },
+    setDots: (roundId, participant, bucketId, dots, budget) => writeDots(roundId, participant, bucketId, () => dots, budget),
+
+    changeDots: (roundId, participant, bucketId, delta, budget) => writeDots(roundId, participant, bucketId, (stored) => stored + delta, budget),
 
     async listScores(roundId) {
       return (await db.scores.where('[roundId+scorer]').between([roundId, ''], [roundId, '\uffff']).toArray()).sort((a, b) => a.createdAt - b.createdAt);

@@ -202,9 +202,9 @@ function DotVoting({ round, workshop, buckets, votes, onProblem, onReveal }: Dot
     );
   }
 
-  const setDots = (bucketId: string, dots: number) => {
+  const changeDots = (bucketId: string, delta: number) => {
     if (voter === null) return;
-    void board.setDots(round.id, voter.id, bucketId, dots, budget).then(
+    void board.changeDots(round.id, voter.id, bucketId, delta, budget).then(
       () => onProblem(null),
       (caught: unknown) => onProblem(userMessage(caught, 'running the workshop')),
     );
@@ -236,7 +236,7 @@ function DotVoting({ round, workshop, buckets, votes, onProblem, onReveal }: Dot
               return (
                 <li key={bucket.id} className="dot-voting__row">
                   <span className="dot-voting__bucket">{bucket.title}</span>
-                  <button type="button" className="button button--small" aria-label={`Remove a dot from ${bucket.title}`} disabled={mine === 0} onClick={() => setDots(bucket.id, mine - 1)}>
+                  <button type="button" className="button button--small" aria-label={`Remove a dot from ${bucket.title}`} disabled={mine === 0} onClick={() => changeDots(bucket.id, -1)}>
                     −
                   </button>
                   <span className="dot-voting__mine" aria-label={`${voter.name}’s dots on ${bucket.title}`}>
@@ -247,7 +247,7 @@ function DotVoting({ round, workshop, buckets, votes, onProblem, onReveal }: Dot
                     className="button button--small"
                     aria-label={`Add a dot to ${bucket.title}`}
                     disabled={dotsLeft(voter.id, votes, budget) === 0}
-                    onClick={() => setDots(bucket.id, mine + 1)}
+                    onClick={() => changeDots(bucket.id, 1)}
                   >
                     +
                   </button>

@@ -103,6 +103,10 @@ describe('board repository', () => {
     const { rounds, board } = await seededRound('board-votes');
     const round = await rounds.start({ title: 'Round', filter: {}, includeHighlights: false });
     const { bucket } = await board.createBucket(round.id, 'Slow CI');
+    // Two quick clicks, each adding a dot before the screen shows the other: both count.
+    await Promise.all([board.changeDots(round.id, 'ada', bucket.id, 1, 3), board.changeDots(round.id, 'ada', bucket.id, 1, 3)]);
+    expect((await board.listVotes(round.id)).find((vote) => vote.participant === 'ada')?.dots).toBe(2);
+    await expect(board.changeDots(round.id, 'ada', bucket.id, -3, 3)).rejects.toThrow('whole number, 0 or more');
     await board.setDots(round.id, 'ada', bucket.id, 3, 3);
     await expect(board.setDots(round.id, 'ada', bucket.id, 4, 3)).rejects.toThrow('No dots left');
     await board.setDots(round.id, 'ada', bucket.id, 0, 3);
